@@ -1,0 +1,28 @@
+/* sc-error.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SC_ERROR (sc_error_quark ())
+
+typedef enum
+{
+  SC_ERROR_PARSE,        /* malformed file or line (message names file:line) */
+  SC_ERROR_INVALID,      /* nonsense parameter or inconsistent data */
+  SC_ERROR_IO,           /* could not read or write a file */
+  SC_ERROR_NOT_FOUND,    /* unknown task name, missing data set */
+  SC_ERROR_IGRAPH,       /* igraph reported an error */
+  SC_ERROR_CANCELLED,    /* the run was cancelled */
+} ScError;
+
+GQuark sc_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,135 @@
+/* sc-rng.c
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sc-rng.h"
+
+static inline guint64
+rotl (guint64 x,
+      int     k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+static guint64
+splitmix64 (guint64 *state)
+{
+  guint64 z = (*state += 0x9e3779b97f4a7c15ULL);
+
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+void
+sc_rng_init (ScRng   *rng,
+             guint64  seed)
+{
+  guint64 state = seed;
+
+  g_return_if_fail (rng != NULL);
+
+  for (guint i = 0; i < 4; i++)
+    rng->s[i] = splitmix64 (&state);
+  rng->has_spare = FALSE;
+  rng->spare = 0.0;
+}
+
+guint64
+sc_rng_next (ScRng *rng)
+{
+  guint64 *s = rng->s;
+  guint64 result = rotl (s[1] * 5, 7) * 9;
+  guint64 t = s[1] << 17;
+
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl (s[3], 45);
+
+  return result;
+}
+
+double
+sc_rng_uniform (ScRng *rng)
+{
+  return (sc_rng_next (rng) >> 11) * 0x1.0p-53;
+}
+
+guint32
+sc_rng_below (ScRng   *rng,
+              guint32  n)
+{
+  /* Lemire's multiply-and-reject: unbiased for every n. */
+  guint64 m;
+  guint32 low;
+
+  g_return_val_if_fail (n > 0, 0);
+
+  m = (guint64) (guint32) (sc_rng_next (rng) >> 32) * n;
+  low = (guint32) m;
+  if (low < n)
+    {
+      guint32 threshold = -n % n;
+
+      while (low < threshold)
+        {
+          m = (guint64) (guint32) (sc_rng_next (rng) >> 32) * n;
+          low = (guint32) m;
+        }
+    }
+
+  return (guint32) (m >> 32);
+}
+
+double
+sc_rng_normal (ScRng *rng)
+{
+  double u, v, s, f;
+
+  if (rng->has_spare)
+    {
+      rng->has_spare = FALSE;
+      return rng->spare;
+    }
+
+  do
+    {
+      u = 2.0 * sc_rng_uniform (rng) - 1.0;
+      v = 2.0 * sc_rng_uniform (rng) - 1.0;
+      s = u * u + v * v;
+    }
+  while (s >= 1.0 || s == 0.0);
+
+  f = sqrt (-2.0 * log (s) / s);
+  rng->spare = v * f;
+  rng->has_spare = TRUE;
+
+  return u * f;
+}
+
+void
+sc_rng_shuffle (ScRng *rng,
+                guint *items,
+                gsize  n_items)
+{
+  for (gsize i = n_items; i > 1; i--)
+    {
+      gsize j = sc_rng_below (rng, (guint32) i);
+      guint tmp = items[i - 1];
+
+      items[i - 1] = items[j];
+      items[j] = tmp;
+    }
+}
