@@ -1,0 +1,31 @@
+/* cli.h — sculptor-cli subcommands
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes shared by every subcommand. */
+enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_FAILED = 1,     /* the work failed (or some batch lines failed) */
+  CLI_EXIT_USAGE = 2,      /* bad arguments: one-line error on stderr */
+};
+
+/* Each subcommand gets argv with argv[0] = "sculptor-cli SUBCOMMAND". */
+int cli_tasks  (int argc, char **argv);
+int cli_run    (int argc, char **argv);
+int cli_detect (int argc, char **argv);
+int cli_render (int argc, char **argv);
+
+/* Prints "sculptor-cli: MESSAGE" to stderr and returns CLI_EXIT_USAGE. */
+int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS
