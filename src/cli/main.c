@@ -1,4 +1,4 @@
-/* main.c — sculptor-cli
+/* main.c — sculptor-cli, the command-line twin of Sculptor
  *
  * Copyright 2026 The Sculptor authors
  *
@@ -9,12 +9,90 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*func) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "tasks",  cli_tasks,  N_("List the bundled tasks, or print one as CSV") },
+  { "run",    cli_run,    N_("Train, prune and detect modules on a task") },
+  { "detect", cli_detect, N_("Detect modules on masks from a JSON-lines file") },
+  { "render", cli_render, N_("Draw the figures of a saved result.json") },
+};
+
+int
+cli_usage_error (const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "sculptor-cli: %s\n", message);
+  return CLI_EXIT_USAGE;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, _("Usage: sculptor-cli COMMAND [OPTIONS…]\n\n"));
+  fprintf (out, _("Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, _("\nRun “sculptor-cli COMMAND --help” for the options of a command.\n"));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  printf ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-  return 0;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return CLI_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return CLI_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("sculptor-cli %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strdup_printf ("sculptor-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        argv[1] = prgname;
+        return commands[i].func (argc - 1, argv + 1);
+      }
+
+  return cli_usage_error (_("unknown command “%s” (try --help)"), argv[1]);
 }

@@ -1,0 +1,19 @@
+/* cli-run.c — sculptor-cli run
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-cli"
+
+#include "config.h"
+
+#include "cli.h"
+
+int
+cli_run (int    argc,
+        char **argv)
+{
+  return cli_usage_error ("“run” is not implemented yet");
+}

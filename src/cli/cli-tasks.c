@@ -1,0 +1,19 @@
+/* cli-tasks.c — sculptor-cli tasks
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-cli"
+
+#include "config.h"
+
+#include "cli.h"
+
+int
+cli_tasks (int    argc,
+        char **argv)
+{
+  return cli_usage_error ("“tasks” is not implemented yet");
+}
