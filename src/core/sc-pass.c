@@ -1,0 +1,226 @@
+/* sc-pass.c
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sc-pass.h"
+
+ScPass *
+sc_pass_new (const ScNet *net,
+             guint        capacity,
+             ScBackend    backend)
+{
+  ScPass *pass = g_new0 (ScPass, 1);
+  guint n = net->n_layers;
+
+  pass->backend = backend;
+  pass->n_layers = n;
+  pass->width = g_memdup2 (net->width, sizeof (guint) * n);
+  pass->capacity = capacity;
+  pass->act = g_new0 (float *, n);
+  pass->grad = g_new0 (float *, n);
+  pass->gw = g_new0 (float *, n - 1);
+  pass->gb = g_new0 (float *, n - 1);
+  for (guint l = 0; l < n; l++)
+    {
+      gsize size = MAX ((gsize) capacity * net->width[l], 1);
+
+      pass->act[l] = g_new0 (float, size);
+      if (l > 0)
+        pass->grad[l] = g_new0 (float, size);
+    }
+  for (guint k = 0; k + 1 < n; k++)
+    {
+      pass->gw[k] = g_new0 (float, MAX ((gsize) net->width[k] * net->width[k + 1], 1));
+      pass->gb[k] = g_new0 (float, MAX (net->width[k + 1], 1));
+    }
+
+  return pass;
+}
+
+void
+sc_pass_free (ScPass *pass)
+{
+  if (pass == NULL)
+    return;
+
+  for (guint l = 0; l < pass->n_layers; l++)
+    {
+      g_free (pass->act[l]);
+      g_free (pass->grad[l]);
+    }
+  for (guint k = 0; k + 1 < pass->n_layers; k++)
+    {
+      g_free (pass->gw[k]);
+      g_free (pass->gb[k]);
+    }
+  g_free (pass->act);
+  g_free (pass->grad);
+  g_free (pass->gw);
+  g_free (pass->gb);
+  g_free (pass->width);
+  g_free (pass);
+}
+
+static inline float
+sigmoidf (float z)
+{
+  return 1.0f / (1.0f + expf (-z));
+}
+
+void
+sc_pass_forward (ScPass      *pass,
+                 const ScNet *net,
+                 guint        n_rows)
+{
+  guint last = net->n_layers - 1;
+
+  g_assert (n_rows <= pass->capacity);
+
+  for (guint k = 0; k < last; k++)
+    {
+      guint n_in = net->width[k];
+      guint n_out = net->width[k + 1];
+      float *z = pass->act[k + 1];
+
+      sc_gemm (pass->backend, FALSE, TRUE, n_rows, n_out, n_in,
+               1.0f, pass->act[k], n_in, net->w[k], n_in, 0.0f, z, n_out);
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          float *row = z + (gsize) r * n_out;
+
+          for (guint j = 0; j < n_out; j++)
+            {
+              float v = row[j] + net->b[k][j];
+
+              row[j] = k + 1 == last ? sigmoidf (v) : (v > 0.0f ? v : 0.0f);
+            }
+        }
+    }
+}
+
+double
+sc_pass_bce (ScPass      *pass,
+             const float *y,
+             guint        n_rows,
+             gboolean     per_sample,
+             guint64     *correct_bits,
+             guint64     *correct_rows)
+{
+  guint last = pass->n_layers - 1;
+  guint n_out = pass->width[last];
+  const float *p = pass->act[last];
+  float *dz = pass->grad[last];
+  gsize n = (gsize) n_rows * n_out;
+  float norm = per_sample ? (float) n_out : (float) n;
+  double sum = 0.0;
+  guint64 bits = 0, rows = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      gboolean row_ok = TRUE;
+
+      for (guint j = 0; j < n_out; j++)
+        {
+          gsize e = (gsize) r * n_out + j;
+          float yy = y[e];
+          float pp = p[e];
+          /* t = y·p + (1−y)·(1−p), L = −mean log t (§2.2) */
+          float t = yy * pp + (1.0f - yy) * (1.0f - pp);
+          gboolean ok = (pp > 0.5f) == (yy > 0.5f);
+
+          bits += ok;
+          row_ok &= ok;
+          if (t > 0.0f)
+            {
+              sum += logf (t);
+              /* dL/dt = −1/(N t), dt/dp = 2y − 1, dp/dz = p(1 − p). A
+               * wrongly saturated output (t == 0) gets no gradient. */
+              dz[e] = (-1.0f / (norm * t)) * (2.0f * yy - 1.0f) * (pp * (1.0f - pp));
+            }
+          else
+            {
+              /* The reference adds 1e-8 to t <= 0 when the loss is
+               * infinite, which is exactly when this branch runs. */
+              sum += logf (t + 1e-8f);
+              dz[e] = 0.0f;
+            }
+        }
+      rows += row_ok;
+    }
+
+  if (correct_bits)
+    *correct_bits = bits;
+  if (correct_rows)
+    *correct_rows = rows;
+
+  return n ? -sum / (double) n : 0.0;
+}
+
+void
+sc_pass_backward (ScPass      *pass,
+                  const ScNet *net,
+                  guint        n_rows,
+                  gboolean     want_params,
+                  double     **scores)
+{
+  guint last = net->n_layers - 1;
+
+  for (guint k = last; k-- > 0;)
+    {
+      guint n_in = net->width[k];
+      guint n_out = net->width[k + 1];
+      const float *delta = pass->grad[k + 1];
+
+      if (want_params)
+        {
+          gsize size = (gsize) n_in * n_out;
+
+          /* gW = δᵀ · A (n_out × n_in), masked; gb = Σ_rows δ, masked. */
+          sc_gemm (pass->backend, TRUE, FALSE, n_out, n_in, n_rows,
+                   1.0f, delta, n_out, pass->act[k], n_in, 0.0f, pass->gw[k], n_in);
+          for (gsize e = 0; e < size; e++)
+            if (!net->m[k][e])
+              pass->gw[k][e] = 0.0f;
+
+          memset (pass->gb[k], 0, sizeof (float) * n_out);
+          for (guint r = 0; r < n_rows; r++)
+            for (guint j = 0; j < n_out; j++)
+              pass->gb[k][j] += delta[(gsize) r * n_out + j];
+          for (guint j = 0; j < n_out; j++)
+            if (!net->bm[k][j])
+              pass->gb[k][j] = 0.0f;
+        }
+
+      if (k == 0)
+        break;
+
+      /* ∂L/∂a_k = δ · W (n_rows × n_in), then through the ReLU. */
+      sc_gemm (pass->backend, FALSE, FALSE, n_rows, n_in, n_out,
+               1.0f, delta, n_out, net->w[k], n_in, 0.0f, pass->grad[k], n_in);
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          float *g = pass->grad[k] + (gsize) r * n_in;
+          const float *a = pass->act[k] + (gsize) r * n_in;
+
+          for (guint i = 0; i < n_in; i++)
+            {
+              if (scores != NULL)
+                scores[k][i] += fabsf (g[i]) * fabsf (a[i]);
+              if (!(a[i] > 0.0f))
+                g[i] = 0.0f;
+            }
+        }
+    }
+}

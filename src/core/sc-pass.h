@@ -1,0 +1,67 @@
+/* sc-pass.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "sc-linalg.h"
+#include "sc-net.h"
+
+G_BEGIN_DECLS
+
+/* Buffers for batched forward and backward passes through an ScNet of a
+ * given physical shape: act[l] holds the batch's post-activation values of
+ * layer l (act[0] = inputs), grad[l] the gradient of the loss with respect
+ * to the pre-activation of layer l (l >= 1); gw/gb the parameter gradients. */
+typedef struct
+{
+  ScBackend backend;
+  guint     n_layers;
+  guint    *width;      /* shape the buffers were made for */
+  guint     capacity;   /* rows */
+  float   **act;
+  float   **grad;
+  float   **gw;
+  float   **gb;
+} ScPass;
+
+ScPass  *sc_pass_new          (const ScNet *net,
+                               guint        capacity,
+                               ScBackend    backend);
+void     sc_pass_free         (ScPass      *pass);
+
+/* act[0] must hold n_rows inputs. Hidden ReLU, output sigmoid (§2.1). */
+void     sc_pass_forward      (ScPass      *pass,
+                               const ScNet *net,
+                               guint        n_rows);
+
+/* The custom BCE of §2.2 on the outputs in act[L] against targets y
+ * (n_rows × n_out): writes dL/dz into grad[L] for L = mean over
+ * n_rows × n_out when per_sample is FALSE, or over n_out only (each sample
+ * its own loss, as the batch-size-1 scoring of §3.1) when TRUE. Returns
+ * the loss (the mean over the batch), with the +1e-8 rule when it is
+ * infinite. correct_bits/correct_rows (may be NULL) count the outputs and
+ * rows predicted right (ŷ > 0.5). */
+double   sc_pass_bce          (ScPass      *pass,
+                               const float *y,
+                               guint        n_rows,
+                               gboolean     per_sample,
+                               guint64     *correct_bits,
+                               guint64     *correct_rows);
+
+/* Back-propagates grad[L] down to grad[1]. With want_params, fills gw/gb
+ * (masked). With scores != NULL (one float per physical unit of each hidden
+ * layer l, scores[l]), adds Σ_rows |∂L/∂a_u| · |a_u| of every hidden unit
+ * (§3.1) before the ReLU derivative is applied. */
+void     sc_pass_backward     (ScPass      *pass,
+                               const ScNet *net,
+                               guint        n_rows,
+                               gboolean     want_params,
+                               double     **scores);
+
+G_END_DECLS

@@ -1,0 +1,129 @@
+/* sc-pipeline.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sc-detect.h"
+#include "sc-hyper.h"
+#include "sc-linalg.h"
+#include "sc-modules.h"
+#include "sc-score.h"
+#include "sc-snapshot.h"
+#include "sc-task.h"
+#include "sc-train.h"
+
+G_BEGIN_DECLS
+
+/* One tried step of the run history: the dense training, each unit- or
+ * edge-pruning target tried, and the edge stage's initial re-training. */
+typedef struct
+{
+  ScStage     stage;
+  int         edge_run;       /* index into hyper.edge_steps; -1 outside the edge stage */
+  double      step;           /* Pu or Pe of the schedule (0 for training-only entries) */
+  double      target;         /* P, % pruned (units in stage 1, weights in stage 2) */
+  gboolean    retrain_only;   /* dense training or the edge stage's first re-training */
+  gboolean    trained;        /* FALSE: P >= 100, rejected without training */
+  gboolean    accepted;
+  double      accuracy;       /* per-bit %, best epoch on the test set */
+  double      exact_accuracy;
+  double      loss;
+  double      density;        /* surviving / dense weights of the network tried */
+  guint       hidden_units;   /* hidden units with an edge */
+  double      seconds;        /* since the start of the run */
+  ScSnapshot *snapshot;       /* network after the step (NULL unless kept) */
+} ScStep;
+
+typedef struct
+{
+  double      pe;
+  double      final_percent;  /* 100 · (1 − Σ mask / N_W) of the last accepted net */
+  guint       n_accepted;
+  double      accuracy;
+  ScSnapshot *final;
+} ScEdgeRun;
+
+typedef struct
+{
+  ScTask        *task;
+  ScHyper        hyper;
+  GArray        *steps;            /* ScStep, in order */
+  double         dense_accuracy;
+  double         dense_exact_accuracy;
+  double         unit_percent;     /* % of hidden units removed by stage 1 */
+  double         unit_weight_percent; /* the reference's stored stage-1 % (weights, §9.7) */
+  gboolean       unit_accepted_any;
+  GArray        *edge_runs;        /* ScEdgeRun, one per Pe */
+  guint          chosen_edge_run;  /* the sparsest (first on ties, method.md §0) */
+  ScSnapshot    *dense;
+  ScSnapshot    *unit_final;
+  ScSnapshot    *final;            /* carries the detection */
+  ScScore       *score;            /* NULL without ground truth */
+  double         modularity_q;     /* Newman Q of the modules (NaN if unknown) */
+  double         stage_seconds[SC_STAGE_DONE];
+  double         total_seconds;
+  gboolean       completed;
+} ScRun;
+
+typedef enum
+{
+  SC_EVENT_STAGE,        /* a stage begins */
+  SC_EVENT_EPOCH,        /* an epoch ended (only with epoch_events) */
+  SC_EVENT_STEP,         /* a step (ScStep) was tried */
+  SC_EVENT_DETECTION,    /* modules detected on the final network */
+  SC_EVENT_DONE,
+} ScEventKind;
+
+typedef struct
+{
+  ScEventKind   kind;
+  ScStage       stage;
+  const ScRun  *run;
+  const ScStep *step;        /* STEP */
+  guint         epoch;       /* EPOCH */
+  guint         n_epochs;
+  const ScEval *eval;
+  ScSnapshot   *snapshot;    /* STEP, DETECTION, DONE: borrowed, ref to keep */
+} ScEvent;
+
+/* Called on the thread running the pipeline. It may block (pause, slow
+ * motion); cancel through the cancellable. */
+typedef void (*ScEventFunc) (const ScEvent *event,
+                             gpointer       user_data);
+
+typedef struct
+{
+  ScBackend     backend;
+  GCancellable *cancellable;
+  ScEventFunc   event_func;
+  gpointer      event_data;
+  gboolean      keep_snapshots;    /* a snapshot in every step (the app's timeline) */
+  gboolean      detect_each_step;  /* detect modules on every accepted step's snapshot */
+  gboolean      epoch_events;
+} ScPipelineOptions;
+
+void    sc_pipeline_options_init (ScPipelineOptions       *options);
+
+/* Runs the whole method (§3, §4, §5) on task with hyper. On error or
+ * cancellation returns NULL. */
+ScRun  *sc_pipeline_run          (ScTask                  *task,
+                                  const ScHyper           *hyper,
+                                  const ScPipelineOptions *options,
+                                  GError                 **error);
+void    sc_run_free              (ScRun                   *run);
+
+/* Detection of §5 on a snapshot with the run's parameters: fills
+ * snapshot->detection and ->modules (before it is published). */
+gboolean sc_snapshot_detect      (ScSnapshot              *snapshot,
+                                  const ScHyper           *hyper,
+                                  GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScRun, sc_run_free)
+
+G_END_DECLS

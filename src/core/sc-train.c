@@ -1,0 +1,328 @@
+/* sc-train.c
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sc-error.h"
+#include "sc-pass.h"
+#include "sc-train.h"
+
+#define ADAM_BETA1 0.9
+#define ADAM_BETA2 0.999
+#define ADAM_EPS   1e-8
+
+struct _ScAdam
+{
+  guint    n_w;        /* weight layers */
+  gsize   *size;       /* weights per layer */
+  guint   *n_b;        /* biases per layer */
+  float  **mw, **vw;   /* first and second moments */
+  float  **mb, **vb;
+  guint64  t;
+};
+
+ScAdam *
+sc_adam_new (const ScNet *net)
+{
+  ScAdam *adam = g_new0 (ScAdam, 1);
+
+  adam->n_w = net->n_layers - 1;
+  adam->size = g_new0 (gsize, adam->n_w);
+  adam->n_b = g_new0 (guint, adam->n_w);
+  adam->mw = g_new0 (float *, adam->n_w);
+  adam->vw = g_new0 (float *, adam->n_w);
+  adam->mb = g_new0 (float *, adam->n_w);
+  adam->vb = g_new0 (float *, adam->n_w);
+  for (guint k = 0; k < adam->n_w; k++)
+    {
+      adam->size[k] = (gsize) net->width[k] * net->width[k + 1];
+      adam->n_b[k] = net->width[k + 1];
+      adam->mw[k] = g_new0 (float, MAX (adam->size[k], 1));
+      adam->vw[k] = g_new0 (float, MAX (adam->size[k], 1));
+      adam->mb[k] = g_new0 (float, MAX (adam->n_b[k], 1));
+      adam->vb[k] = g_new0 (float, MAX (adam->n_b[k], 1));
+    }
+
+  return adam;
+}
+
+void
+sc_adam_free (ScAdam *adam)
+{
+  if (adam == NULL)
+    return;
+
+  for (guint k = 0; k < adam->n_w; k++)
+    {
+      g_free (adam->mw[k]);
+      g_free (adam->vw[k]);
+      g_free (adam->mb[k]);
+      g_free (adam->vb[k]);
+    }
+  g_free (adam->mw);
+  g_free (adam->vw);
+  g_free (adam->mb);
+  g_free (adam->vb);
+  g_free (adam->size);
+  g_free (adam->n_b);
+  g_free (adam);
+}
+
+/* PyTorch 1.12 Adam with L2 weight decay (§2.3). Masked parameters are 0
+ * with 0 gradient, so their moments and updates stay exactly 0: skipping
+ * them changes nothing and saves the work. */
+static void
+adam_update (float        *param,
+             const float  *grad,
+             const guint8 *mask,
+             float        *m,
+             float        *v,
+             gsize         n,
+             float         wd,
+             float         step_size,
+             float         bc2_sqrt)
+{
+  const float b1 = (float) ADAM_BETA1, b2 = (float) ADAM_BETA2;
+
+  for (gsize e = 0; e < n; e++)
+    {
+      float g, denom;
+
+      if (!mask[e])
+        continue;
+
+      g = grad[e] + wd * param[e];
+      m[e] = m[e] * b1 + (1.0f - b1) * g;
+      v[e] = v[e] * b2 + (1.0f - b2) * g * g;
+      denom = sqrtf (v[e]) / bc2_sqrt + (float) ADAM_EPS;
+      param[e] += -step_size * (m[e] / denom);
+    }
+}
+
+void
+sc_adam_step (ScAdam  *adam,
+              ScNet   *net,
+              float  **gw,
+              float  **gb,
+              double   lr,
+              double   weight_decay)
+{
+  double bc1, bc2;
+  float step_size, bc2_sqrt;
+
+  adam->t++;
+  bc1 = 1.0 - pow (ADAM_BETA1, (double) adam->t);
+  bc2 = 1.0 - pow (ADAM_BETA2, (double) adam->t);
+  step_size = (float) (lr / bc1);
+  bc2_sqrt = (float) sqrt (bc2);
+
+  for (guint k = 0; k < adam->n_w; k++)
+    {
+      adam_update (net->w[k], gw[k], net->m[k], adam->mw[k], adam->vw[k],
+                   adam->size[k], (float) weight_decay, step_size, bc2_sqrt);
+      adam_update (net->b[k], gb[k], net->bm[k], adam->mb[k], adam->vb[k],
+                   adam->n_b[k], (float) weight_decay, step_size, bc2_sqrt);
+    }
+}
+
+static void
+gather_rows (const ScDataset *data,
+             const guint     *rows,
+             guint            n_rows,
+             float           *x,
+             float           *y)
+{
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint src = rows ? rows[r] : r;
+
+      memcpy (x + (gsize) r * data->n_in, data->x + (gsize) src * data->n_in,
+              sizeof (float) * data->n_in);
+      if (y)
+        memcpy (y + (gsize) r * data->n_out, data->y + (gsize) src * data->n_out,
+                sizeof (float) * data->n_out);
+    }
+}
+
+static ScEval
+evaluate_with (ScPass          *pass,
+               const ScNet     *net,
+               const ScDataset *data,
+               guint            batch_size,
+               gboolean         reference_val_loss)
+{
+  ScEval eval = { 0 };
+  guint n_batches = 0;
+  guint64 bits = 0, rows = 0;
+  double batch_mean_sum = 0.0, total = 0.0;
+
+  for (guint start = 0; start < data->n_rows; start += batch_size)
+    {
+      guint n = MIN (batch_size, data->n_rows - start);
+      guint64 b = 0, r = 0;
+      double loss;
+
+      memcpy (pass->act[0], data->x + (gsize) start * data->n_in,
+              sizeof (float) * n * data->n_in);
+      sc_pass_forward (pass, net, n);
+      loss = sc_pass_bce (pass, data->y + (gsize) start * data->n_out, n, FALSE, &b, &r);
+      batch_mean_sum += loss;
+      total += loss * n;
+      bits += b;
+      rows += r;
+      n_batches++;
+    }
+
+  if (reference_val_loss)
+    /* §2.4/§9.4: the reference divides by the last batch index. */
+    eval.loss = n_batches > 1 ? batch_mean_sum / (n_batches - 1) : INFINITY;
+  else
+    eval.loss = data->n_rows ? total / data->n_rows : 0.0;
+
+  eval.accuracy = 100.0 * (double) bits / ((double) data->n_rows * data->n_out);
+  eval.exact_accuracy = 100.0 * (double) rows / (double) data->n_rows;
+
+  return eval;
+}
+
+ScEval
+sc_evaluate (const ScNet     *net,
+             const ScDataset *data,
+             guint            batch_size,
+             gboolean         reference_val_loss,
+             ScBackend        backend)
+{
+  ScPass *pass;
+  ScEval eval;
+
+  g_return_val_if_fail (batch_size > 0, (ScEval) { 0 });
+
+  pass = sc_pass_new (net, MIN (batch_size, MAX (data->n_rows, 1)), backend);
+  eval = evaluate_with (pass, net, data, pass->capacity, reference_val_loss);
+  sc_pass_free (pass);
+
+  return eval;
+}
+
+static void
+add_noise (float  *x,
+           gsize   n,
+           double  sigma,
+           ScRng  *rng)
+{
+  for (gsize e = 0; e < n; e++)
+    x[e] += (float) (sigma * sc_rng_normal (rng));
+}
+
+/* The best-epoch rule of §2.4, including the accuracy-only branch taken
+ * when the validation loss is not below 1000 (e.g. infinite). */
+static gboolean
+is_better (const ScEval *eval,
+           double        best_loss,
+           double        best_acc)
+{
+  if (eval->loss < 1000.0)
+    return (best_loss >= eval->loss && eval->accuracy >= best_acc) ||
+           eval->accuracy > best_acc;
+
+  return eval->accuracy >= best_acc;
+}
+
+gboolean
+sc_train (ScNet                *net,
+          const ScDataset      *train,
+          const ScDataset      *test,
+          const ScTrainOptions *options,
+          ScRng                *rng,
+          ScTrainResult        *result,
+          GError              **error)
+{
+  guint bs = options->batch_size;
+  ScPass *pass;
+  ScAdam *adam;
+  ScNet *best;
+  guint *order;
+  float *ybuf;
+  double best_loss = 1000.0, best_acc = 0.0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (net && train && test && options && rng && result, FALSE);
+  g_return_val_if_fail (bs > 0 && train->n_rows > 0, FALSE);
+  g_return_val_if_fail (train->n_in == net->width[0], FALSE);
+
+  pass = sc_pass_new (net, MAX (MIN (bs, train->n_rows), MIN (bs, test->n_rows)),
+                      options->backend);
+  adam = sc_adam_new (net);
+  best = sc_net_copy (net);
+  order = g_new (guint, train->n_rows);
+  ybuf = g_new (float, (gsize) pass->capacity * train->n_out);
+  memset (result, 0, sizeof *result);
+
+  for (guint epoch = 1; epoch <= options->epochs && ok; epoch++)
+    {
+      ScEval eval;
+
+      for (guint r = 0; r < train->n_rows; r++)
+        order[r] = r;
+      sc_rng_shuffle (rng, order, train->n_rows);
+
+      for (guint start = 0; start < train->n_rows; start += bs)
+        {
+          guint n = MIN (bs, train->n_rows - start);
+
+          if (g_cancellable_is_cancelled (options->cancellable))
+            {
+              ok = FALSE;
+              break;
+            }
+
+          gather_rows (train, order + start, n, pass->act[0], ybuf);
+          if (options->noise > 0.0)
+            add_noise (pass->act[0], (gsize) n * train->n_in, options->noise, rng);
+          sc_pass_forward (pass, net, n);
+          sc_pass_bce (pass, ybuf, n, FALSE, NULL, NULL);
+          sc_pass_backward (pass, net, n, TRUE, NULL);
+          sc_adam_step (adam, net, pass->gw, pass->gb, options->lr, options->weight_decay);
+        }
+      if (!ok)
+        break;
+
+      eval = evaluate_with (pass, net, test, bs, options->reference_val_loss);
+      if (is_better (&eval, best_loss, best_acc))
+        {
+          sc_net_copy_params (best, net);
+          if (eval.loss < 1000.0)
+            best_loss = eval.loss;
+          best_acc = eval.accuracy;
+          result->best = eval;
+          result->best_epoch = epoch;
+        }
+
+      if (options->epoch_func)
+        options->epoch_func (epoch, options->epochs, &eval, options->epoch_data);
+    }
+
+  /* The best epoch's model, not the last one (§2.4). */
+  if (result->best_epoch > 0)
+    sc_net_copy_params (net, best);
+
+  g_free (ybuf);
+  g_free (order);
+  sc_net_free (best);
+  sc_adam_free (adam);
+  sc_pass_free (pass);
+
+  if (!ok)
+    g_set_error (error, SC_ERROR, SC_ERROR_CANCELLED, "The run was cancelled");
+
+  return ok;
+}

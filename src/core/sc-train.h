@@ -1,0 +1,83 @@
+/* sc-train.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sc-dataset.h"
+#include "sc-linalg.h"
+#include "sc-net.h"
+#include "sc-rng.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double loss;            /* validation loss as used for best-epoch selection */
+  double accuracy;        /* per-bit %, 100 · correct bits / (rows · outputs) (§2.4) */
+  double exact_accuracy;  /* % of rows with every output right */
+} ScEval;
+
+typedef void (*ScEpochFunc) (guint         epoch,
+                             guint         n_epochs,
+                             const ScEval *eval,
+                             gpointer      user_data);
+
+typedef struct
+{
+  double        lr;
+  double        weight_decay;
+  double        noise;               /* σ of N(0, σ²) added to each training input */
+  guint         batch_size;
+  guint         epochs;
+  gboolean      reference_val_loss;  /* §9.4: Σ batch means / (batches − 1) */
+  ScBackend     backend;
+  GCancellable *cancellable;
+  ScEpochFunc   epoch_func;          /* may be NULL */
+  gpointer      epoch_data;
+} ScTrainOptions;
+
+typedef struct
+{
+  ScEval best;            /* of the selected epoch, on the test set */
+  guint  best_epoch;      /* 1-based */
+} ScTrainResult;
+
+/* Evaluates without noise in batches of batch_size (§2.4 evaluate). */
+ScEval   sc_evaluate     (const ScNet          *net,
+                          const ScDataset      *data,
+                          guint                 batch_size,
+                          gboolean              reference_val_loss,
+                          ScBackend             backend);
+
+/* One training run (§2.4): a fresh Adam (§2.3), E epochs over shuffled
+ * noisy mini-batches, evaluation on `test` (validation = test in every task
+ * of the method) after each epoch, best-epoch selection; net ends holding
+ * the best epoch's parameters. Returns FALSE with SC_ERROR_CANCELLED if
+ * cancelled (net then holds the last completed epoch's best). */
+gboolean sc_train        (ScNet                *net,
+                          const ScDataset      *train,
+                          const ScDataset      *test,
+                          const ScTrainOptions *options,
+                          ScRng                *rng,
+                          ScTrainResult        *result,
+                          GError              **error);
+
+/* One Adam step on every parameter from the gradients in gw/gb (exposed
+ * for tests). t is the 1-based step count. */
+typedef struct _ScAdam ScAdam;
+ScAdam  *sc_adam_new     (const ScNet          *net);
+void     sc_adam_free    (ScAdam               *adam);
+void     sc_adam_step    (ScAdam               *adam,
+                          ScNet                *net,
+                          float               **gw,
+                          float               **gb,
+                          double                lr,
+                          double                weight_decay);
+
+G_END_DECLS
