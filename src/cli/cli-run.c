@@ -1,4 +1,4 @@
-/* cli-run.c — sculptor-cli run
+/* cli-run.c — sculptor-cli run: the whole method on one task, headless
  *
  * Copyright 2026 The Sculptor authors
  *
@@ -9,11 +9,363 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
 #include "cli.h"
+#include "sc-error.h"
+#include "sc-graph.h"
+#include "sc-linalg.h"
+#include "sc-pipeline.h"
+#include "sc-result.h"
+
+typedef struct
+{
+  GPtrArray *overrides;    /* "key", "value", "key", "value", … */
+  char      *out_dir;
+  gboolean   quiet;
+  gboolean   plain_c;
+  int        threads;
+  gboolean   graphml;
+  gboolean   snapshots;
+  char      *alt_detector;
+} RunArgs;
+
+static gboolean
+on_hyper_option (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  RunArgs *args = data;
+
+  /* Kept as text and applied on top of the task's defaults once the task
+   * is known; sc_hyper_set() validates them then. */
+  g_ptr_array_add (args->overrides, g_strdup (option_name + 2));
+  g_ptr_array_add (args->overrides, g_strdup (value ? value : "true"));
+  return TRUE;
+}
+
+static GOptionEntry *
+hyper_entries (void)
+{
+  const char * const *keys = sc_hyper_keys ();
+  guint n = g_strv_length ((char **) keys);
+  GOptionEntry *entries = g_new0 (GOptionEntry, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean flag = strcmp (keys[i], "reference-val-loss") == 0;
+
+      entries[i] = (GOptionEntry) {
+        .long_name = keys[i],
+        .flags = flag ? G_OPTION_FLAG_NO_ARG : 0,
+        .arg = G_OPTION_ARG_CALLBACK,
+        .arg_data = (gpointer) on_hyper_option,
+        .description = sc_hyper_describe (keys[i]),
+        .arg_description = flag ? NULL : "VALUE",
+      };
+    }
+
+  return entries;
+}
+
+static const char *
+stage_tag (ScStage stage)
+{
+  switch (stage)
+    {
+    case SC_STAGE_DENSE: return "dense ";
+    case SC_STAGE_UNITS: return "units ";
+    case SC_STAGE_EDGES: return "edges ";
+    default:             return "detect";
+    }
+}
+
+static void
+print_step (const ScEvent *event)
+{
+  const ScStep *step = event->step;
+  const ScHyper *hyper = &event->run->hyper;
+  guint hidden = 0;
+  const char *verdict;
+
+  for (guint l = 1; l + 1 < hyper->arch->len; l++)
+    hidden += g_array_index (hyper->arch, guint, l);
+
+  if (step->retrain_only)
+    verdict = _("trained");
+  else if (!step->trained)
+    verdict = _("rejected (target ≥ 100%, not trained)");
+  else
+    verdict = step->accepted ? _("accepted") : _("rejected");
+
+  if (step->retrain_only)
+    g_print ("[%s] %-31s", stage_tag (step->stage), "");
+  else if (step->edge_run >= 0)
+    g_print ("[%s] Pe %-4g step %3u  target %7.3f%%  ", stage_tag (step->stage),
+             step->step, event->run->steps->len, step->target);
+  else
+    g_print ("[%s] Pu %-4g step %3u  target %7.3f%%  ", stage_tag (step->stage),
+             step->step, event->run->steps->len, step->target);
+
+  if (step->trained)
+    g_print ("acc %7.3f%%  density %7.4f  hidden %4u/%-4u  %6.2fs  %s\n",
+             step->accuracy, step->density, step->hidden_units, hidden, step->seconds, verdict);
+  else
+    g_print ("%s\n", verdict);
+}
+
+static void
+on_event (const ScEvent *event,
+          gpointer       user_data)
+{
+  RunArgs *args = user_data;
+
+  if (args->quiet)
+    return;
+
+  switch (event->kind)
+    {
+    case SC_EVENT_STAGE:
+      if (event->stage != SC_STAGE_DONE)
+        g_print ("== %s ==\n", sc_stage_label (event->stage));
+      break;
+    case SC_EVENT_STEP:
+      print_step (event);
+      break;
+    case SC_EVENT_DETECTION:
+    case SC_EVENT_EPOCH:
+    case SC_EVENT_DONE:
+    default:
+      break;
+    }
+}
+
+static char *
+format_inputs (const ScTask   *task,
+               const ScModule *module)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < module->inputs->len; i++)
+    {
+      guint in = g_array_index (module->inputs, guint, i);
+
+      if (i == 12 && module->inputs->len > 14)
+        {
+          g_string_append_printf (str, " … (%u inputs)", module->inputs->len);
+          break;
+        }
+      g_string_append_printf (str, "%s%s", i ? " " : "",
+                              task->input_names ? task->input_names[in] : "?");
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+format_outputs (const ScTask   *task,
+                const ScModule *module)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < module->outputs->len; i++)
+    g_string_append_printf (str, "%s%s", i ? " " : "",
+                            task->output_names[g_array_index (module->outputs, guint, i)]);
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+print_summary (const ScRun *run,
+               const char  *out_dir)
+{
+  const ScSnapshot *final = run->final;
+  const ScModuleGraph *graph = final->modules;
+  g_autofree char *arch = sc_arch_to_string ((guint *) run->hyper.arch->data,
+                                             run->hyper.arch->len, '-');
+  g_autofree char *final_arch = sc_arch_to_string (final->detection->new_arch,
+                                                   final->detection->n_layers, '-');
+  const ScEdgeRun *chosen = &g_array_index (run->edge_runs, ScEdgeRun, run->chosen_edge_run);
+
+  g_print ("\n");
+  g_print (_("Task            %s %s\n"), run->task->name, run->task->spec ? run->task->spec : "");
+  g_print (_("Architecture    %s → %s (kept units)\n"), arch, final_arch);
+  g_print (_("Accuracy        dense %.2f%%, final %.2f%% per bit, %.2f%% exact\n"),
+           run->dense_accuracy, final->accuracy, final->exact_accuracy);
+  g_print (_("Sparsity        %.1f%% of hidden units, %.2f%% of weights (density %.4f, Pe %g)\n"),
+           run->unit_percent, 100.0 * (1.0 - final->density), final->density, chosen->pe);
+  g_print (_("Modules         %u (Newman Q %.3f)\n"), graph->n_modules, run->modularity_q);
+  for (guint m = 0; m < graph->n_modules; m++)
+    {
+      const ScModule *module = &graph->modules[m];
+      g_autofree char *inputs = format_inputs (run->task, module);
+      g_autofree char *outputs = format_outputs (run->task, module);
+
+      g_print ("  M%-3u layers %u–%u  %3u units  inputs {%s}%s%s%s\n", module->id,
+               module->first_layer, module->last_layer, module->n_units, inputs,
+               module->outputs->len ? "  outputs {" : "", outputs,
+               module->outputs->len ? "}" : "");
+    }
+  if (run->score)
+    g_print (_("Ground truth    %s (inputs %s, outputs %s%s%s)\n"),
+             run->score->success ? _("structure recovered") : _("structure NOT recovered"),
+             !run->score->input_applicable ? "n/a" : run->score->input_separable ? "✓" : "✗",
+             !run->score->output_applicable ? "n/a" : run->score->output_grouped ? "✓" : "✗",
+             run->score->hidden_applicable ? ", hidden " : "",
+             !run->score->hidden_applicable ? "" : run->score->hidden_separable ? "✓" : "✗");
+  g_print (_("Time            %.2f s (dense %.2f, units %.2f, edges %.2f, detection %.3f)\n"),
+           run->total_seconds, run->stage_seconds[SC_STAGE_DENSE],
+           run->stage_seconds[SC_STAGE_UNITS], run->stage_seconds[SC_STAGE_EDGES],
+           run->stage_seconds[SC_STAGE_DETECTION]);
+  g_print (_("Results in      %s\n"), out_dir);
+}
+
+static char *
+default_out_dir (const ScTask *task)
+{
+  g_autofree char *name = g_strdup (task->name);
+
+  g_strdelimit (name, "/\\ ", '-');
+  return g_build_filename ("sculptor-out", name, NULL);
+}
+
+static gboolean
+write_results (const ScRun  *run,
+               RunArgs      *args,
+               GError      **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *result_path = g_build_filename (args->out_dir, "result.json", NULL);
+
+  if (g_mkdir_with_parents (args->out_dir, 0755) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, SC_ERROR, SC_ERROR_IO, _("Cannot create %s: %s"),
+                   args->out_dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  root = sc_run_to_json (run, args->snapshots);
+  if (!sc_json_write_file (root, result_path, TRUE, error))
+    return FALSE;
+
+  if (args->graphml)
+    {
+      g_autofree char *path = g_build_filename (args->out_dir, "network.graphml", NULL);
+
+      if (!sc_graph_write_graphml (run->final->detection, path, error))
+        return FALSE;
+    }
+
+  return cli_write_figures (run, args->out_dir, error);
+}
+
+static void
+run_args_clear (RunArgs *args)
+{
+  g_clear_pointer (&args->overrides, g_ptr_array_unref);
+  g_clear_pointer (&args->out_dir, g_free);
+  g_clear_pointer (&args->alt_detector, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunArgs, run_args_clear)
 
 int
 cli_run (int    argc,
-        char **argv)
+         char **argv)
 {
-  return cli_usage_error ("“run” is not implemented yet");
+  g_auto(RunArgs) args = { .overrides = g_ptr_array_new_with_free_func (g_free), .threads = 1 };
+  g_autofree GOptionEntry *hyper = hyper_entries ();
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
+      N_("Directory for result.json and the figures (default sculptor-out/TASK)"), N_("DIR") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args.quiet, N_("Print only the summary"), NULL },
+    { "graphml", 0, 0, G_OPTION_ARG_NONE, &args.graphml,
+      N_("Also write network.graphml (pruned network with module ids)"), NULL },
+    { "snapshots", 0, 0, G_OPTION_ARG_NONE, &args.snapshots,
+      N_("Store the network after every step in result.json (for the app)"), NULL },
+    { "plain-c", 0, 0, G_OPTION_ARG_NONE, &args.plain_c,
+      N_("Use the plain C products instead of OpenBLAS"), NULL },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
+      N_("OpenBLAS threads (default 1)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GOptionGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTask) task = NULL;
+  g_autoptr(ScRun) run = NULL;
+  ScPipelineOptions options;
+  ScHyper hyper;
+
+  context = g_option_context_new (_("TASK — train, prune and detect modules"));
+  g_option_context_set_summary (context,
+    _("TASK is a bundled task name (see “sculptor-cli tasks”), a function-graph file or a\n"
+      "CSV truth table. Hyper-parameters default to the task's own (the paper's) values."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  group = g_option_group_new ("method", _("Hyper-parameters of the method:"),
+                              _("Show the hyper-parameter options"), &args, NULL);
+  g_option_group_add_entries (group, hyper);
+  g_option_context_add_group (context, g_steal_pointer (&group));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cli_usage_error ("%s", error->message);
+  if (argc != 2)
+    return cli_usage_error (_("run needs exactly one TASK (try --help)"));
+  if (args.threads < 1 || args.threads > 64)
+    return cli_usage_error (_("--threads must be between 1 and 64"));
+
+  if (!(task = sc_task_lookup (argv[1], &error)))
+    {
+      g_printerr ("sculptor-cli: %s\n", error->message);
+      return CLI_EXIT_FAILED;
+    }
+
+  sc_hyper_copy (&hyper, &task->defaults);
+  for (guint i = 0; i < args.overrides->len; i += 2)
+    if (!sc_hyper_set (&hyper, args.overrides->pdata[i], args.overrides->pdata[i + 1], &error))
+      {
+        sc_hyper_clear (&hyper);
+        return cli_usage_error ("--%s", error->message);
+      }
+  if (!sc_hyper_validate (&hyper, task->n_in, task->n_out, &error))
+    {
+      sc_hyper_clear (&hyper);
+      return cli_usage_error ("%s", error->message);
+    }
+
+  if (args.out_dir == NULL)
+    args.out_dir = default_out_dir (task);
+
+  sc_linalg_init ((guint) args.threads);
+  sc_pipeline_options_init (&options);
+  options.backend = args.plain_c ? SC_BACKEND_PLAIN : SC_BACKEND_BLAS;
+  options.event_func = on_event;
+  options.event_data = &args;
+  options.keep_snapshots = args.snapshots;
+
+  run = sc_pipeline_run (task, &hyper, &options, &error);
+  sc_hyper_clear (&hyper);
+  if (run == NULL)
+    {
+      g_printerr ("sculptor-cli: %s\n", error->message);
+      return CLI_EXIT_FAILED;
+    }
+
+  if (!write_results (run, &args, &error))
+    {
+      g_printerr ("sculptor-cli: %s\n", error->message);
+      return CLI_EXIT_FAILED;
+    }
+
+  print_summary (run, args.out_dir);
+  return CLI_EXIT_OK;
 }

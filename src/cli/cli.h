@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "sc-pipeline.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes shared by every subcommand. */
@@ -24,6 +26,11 @@ int cli_tasks  (int argc, char **argv);
 int cli_run    (int argc, char **argv);
 int cli_detect (int argc, char **argv);
 int cli_render (int argc, char **argv);
+
+/* Writes network.svg and hierarchy.svg of a finished run into out_dir. */
+gboolean cli_write_figures (const ScRun  *run,
+                            const char   *out_dir,
+                            GError      **error);
 
 /* Prints "sculptor-cli: MESSAGE" to stderr and returns CLI_EXIT_USAGE. */
 int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);

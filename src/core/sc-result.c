@@ -1,0 +1,495 @@
+/* sc-result.c
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sc-error.h"
+#include "sc-result.h"
+
+#define DENSE_WEIGHTS_LIMIT 200000   /* "weights" only for nets this small */
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_strv (JsonBuilder *builder,
+          const char  *name,
+          char       **strv)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv && strv[i]; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_edge_weights (JsonBuilder      *builder,
+                  const ScSnapshot *snapshot)
+{
+  const ScMask *mask = snapshot->mask;
+
+  json_builder_set_member_name (builder, "edge_weights");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k + 1 < mask->n_layers; k++)
+    {
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < mask->arch[k + 1]; j++)
+        for (guint i = 0; i < mask->arch[k]; i++)
+          if (sc_mask_get (mask, k, i, j))
+            json_builder_add_double_value (builder,
+                                           snapshot->w[k][(gsize) j * mask->arch[k] + i]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_biases (JsonBuilder      *builder,
+            const ScSnapshot *snapshot)
+{
+  json_builder_set_member_name (builder, "biases");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    {
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < snapshot->arch[k + 1]; j++)
+        json_builder_add_double_value (builder, snapshot->b[k][j]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_dense_weights (JsonBuilder      *builder,
+                   const ScSnapshot *snapshot)
+{
+  json_builder_set_member_name (builder, "weights");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    {
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < snapshot->arch[k + 1]; j++)
+        {
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < snapshot->arch[k]; i++)
+            json_builder_add_double_value (builder,
+                                           snapshot->w[k][(gsize) j * snapshot->arch[k] + i]);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_snapshot_members (JsonBuilder      *builder,
+                      const ScSnapshot *snapshot)
+{
+  json_builder_set_member_name (builder, "stage");
+  json_builder_add_string_value (builder, sc_stage_to_string (snapshot->stage));
+  json_builder_set_member_name (builder, "step");
+  json_builder_add_int_value (builder, snapshot->step);
+  json_builder_set_member_name (builder, "arch");
+  json_builder_add_value (builder, sc_arch_to_json (snapshot->arch, snapshot->n_layers));
+  add_double (builder, "accuracy", snapshot->accuracy);
+  add_double (builder, "exact_accuracy", snapshot->exact_accuracy);
+  add_double (builder, "density", snapshot->density);
+  json_builder_set_member_name (builder, "edges_by_layer");
+  json_builder_add_value (builder, sc_mask_to_edges_json (snapshot->mask));
+  add_edge_weights (builder, snapshot);
+  add_biases (builder, snapshot);
+}
+
+JsonNode *
+sc_snapshot_to_json (const ScSnapshot *snapshot)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_snapshot_members (builder, snapshot);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_step (JsonBuilder  *builder,
+          const ScStep *step)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "stage");
+  json_builder_add_string_value (builder, sc_stage_to_string (step->stage));
+  if (step->edge_run >= 0)
+    {
+      json_builder_set_member_name (builder, "edge_run");
+      json_builder_add_int_value (builder, step->edge_run);
+    }
+  add_double (builder, "step", step->step);
+  add_double (builder, "target", step->target);
+  json_builder_set_member_name (builder, "retrain_only");
+  json_builder_add_boolean_value (builder, step->retrain_only);
+  json_builder_set_member_name (builder, "trained");
+  json_builder_add_boolean_value (builder, step->trained);
+  json_builder_set_member_name (builder, "accepted");
+  json_builder_add_boolean_value (builder, step->accepted);
+  if (step->trained)
+    {
+      add_double (builder, "accuracy", step->accuracy);
+      add_double (builder, "exact_accuracy", step->exact_accuracy);
+      add_double (builder, "loss", step->loss);
+      add_double (builder, "density", step->density);
+      json_builder_set_member_name (builder, "hidden_units");
+      json_builder_add_int_value (builder, step->hidden_units);
+    }
+  add_double (builder, "seconds", step->seconds);
+  json_builder_end_object (builder);
+}
+
+static void
+add_history (JsonBuilder *builder,
+             const ScRun *run)
+{
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < run->steps->len; i++)
+    add_step (builder, &g_array_index (run->steps, ScStep, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "edge_runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < run->edge_runs->len; i++)
+    {
+      const ScEdgeRun *er = &g_array_index (run->edge_runs, ScEdgeRun, i);
+
+      json_builder_begin_object (builder);
+      add_double (builder, "pe", er->pe);
+      add_double (builder, "final_percent", er->final_percent);
+      json_builder_set_member_name (builder, "accepted_steps");
+      json_builder_add_int_value (builder, er->n_accepted);
+      add_double (builder, "accuracy", er->accuracy);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "chosen_edge_run");
+  json_builder_add_int_value (builder, run->chosen_edge_run);
+}
+
+static void
+add_times (JsonBuilder *builder,
+           const ScRun *run)
+{
+  json_builder_set_member_name (builder, "seconds");
+  json_builder_begin_object (builder);
+  for (ScStage s = SC_STAGE_DENSE; s < SC_STAGE_DONE; s++)
+    add_double (builder, sc_stage_to_string (s), run->stage_seconds[s]);
+  add_double (builder, "total", run->total_seconds);
+  json_builder_end_object (builder);
+}
+
+static void
+add_task (JsonBuilder  *builder,
+          const ScTask *task)
+{
+  add_string (builder, "task", task->name);
+  add_string (builder, "task_title", task->title);
+  add_string (builder, "task_spec", task->spec);
+  add_string (builder, "task_path", task->path);
+  add_strv (builder, "input_names", task->input_names);
+  add_strv (builder, "output_names", task->output_names);
+  if (task->kind == SC_TASK_IMAGE)
+    {
+      json_builder_set_member_name (builder, "image_width");
+      json_builder_add_int_value (builder, task->image_width);
+      json_builder_set_member_name (builder, "image_height");
+      json_builder_add_int_value (builder, task->image_height);
+    }
+}
+
+static void
+add_detection (JsonBuilder *builder,
+               const ScRun *run)
+{
+  const ScSnapshot *final = run->final;
+
+  if (final->detection == NULL)
+    return;
+
+  json_builder_set_member_name (builder, "final_arch");
+  json_builder_add_value (builder, sc_arch_to_json (final->detection->new_arch,
+                                                    final->detection->n_layers));
+  sc_detection_to_json (final->detection, builder);
+  if (final->modules)
+    sc_module_graph_to_json (final->modules, builder);
+  add_double (builder, "modularity_q", run->modularity_q);
+  if (run->score)
+    {
+      json_builder_set_member_name (builder, "score");
+      json_builder_begin_object (builder);
+      sc_score_to_json (run->score, run->task->truth, builder);
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+add_snapshots (JsonBuilder *builder,
+               const ScRun *run)
+{
+  json_builder_set_member_name (builder, "snapshots");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < run->steps->len; i++)
+    {
+      const ScStep *step = &g_array_index (run->steps, ScStep, i);
+
+      if (step->snapshot)
+        json_builder_add_value (builder, sc_snapshot_to_json (step->snapshot));
+    }
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+sc_run_to_json (const ScRun *run,
+                gboolean     with_snapshots)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const ScSnapshot *final;
+
+  g_return_val_if_fail (run != NULL && run->final != NULL, NULL);
+
+  final = run->final;
+  json_builder_begin_object (builder);
+  add_string (builder, "sculptor_version", PACKAGE_VERSION);
+  add_task (builder, run->task);
+  sc_hyper_to_json (&run->hyper, builder);
+
+  add_double (builder, "dense_accuracy", run->dense_accuracy);
+  add_double (builder, "dense_exact_accuracy", run->dense_exact_accuracy);
+  add_double (builder, "final_accuracy", final->accuracy);
+  add_double (builder, "final_exact_accuracy", final->exact_accuracy);
+  add_double (builder, "unit_sparsity", run->unit_percent);
+  add_double (builder, "unit_stage_weight_sparsity", run->unit_weight_percent);
+  add_double (builder, "edge_sparsity", 100.0 * (1.0 - final->density));
+  add_double (builder, "density", final->density);
+  json_builder_set_member_name (builder, "edges_by_layer");
+  json_builder_add_value (builder, sc_mask_to_edges_json (final->mask));
+  add_edge_weights (builder, final);
+  add_biases (builder, final);
+  if (sc_mask_total_size (final->mask) <= DENSE_WEIGHTS_LIMIT)
+    add_dense_weights (builder, final);
+
+  add_detection (builder, run);
+  add_history (builder, run);
+  add_times (builder, run);
+  if (with_snapshots)
+    add_snapshots (builder, run);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+sc_json_write_file (JsonNode    *root,
+                    const char  *path,
+                    gboolean     pretty,
+                    GError     **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 1);
+  text = json_generator_to_data (generator, &length);
+
+  /* g_file_set_contents writes a temporary file and renames it. */
+  if (!g_file_set_contents (path, text, length, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+read_layered_numbers (JsonNode  *node,
+                      const char *what,
+                      guint       n_layers,
+                      JsonArray **out,
+                      GError    **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) != n_layers)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                   "%s must be an array of %u layers", what, n_layers);
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+number_at (JsonArray *array,
+           guint      index,
+           float     *out)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+       json_node_get_value_type (node) != G_TYPE_INT64))
+    return FALSE;
+
+  *out = (float) json_node_get_double (node);
+  return TRUE;
+}
+
+static gboolean
+fill_weights (ScSnapshot *snapshot,
+              JsonArray  *layers,
+              GError    **error)
+{
+  const ScMask *mask = snapshot->mask;
+
+  for (guint k = 0; k + 1 < mask->n_layers; k++)
+    {
+      JsonNode *node = json_array_get_element (layers, k);
+      JsonArray *values;
+      guint at = 0;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) ||
+          json_array_get_length (values = json_node_get_array (node)) !=
+          sc_mask_count_layer (mask, k))
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                       "edge_weights[%u] must hold one number per edge of edges_by_layer[%u]",
+                       k, k);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < mask->arch[k + 1]; j++)
+        for (guint i = 0; i < mask->arch[k]; i++)
+          if (sc_mask_get (mask, k, i, j) &&
+              !number_at (values, at++, &snapshot->w[k][(gsize) j * mask->arch[k] + i]))
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                           "edge_weights[%u][%u] is not a number", k, at - 1);
+              return FALSE;
+            }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+fill_biases (ScSnapshot *snapshot,
+             JsonArray  *layers,
+             GError    **error)
+{
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    {
+      JsonNode *node = json_array_get_element (layers, k);
+      JsonArray *values;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) ||
+          json_array_get_length (values = json_node_get_array (node)) != snapshot->arch[k + 1])
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                       "biases[%u] must hold %u numbers", k, snapshot->arch[k + 1]);
+          return FALSE;
+        }
+      for (guint j = 0; j < snapshot->arch[k + 1]; j++)
+        if (!number_at (values, j, &snapshot->b[k][j]))
+          {
+            g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "biases[%u][%u] is not a number", k, j);
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+static ScStage
+stage_from_string (const char *text)
+{
+  for (ScStage s = SC_STAGE_DENSE; s <= SC_STAGE_DONE; s++)
+    if (g_strcmp0 (text, sc_stage_to_string (s)) == 0)
+      return s;
+
+  return SC_STAGE_DONE;
+}
+
+ScSnapshot *
+sc_snapshot_from_json (JsonNode  *node,
+                       GError   **error)
+{
+  g_autoptr(ScSnapshot) snapshot = NULL;
+  g_autoptr(GArray) arch = NULL;
+  ScMask *mask;
+  JsonObject *object;
+  JsonArray *layers;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "a snapshot must be a JSON object");
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  if (!sc_arch_from_json (json_object_get_member (object, "arch"), &arch, error) ||
+      !(mask = sc_mask_from_edges_json ((guint *) arch->data, arch->len,
+                                        json_object_get_member (object, "edges_by_layer"),
+                                        error)))
+    return NULL;
+
+  snapshot = sc_snapshot_new ((guint *) arch->data, arch->len);
+  sc_mask_free (snapshot->mask);
+  snapshot->mask = mask;
+
+  if (!read_layered_numbers (json_object_get_member (object, "edge_weights"),
+                             "edge_weights", arch->len - 1, &layers, error) ||
+      !fill_weights (snapshot, layers, error) ||
+      !read_layered_numbers (json_object_get_member (object, "biases"),
+                             "biases", arch->len - 1, &layers, error) ||
+      !fill_biases (snapshot, layers, error))
+    return NULL;
+
+  snapshot->stage = stage_from_string (json_object_get_string_member_with_default (object, "stage", ""));
+  snapshot->step = (guint) json_object_get_int_member_with_default (object, "step", 0);
+  snapshot->accuracy = json_object_get_double_member_with_default (object, "accuracy", NAN);
+  snapshot->exact_accuracy = json_object_get_double_member_with_default (object, "exact_accuracy", NAN);
+  snapshot->density = (double) sc_mask_count (mask) / sc_mask_total_size (mask);
+
+  return g_steal_pointer (&snapshot);
+}
