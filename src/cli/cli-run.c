@@ -283,7 +283,7 @@ cli_run (int    argc,
          char **argv)
 {
   g_auto(RunArgs) args = { .overrides = g_ptr_array_new_with_free_func (g_free), .threads = 1 };
-  g_autofree GOptionEntry *hyper = hyper_entries ();
+  g_autofree GOptionEntry *hyper_options = hyper_entries ();
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
       N_("Directory for result.json and the figures (default sculptor-out/TASK)"), N_("DIR") },
@@ -313,7 +313,7 @@ cli_run (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   group = g_option_group_new ("method", _("Hyper-parameters of the method:"),
                               _("Show the hyper-parameter options"), &args, NULL);
-  g_option_group_add_entries (group, hyper);
+  g_option_group_add_entries (group, hyper_options);
   g_option_context_add_group (context, g_steal_pointer (&group));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
