@@ -5,15 +5,316 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* sculptor-cli tasks               list the bundled tasks
+ * sculptor-cli tasks NAME          describe a task (bundled name or file)
+ * sculptor-cli tasks NAME --csv    print its truth table as CSV
+ *
+ * Exit status: 0 on success, 2 for bad arguments, 1 when the task cannot be
+ * loaded (unknown name, unreadable or invalid file): the arguments were
+ * well-formed, the work failed. */
+
 #define G_LOG_DOMAIN "sculptor-cli"
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "cli.h"
+#include "sc-task.h"
+
+/* The defaults shown for each task, in this order. */
+static const char * const shown_keys[] = {
+  "arch", "lr", "batch-size", "epochs", "unit-step", "edge-steps",
+};
+
+static int
+load_failed (const GError *error)
+{
+  fprintf (stderr, "sculptor-cli: %s\n", error->message);
+  return CLI_EXIT_FAILED;
+}
+
+static char *
+defaults_line (const ScTask *task)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (shown_keys); k++)
+    {
+      g_autofree char *value = sc_hyper_get (&task->defaults, shown_keys[k]);
+
+      g_string_append_printf (line, "%s%s=%s", k > 0 ? " " : "", shown_keys[k], value);
+    }
+  return g_string_free (line, FALSE);
+}
+
+/* One line per task: name, family, spec, defaults; columns aligned. */
+static int
+list_tasks (void)
+{
+  const char * const *names = sc_task_bundled_names ();
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_task_unref);
+  int name_width = 0, family_width = 0, spec_width = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      ScTask *task = sc_task_load_bundled (names[i], &error);
+
+      if (task == NULL)
+        return load_failed (error);
+      g_ptr_array_add (tasks, task);
+      name_width = MAX (name_width, (int) g_utf8_strlen (task->name, -1));
+      family_width = MAX (family_width, (int) g_utf8_strlen (task->family, -1));
+      spec_width = MAX (spec_width, (int) g_utf8_strlen (task->spec, -1));
+    }
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      ScTask *task = g_ptr_array_index (tasks, i);
+      g_autofree char *defaults = defaults_line (task);
+
+      printf ("%-*s  %-*s  %-*s  %s\n", name_width, task->name, family_width, task->family,
+              spec_width, task->spec, defaults);
+    }
+  return CLI_EXIT_OK;
+}
+
+/* Prints text wrapped at about 76 columns, each line indented. */
+static void
+print_wrapped (const char *text,
+               const char *indent)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  glong column = 0;
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      glong len = g_utf8_strlen (words[w], -1);
+
+      if (len == 0)
+        continue;
+      if (column > 0 && column + 1 + len > 76)
+        {
+          printf ("\n");
+          column = 0;
+        }
+      if (column == 0)
+        {
+          printf ("%s%s", indent, words[w]);
+          column = g_utf8_strlen (indent, -1) + len;
+        }
+      else
+        {
+          printf (" %s", words[w]);
+          column += 1 + len;
+        }
+    }
+  if (column > 0)
+    printf ("\n");
+}
+
+static char *
+join_indices (const GArray       *indices,
+              const char * const *names)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint k = 0; k < indices->len; k++)
+    g_string_append_printf (text, "%s%s", k > 0 ? ", " : "",
+                            names[g_array_index (indices, guint, k)]);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+node_reads (const ScTask      *task,
+            const ScTruthNode *node)
+{
+  g_autofree char *inputs = join_indices (node->inputs, (const char * const *) task->input_names);
+  g_autoptr(GPtrArray) node_names = g_ptr_array_new ();
+  g_autofree char *nodes = NULL;
+
+  for (guint n = 0; n < task->truth->n_nodes; n++)
+    g_ptr_array_add (node_names, task->truth->nodes[n].name);
+  nodes = join_indices (node->nodes, (const char * const *) node_names->pdata);
+
+  if (inputs[0] != '\0' && nodes[0] != '\0')
+    return g_strconcat (inputs, ", ", nodes, NULL);
+  return g_strdup (inputs[0] != '\0' ? inputs : nodes);
+}
+
+static void
+print_nodes (const ScTask *task)
+{
+  const ScTruth *truth = task->truth;
+
+  printf (_("Nodes (%u):\n"), truth->n_nodes);
+  for (guint n = 0; n < truth->n_nodes; n++)
+    {
+      const ScTruthNode *node = &truth->nodes[n];
+      g_autofree char *reads = node_reads (task, node);
+      g_autofree char *input_set = join_indices (node->input_set,
+                                                 (const char * const *) task->input_names);
+
+      printf (_("  %-6s %u bit(s), level %u, reads %s; depends on {%s}; used %u time(s)%s\n"),
+              node->name, node->n_bits, node->level, reads, input_set, node->n_users,
+              node->reused ? _(", reused") : "");
+    }
+}
+
+static void
+print_groups (const char         *label,
+              const int          *group,
+              guint               n_groups,
+              guint               n,
+              const char * const *names)
+{
+  printf ("%s", label);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      gboolean first = TRUE;
+
+      printf (" {");
+      for (guint i = 0; i < n; i++)
+        if (group[i] == (int) g)
+          {
+            printf ("%s%s", first ? "" : ", ", names[i]);
+            first = FALSE;
+          }
+      printf ("}");
+    }
+  printf ("\n");
+}
+
+static void
+print_outputs (const ScTask *task)
+{
+  const ScTruth *truth = task->truth;
+
+  printf (_("Outputs (%u):\n"), task->n_out);
+  for (guint o = 0; o < task->n_out; o++)
+    {
+      const ScTruthNode *node = &truth->nodes[truth->output_node[o]];
+
+      if (node->n_bits == 1)
+        printf ("  %s = %s\n", task->output_names[o], node->name);
+      else
+        printf ("  %s = %s.%u\n", task->output_names[o], node->name, truth->output_bit[o]);
+    }
+  print_groups (_("Input groups:"), truth->input_group, truth->n_input_groups,
+                task->n_in, (const char * const *) task->input_names);
+  print_groups (_("Output groups:"), truth->output_group, truth->n_output_groups,
+                task->n_out, (const char * const *) task->output_names);
+}
+
+static void
+print_defaults (const ScTask *task)
+{
+  printf (_("Defaults:\n"));
+  for (guint k = 0; k < G_N_ELEMENTS (shown_keys); k++)
+    {
+      g_autofree char *value = sc_hyper_get (&task->defaults, shown_keys[k]);
+
+      printf ("  %-11s %s\n", shown_keys[k], value);
+    }
+}
+
+static void
+describe_task (const ScTask *task)
+{
+  g_autofree char *inputs = g_strjoinv (" ", task->input_names);
+
+  printf ("%s — %s\n", task->name, task->title);
+  if (task->family != NULL)
+    printf (_("Family: %s\n"), task->family);
+  if (task->spec != NULL)
+    printf (_("Spec: %s\n"), task->spec);
+  if (task->path != NULL)
+    printf (_("File: %s\n"), task->path);
+  if (task->description != NULL)
+    {
+      printf ("\n");
+      print_wrapped (task->description, "");
+    }
+  printf ("\n");
+  printf (_("Inputs (%u): %s\n"), task->n_in, inputs);
+  printf (_("Truth table: %u rows\n"), task->train->n_rows);
+
+  if (task->truth != NULL)
+    {
+      print_nodes (task);
+      print_outputs (task);
+    }
+  else
+    {
+      g_autofree char *outputs = g_strjoinv (" ", task->output_names);
+
+      printf (_("Outputs (%u): %s\n"), task->n_out, outputs);
+      printf (_("Ground truth: unknown (a plain truth table has no function graph)\n"));
+    }
+  print_defaults (task);
+}
+
+static int
+show_task (const char *name,
+           gboolean    csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTask) task = sc_task_lookup (name, &error);
+
+  if (task == NULL)
+    return load_failed (error);
+
+  if (csv)
+    {
+      g_autofree char *text = sc_task_to_csv (task);
+
+      fputs (text, stdout);
+    }
+  else
+    describe_task (task);
+
+  return CLI_EXIT_OK;
+}
 
 int
 cli_tasks (int    argc,
-        char **argv)
+           char **argv)
 {
-  return cli_usage_error ("“tasks” is not implemented yet");
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean csv = FALSE;
+  const GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
+      N_("Print the task’s truth table as CSV (header x0,…,y0,…)"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("[NAME|FILE] — list, describe or export tasks"));
+  g_option_context_set_summary (context,
+    _("Without arguments, lists the bundled tasks: name, family, spec and default\n"
+      "hyper-parameters. With a bundled task name or a file (.sfg function graph or\n"
+      ".csv truth table), describes that task, or prints its truth table with --csv."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cli_usage_error ("%s", error->message);
+
+  if (argc > 2)
+    return cli_usage_error (_("tasks takes at most one task name, got “%s” too (try --help)"),
+                            argv[2]);
+  if (argc == 2 && argv[1][0] == '-' && argv[1][1] != '\0')
+    return cli_usage_error (_("unknown option “%s” (try --help)"), argv[1]);
+
+  if (argc == 1)
+    {
+      if (csv)
+        return cli_usage_error (_("--csv needs a task name, e.g. “tasks exemplar/reused --csv”"));
+      return list_tasks ();
+    }
+
+  return show_task (argv[1], csv);
 }
