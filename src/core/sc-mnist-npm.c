@@ -81,7 +81,11 @@ read_class (const char  *path,
 
   if (!json_parser_load_from_file (parser, path, &local_error))
     {
-      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s", name, local_error->message);
+      /* json-glib names the file itself in parse errors, not in I/O errors. */
+      if (strstr (local_error->message, path) != NULL)
+        g_set_error_literal (error, SC_ERROR, SC_ERROR_PARSE, local_error->message);
+      else
+        g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s", name, local_error->message);
       return FALSE;
     }
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

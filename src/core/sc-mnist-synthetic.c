@@ -91,8 +91,8 @@ sc_mnist_synthetic_digits_sized (guint   n_per_class,
                                  guint64 seed)
 {
   ScDigits *digits;
-  int jitter_x = (int) cols / 10;
-  int jitter_y = (int) rows / 10;
+  int jitter_x = (int) cols / 20;
+  int jitter_y = (int) rows / 20;
   ScRng rng;
 
   g_return_val_if_fail (n_per_class > 0, NULL);
