@@ -443,3 +443,30 @@ sc_mnist_task_new (ScMnistKind           kind,
 {
   return sc_mnist_task_new_full (kind, digits, params, NULL, NULL, error);
 }
+
+ScTask *
+sc_mnist_load_task (const char           *name,
+                    const char           *images_path,
+                    const char           *labels_path,
+                    const ScMnistParams  *params,
+                    GError              **error)
+{
+  g_autoptr(ScDigits) digits = NULL;
+  g_autofree char *known = NULL;
+  ScMnistKind kind;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!sc_mnist_kind_from_name (name, &kind))
+    {
+      known = g_strjoinv (", ", (char **) sc_mnist_task_names ());
+      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND,
+                   "Unknown MNIST task “%s” (known: %s)", name, known);
+      return NULL;
+    }
+  digits = sc_mnist_load_digits (images_path, labels_path, error);
+  if (digits == NULL)
+    return NULL;
+  return sc_mnist_task_new (kind, digits, params, error);
+}

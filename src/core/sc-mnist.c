@@ -184,28 +184,3 @@ sc_mnist_load_digits (const char  *images_path,
     g_prefix_error (error, "Broken MNIST cache (run build-aux/fetch-mnist again): ");
   return digits;
 }
-
-ScTask *
-sc_mnist_load_task (const char           *name,
-                    const char           *images_path,
-                    const char           *labels_path,
-                    const ScMnistParams  *params,
-                    GError              **error)
-{
-  g_autoptr(ScDigits) digits = NULL;
-  ScMnistKind kind;
-
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!sc_mnist_kind_from_name (name, &kind))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND,
-                   "Unknown MNIST task “%s” (known: %s, %s)", name, task_names[0], task_names[1]);
-      return NULL;
-    }
-  digits = sc_mnist_load_digits (images_path, labels_path, error);
-  if (digits == NULL)
-    return NULL;
-  return sc_mnist_task_new (kind, digits, params, error);
-}
