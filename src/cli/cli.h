@@ -26,6 +26,7 @@ int cli_tasks  (int argc, char **argv);
 int cli_run    (int argc, char **argv);
 int cli_detect (int argc, char **argv);
 int cli_render (int argc, char **argv);
+int cli_import_mnist (int argc, char **argv);
 
 /* Writes network.svg and hierarchy.svg of a finished run into out_dir. */
 gboolean cli_write_figures (const ScRun  *run,
