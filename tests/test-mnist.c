@@ -19,7 +19,6 @@
 
 /* TEMPORARY: weak sc_task_* / sc_truth_* until sc-task.c and sc-truth.c are
  * merged from the tasks branch; remove this include then. */
-#include "mnist-stubs.c"
 
 /* ---------------------------------------------------------------- helpers */
 

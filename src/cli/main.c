@@ -53,7 +53,7 @@ print_help (FILE *out)
   fprintf (out, _("Usage: sculptor-cli COMMAND [OPTIONS…]\n\n"));
   fprintf (out, _("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-13s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, _("\nRun “sculptor-cli COMMAND --help” for the options of a command.\n"));
 }
 
