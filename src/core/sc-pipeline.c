@@ -107,6 +107,31 @@ hidden_alive (const ScNet *net)
   return alive;
 }
 
+/* Activation×gradient scores for the inspector and tooltips, when they
+ * cost little next to a training run. */
+static void
+attach_scores (Ctx         *ctx,
+               const ScNet *net,
+               ScSnapshot  *snapshot)
+{
+  const ScDataset *data = ctx->run->task->test;
+  guint H = sc_net_hidden_units (net);
+  g_autofree float *scores = NULL;
+  guint offset = net->arch[0], at = 0;
+
+  if ((gsize) data->n_rows * H > 4000000)
+    return;
+
+  scores = sc_unit_scores (net, data, ctx->options->backend);
+  snapshot->unit_scores = g_new0 (float, sc_snapshot_n_units (snapshot));
+  for (guint l = 1; l + 1 < net->n_layers; l++)
+    {
+      for (guint i = 0; i < net->arch[l]; i++)
+        snapshot->unit_scores[offset + i] = scores[at++];
+      offset += net->arch[l];
+    }
+}
+
 static ScSnapshot *
 make_snapshot (Ctx           *ctx,
                const ScNet   *net,
@@ -122,6 +147,7 @@ make_snapshot (Ctx           *ctx,
       snapshot->accuracy = eval->accuracy;
       snapshot->exact_accuracy = eval->exact_accuracy;
     }
+  attach_scores (ctx, net, snapshot);
   if (detect)
     {
       g_autoptr(GError) error = NULL;
@@ -157,7 +183,7 @@ record_step (Ctx          *ctx,
       step.hidden_units = hidden_alive (net);
     }
 
-  if (net && (ctx->options->keep_snapshots || ctx->options->event_func))
+  if (net && (ctx->options->keep_snapshots || ctx->options->event_snapshots))
     snapshot = make_snapshot (ctx, net, eval,
                               ctx->options->detect_each_step && step.accepted);
   step.snapshot = ctx->options->keep_snapshots && snapshot ? sc_snapshot_ref (snapshot) : NULL;
@@ -451,6 +477,12 @@ sc_pipeline_run (ScTask                  *task,
 
   if (!sc_hyper_validate (hyper, task->n_in, task->n_out, error))
     return NULL;
+  if (task->train == NULL || task->test == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_NOT_FOUND,
+                   "The data of task “%s” is not available", task->name);
+      return NULL;
+    }
 
   run->task = sc_task_ref (task);
   sc_hyper_copy (&run->hyper, hyper);

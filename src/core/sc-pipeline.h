@@ -103,7 +103,8 @@ typedef struct
   GCancellable *cancellable;
   ScEventFunc   event_func;
   gpointer      event_data;
-  gboolean      keep_snapshots;    /* a snapshot in every step (the app's timeline) */
+  gboolean      keep_snapshots;    /* a snapshot in every step (saved runs) */
+  gboolean      event_snapshots;   /* STEP events carry the network (the app) */
   gboolean      detect_each_step;  /* detect modules on every accepted step's snapshot */
   gboolean      epoch_events;
 } ScPipelineOptions;

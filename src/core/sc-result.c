@@ -493,3 +493,286 @@ sc_snapshot_from_json (JsonNode  *node,
 
   return g_steal_pointer (&snapshot);
 }
+
+/* ------------------------------------------------------------------ */
+/* Reading runs back */
+
+static ScTask *
+placeholder_task (JsonObject *object)
+{
+  ScTask *task = sc_task_new ();
+  JsonArray *names;
+
+  task->name = g_strdup (json_object_get_string_member_with_default (object, "task", "unknown"));
+  task->title = g_strdup (json_object_get_string_member_with_default (object, "task_title",
+                                                                      task->name));
+  for (guint which = 0; which < 2; which++)
+    {
+      const char *member = which ? "output_names" : "input_names";
+      GPtrArray *strv = g_ptr_array_new ();
+
+      names = json_object_has_member (object, member)
+              ? json_object_get_array_member (object, member) : NULL;
+      for (guint i = 0; names && i < json_array_get_length (names); i++)
+        g_ptr_array_add (strv, g_strdup (json_array_get_string_element (names, i)));
+      g_ptr_array_add (strv, NULL);
+      if (which)
+        {
+          task->output_names = (char **) g_ptr_array_free (strv, FALSE);
+          task->n_out = g_strv_length (task->output_names);
+        }
+      else
+        {
+          task->input_names = (char **) g_ptr_array_free (strv, FALSE);
+          task->n_in = g_strv_length (task->input_names);
+        }
+    }
+  task->image_width = (guint) json_object_get_int_member_with_default (object, "image_width", 0);
+  task->image_height = (guint) json_object_get_int_member_with_default (object, "image_height", 0);
+  if (task->image_width)
+    task->kind = SC_TASK_IMAGE;
+
+  return task;
+}
+
+static ScTask *
+find_task (JsonObject *object)
+{
+  const char *name = json_object_get_string_member_with_default (object, "task", NULL);
+  const char *path = json_object_get_string_member_with_default (object, "task_path", NULL);
+  ScTask *task = NULL;
+
+  if (path)
+    task = sc_task_load_file (path, NULL);
+  if (task == NULL && name)
+    task = sc_task_lookup (name, NULL);
+
+  return task ? task : placeholder_task (object);
+}
+
+static gboolean
+read_steps (ScRun       *run,
+            JsonObject  *object,
+            GError     **error)
+{
+  JsonArray *history;
+
+  if (!json_object_has_member (object, "history") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "history")))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "field “history” is missing");
+      return FALSE;
+    }
+
+  history = json_object_get_array_member (object, "history");
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonNode *node = json_array_get_element (history, i);
+      JsonObject *o;
+      ScStep step = { 0 };
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "history[%u] is not an object", i);
+          return FALSE;
+        }
+      o = json_node_get_object (node);
+      step.stage = stage_from_string (json_object_get_string_member_with_default (o, "stage", ""));
+      step.edge_run = (int) json_object_get_int_member_with_default (o, "edge_run", -1);
+      step.step = json_object_get_double_member_with_default (o, "step", 0);
+      step.target = json_object_get_double_member_with_default (o, "target", 0);
+      step.retrain_only = json_object_get_boolean_member_with_default (o, "retrain_only", FALSE);
+      step.trained = json_object_get_boolean_member_with_default (o, "trained", FALSE);
+      step.accepted = json_object_get_boolean_member_with_default (o, "accepted", FALSE);
+      step.accuracy = json_object_get_double_member_with_default (o, "accuracy", NAN);
+      step.exact_accuracy = json_object_get_double_member_with_default (o, "exact_accuracy", NAN);
+      step.loss = json_object_get_double_member_with_default (o, "loss", NAN);
+      step.density = json_object_get_double_member_with_default (o, "density", NAN);
+      step.hidden_units = (guint) json_object_get_int_member_with_default (o, "hidden_units", 0);
+      step.seconds = json_object_get_double_member_with_default (o, "seconds", 0);
+      g_array_append_val (run->steps, step);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_snapshots (ScRun       *run,
+                JsonObject  *object,
+                GError     **error)
+{
+  JsonArray *snapshots;
+
+  if (!json_object_has_member (object, "snapshots"))
+    return TRUE;
+
+  snapshots = json_object_get_array_member (object, "snapshots");
+  for (guint i = 0; snapshots && i < json_array_get_length (snapshots); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      ScSnapshot *snapshot = sc_snapshot_from_json (json_array_get_element (snapshots, i),
+                                                    &local_error);
+      ScStep *step;
+
+      if (snapshot == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "snapshots[%u]: %s", i,
+                       local_error->message);
+          return FALSE;
+        }
+      if (snapshot->step >= run->steps->len)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                       "snapshots[%u] belongs to step %u, the history has %u",
+                       i, snapshot->step, run->steps->len);
+          sc_snapshot_unref (snapshot);
+          return FALSE;
+        }
+      step = &g_array_index (run->steps, ScStep, snapshot->step);
+      g_clear_pointer (&step->snapshot, sc_snapshot_unref);
+      step->snapshot = snapshot;
+    }
+
+  return TRUE;
+}
+
+static void
+read_edge_runs (ScRun      *run,
+                JsonObject *object)
+{
+  JsonArray *runs = json_object_has_member (object, "edge_runs")
+                    ? json_object_get_array_member (object, "edge_runs") : NULL;
+
+  for (guint i = 0; runs && i < json_array_get_length (runs); i++)
+    {
+      JsonObject *o = json_array_get_object_element (runs, i);
+      ScEdgeRun er = { 0 };
+
+      if (o == NULL)
+        continue;
+      er.pe = json_object_get_double_member_with_default (o, "pe", 0);
+      er.final_percent = json_object_get_double_member_with_default (o, "final_percent", 0);
+      er.n_accepted = (guint) json_object_get_int_member_with_default (o, "accepted_steps", 0);
+      er.accuracy = json_object_get_double_member_with_default (o, "accuracy", NAN);
+      g_array_append_val (run->edge_runs, er);
+    }
+  run->chosen_edge_run = (guint) json_object_get_int_member_with_default (object, "chosen_edge_run", 0);
+}
+
+static void
+read_times (ScRun      *run,
+            JsonObject *object)
+{
+  JsonObject *seconds = json_object_has_member (object, "seconds")
+                        ? json_object_get_object_member (object, "seconds") : NULL;
+
+  if (seconds == NULL)
+    return;
+  for (ScStage s = SC_STAGE_DENSE; s < SC_STAGE_DONE; s++)
+    run->stage_seconds[s] = json_object_get_double_member_with_default (seconds,
+                                                                        sc_stage_to_string (s), 0);
+  run->total_seconds = json_object_get_double_member_with_default (seconds, "total", 0);
+}
+
+static gboolean
+read_final (ScRun       *run,
+            JsonObject  *object,
+            GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  const char *members[] = { "arch", "edges_by_layer", "edge_weights", "biases" };
+
+  /* The top level carries the final network in the snapshot format. */
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (json_object_has_member (object, members[i]))
+      {
+        json_builder_set_member_name (builder, members[i]);
+        json_builder_add_value (builder, json_node_copy (json_object_get_member (object, members[i])));
+      }
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+
+  if (!(run->final = sc_snapshot_from_json (node, error)))
+    return FALSE;
+
+  run->final->stage = SC_STAGE_DONE;
+  run->final->step = run->steps->len ? run->steps->len - 1 : 0;
+  run->final->accuracy = json_object_get_double_member_with_default (object, "final_accuracy", NAN);
+  run->final->exact_accuracy = json_object_get_double_member_with_default (object,
+                                                                           "final_exact_accuracy", NAN);
+  return sc_snapshot_detect (run->final, &run->hyper, error);
+}
+
+ScRun *
+sc_run_from_json (JsonNode    *root,
+                  const char  *filename,
+                  GError     **error)
+{
+  g_autoptr(ScRun) run = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: not a Sculptor result (no JSON object)",
+                   filename);
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  run = g_new0 (ScRun, 1);
+  run->steps = g_array_new (FALSE, TRUE, sizeof (ScStep));
+  run->edge_runs = g_array_new (FALSE, TRUE, sizeof (ScEdgeRun));
+  run->task = find_task (object);
+  sc_hyper_copy (&run->hyper, &run->task->defaults);
+
+  if (!sc_hyper_from_json (&run->hyper, object, &local_error) ||
+      !read_steps (run, object, &local_error) ||
+      !read_snapshots (run, object, &local_error) ||
+      !read_final (run, object, &local_error))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s", filename, local_error->message);
+      return NULL;
+    }
+
+  read_edge_runs (run, object);
+  read_times (run, object);
+  run->dense_accuracy = json_object_get_double_member_with_default (object, "dense_accuracy", NAN);
+  run->dense_exact_accuracy = json_object_get_double_member_with_default (object,
+                                                                         "dense_exact_accuracy", NAN);
+  run->unit_percent = json_object_get_double_member_with_default (object, "unit_sparsity", NAN);
+  run->unit_weight_percent = json_object_get_double_member_with_default (object,
+                                                                        "unit_stage_weight_sparsity", NAN);
+  run->modularity_q = json_object_get_double_member_with_default (object, "modularity_q", NAN);
+  if (run->task->truth && run->task->n_in == run->final->arch[0] &&
+      !(run->score = sc_score_detection (run->task->truth, run->final->detection,
+                                         run->final->modules, &local_error)))
+    g_debug ("Scoring a loaded run failed: %s", local_error->message);
+  run->completed = TRUE;
+
+  return g_steal_pointer (&run);
+}
+
+ScRun *
+sc_run_load (const char  *path,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+    {
+      g_set_error (error, SC_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                   ? SC_ERROR_NOT_FOUND : SC_ERROR_PARSE,
+                   "%s: %s", display, local_error->message);
+      return NULL;
+    }
+
+  return sc_run_from_json (json_parser_get_root (parser), display, error);
+}

@@ -33,4 +33,15 @@ JsonNode   *sc_snapshot_to_json   (const ScSnapshot *snapshot);
 ScSnapshot *sc_snapshot_from_json (JsonNode         *node,
                                    GError          **error);
 
+/* Reads a result.json or saved run back (README "Saved runs"): the task is
+ * looked up by name or path (a placeholder with the stored names if it is
+ * gone), the final network's modules are detected again from its mask
+ * (detection is deterministic) and scored, and the steps get their
+ * snapshots when the file has them. Errors name the file and the field. */
+ScRun      *sc_run_load           (const char       *path,
+                                   GError          **error);
+ScRun      *sc_run_from_json      (JsonNode         *root,
+                                   const char       *filename,
+                                   GError          **error);
+
 G_END_DECLS

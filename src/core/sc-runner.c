@@ -207,6 +207,7 @@ worker (gpointer data)
   options.event_func = on_event;
   options.event_data = self;
   options.keep_snapshots = FALSE;   /* the runner keeps them in its own history */
+  options.event_snapshots = TRUE;
   options.detect_each_step = self->live_detection;
   options.epoch_events = TRUE;
 
