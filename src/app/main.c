@@ -1,0 +1,33 @@
+/* main.c — the Sculptor application
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "sculptor-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SculptorApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Sculptor"));
+
+  app = sculptor_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

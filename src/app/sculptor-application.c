@@ -1,0 +1,148 @@
+/* sculptor-application.c
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-linalg.h"
+#include "sculptor-application.h"
+#include "sculptor-window.h"
+
+struct _SculptorApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SculptorApplication, sculptor_application, GTK_TYPE_APPLICATION)
+
+SculptorApplication *
+sculptor_application_new (void)
+{
+  return g_object_new (SCULPTOR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/sculptor/Sculptor",
+                       NULL);
+}
+
+static GtkWindow *
+get_or_create_window (SculptorApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sculptor_window_new (self));
+
+  return window;
+}
+
+static void
+sculptor_application_activate (GApplication *app)
+{
+  gtk_window_present (get_or_create_window (SCULPTOR_APPLICATION (app)));
+}
+
+static void
+sculptor_application_open (GApplication  *app,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  GtkWindow *window = get_or_create_window (SCULPTOR_APPLICATION (app));
+
+  /* One window per run; the last file given wins. */
+  if (n_files > 0)
+    sculptor_window_open_file (SCULPTOR_WINDOW (window), files[n_files - 1]);
+  gtk_window_present (window);
+}
+
+static int
+sculptor_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("sculptor %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+sculptor_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (sculptor_application_parent_class)->startup (app);
+
+  /* One OpenBLAS thread: the worker computes, the other core keeps the
+   * interface fluid (toolchain.md). */
+  sc_linalg_init (1);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *authors[] = { "The Sculptor authors", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Sculptor"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Train, prune and discover the modules of neural networks"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "copyright", "© 2026 The Sculptor authors",
+                         "website", "https://github.com/sculptor-app/sculptor",
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window cancels its run cleanly. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+sculptor_application_class_init (SculptorApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = sculptor_application_activate;
+  app_class->open = sculptor_application_open;
+  app_class->startup = sculptor_application_startup;
+  app_class->handle_local_options = sculptor_application_handle_local_options;
+}
+
+static void
+sculptor_application_init (SculptorApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, 0,
+                                 G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}

@@ -1,0 +1,34 @@
+/* sculptor-hierarchy-view.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sc-modules.h"
+#include "sc-task.h"
+
+G_BEGIN_DECLS
+
+/* The inferred hierarchy as a collapsible tree (GtkTreeListModel +
+ * GtkTreeExpander; Left/Right collapse and expand): top-level sub-functions
+ * with the sub-functions they depend on as children; shared (reused)
+ * modules marked. Emits "module-selected" with a module index (or -1). */
+#define SCULPTOR_TYPE_HIERARCHY_VIEW (sculptor_hierarchy_view_get_type ())
+G_DECLARE_FINAL_TYPE (SculptorHierarchyView, sculptor_hierarchy_view, SCULPTOR, HIERARCHY_VIEW, GtkWidget)
+
+GtkWidget *sculptor_hierarchy_view_new                 (void);
+/* graph may be NULL (no modules yet). The view keeps a reference to the
+ * snapshot that owns graph. */
+void       sculptor_hierarchy_view_set_modules         (SculptorHierarchyView *self,
+                                                        ScTask                *task,
+                                                        ScSnapshot            *owner);
+void       sculptor_hierarchy_view_set_selected_module (SculptorHierarchyView *self,
+                                                        int                    module);
+int        sculptor_hierarchy_view_get_selected_module (SculptorHierarchyView *self);
+
+G_END_DECLS

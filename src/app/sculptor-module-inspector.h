@@ -1,0 +1,35 @@
+/* sculptor-module-inspector.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sc-score.h"
+#include "sc-snapshot.h"
+#include "sc-task.h"
+
+G_BEGIN_DECLS
+
+/* Details of one module: member units per layer, the input set (input
+ * names as chips, and for small input sets the truth table of the module's
+ * outputs restricted to them; for image tasks a heat map over the image),
+ * outputs, the modules it feeds and is fed by, and the ground-truth node it
+ * matches. */
+#define SCULPTOR_TYPE_MODULE_INSPECTOR (sculptor_module_inspector_get_type ())
+G_DECLARE_FINAL_TYPE (SculptorModuleInspector, sculptor_module_inspector, SCULPTOR, MODULE_INSPECTOR, GtkWidget)
+
+GtkWidget *sculptor_module_inspector_new        (void);
+/* module is an index into snapshot->modules->modules, or -1 (nothing).
+ * score may be NULL. */
+void       sculptor_module_inspector_set_module (SculptorModuleInspector *self,
+                                                 ScTask                  *task,
+                                                 ScSnapshot              *snapshot,
+                                                 const ScScore           *score,
+                                                 int                      module);
+
+G_END_DECLS

@@ -1,0 +1,83 @@
+/* sculptor-window-private.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-pipeline.h"
+#include "sc-runner.h"
+#include "sculptor-hierarchy-view.h"
+#include "sculptor-module-inspector.h"
+#include "sculptor-network-view.h"
+#include "sculptor-settings-panel.h"
+#include "sculptor-timeline.h"
+#include "sculptor-window.h"
+
+G_BEGIN_DECLS
+
+struct _SculptorWindow
+{
+  GtkApplicationWindow     parent_instance;
+
+  /* Template widgets */
+  GtkHeaderBar            *header_bar;
+  GtkWidget               *run_button;
+  GtkImage                *run_icon;
+  GtkLabel                *run_label;
+  GtkDropDown             *speed_dropdown;
+  GtkLabel                *title_label;
+  GtkLabel                *subtitle_label;
+  GtkWidget               *export_button;
+  SculptorSettingsPanel   *settings_panel;
+  SculptorNetworkView     *network_view;
+  SculptorHierarchyView   *hierarchy_view;
+  SculptorModuleInspector *inspector;
+  SculptorTimeline        *timeline;
+  GtkLabel                *status_stage;
+  GtkLabel                *status_step;
+  GtkLabel                *status_target;
+  GtkLabel                *status_accuracy;
+  GtkLabel                *status_density;
+  GtkLabel                *status_message;
+  GtkLabel                *status_elapsed;
+
+  /* Owned references */
+  ScRunner                *runner;        /* the live run, or NULL */
+  ScRun                   *loaded;        /* a run opened from a file, or NULL */
+  ScTask                  *task;          /* task of the run shown */
+  ScSnapshot              *shown;         /* snapshot in the network view */
+  ScSnapshot              *detected;      /* latest snapshot with modules at or before it */
+  int                      shown_step;    /* -1: follow the live end */
+  guint                    elapsed_source;
+};
+
+/* sculptor-window.c */
+guint             _sculptor_window_n_steps        (SculptorWindow *self);
+const ScStep     *_sculptor_window_get_step       (SculptorWindow *self,
+                                                   guint           index);
+const ScRun      *_sculptor_window_get_run        (SculptorWindow *self);
+void              _sculptor_window_show_step      (SculptorWindow *self,
+                                                   int             index);
+void              _sculptor_window_start          (SculptorWindow *self);
+void              _sculptor_window_update_actions (SculptorWindow *self);
+void              _sculptor_window_set_message    (SculptorWindow *self,
+                                                   const char     *message);
+void              _sculptor_window_show_error     (SculptorWindow *self,
+                                                   const char     *primary,
+                                                   const GError   *error);
+void              _sculptor_window_load_run       (SculptorWindow *self,
+                                                   ScRun          *run);
+
+/* sculptor-window-actions.c */
+void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);
+
+/* sculptor-window-files.c */
+void              _sculptor_window_open_dialog    (SculptorWindow *self);
+void              _sculptor_window_save_dialog    (SculptorWindow *self);
+void              _sculptor_window_export_dialog  (SculptorWindow *self,
+                                                   const char     *what);
+
+G_END_DECLS

@@ -1,0 +1,602 @@
+/* sculptor-window.c
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-error.h"
+#include "sculptor-window-private.h"
+
+G_DEFINE_FINAL_TYPE (SculptorWindow, sculptor_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* Delay after each step for the speed choices, in milliseconds. */
+static const guint speed_delays[] = { 0, 15, 120, 500, 1500 };
+
+#define DEFAULT_TASK "exemplar/input-separable"
+
+guint
+_sculptor_window_n_steps (SculptorWindow *self)
+{
+  if (self->runner)
+    return sc_runner_get_n_steps (self->runner);
+  if (self->loaded)
+    return self->loaded->steps->len;
+  return 0;
+}
+
+const ScStep *
+_sculptor_window_get_step (SculptorWindow *self,
+                           guint           index)
+{
+  if (self->runner)
+    return &sc_runner_get_step (self->runner, index)->step;
+  if (self->loaded)
+    return &g_array_index (self->loaded->steps, ScStep, index);
+  return NULL;
+}
+
+const ScRun *
+_sculptor_window_get_run (SculptorWindow *self)
+{
+  if (self->runner)
+    return sc_runner_get_run (self->runner);
+  return self->loaded;
+}
+
+static const ScScore *
+current_score (SculptorWindow *self)
+{
+  const ScRun *run = _sculptor_window_get_run (self);
+
+  /* The score belongs to the final network only. */
+  return run && self->detected == run->final ? run->score : NULL;
+}
+
+void
+_sculptor_window_set_message (SculptorWindow *self,
+                              const char     *message)
+{
+  gtk_label_set_text (self->status_message, message ? message : "");
+}
+
+void
+_sculptor_window_show_error (SculptorWindow *self,
+                             const char     *primary,
+                             const GError   *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              "%s", primary);
+
+  if (error)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_inspector (SculptorWindow *self)
+{
+  sculptor_module_inspector_set_module (self->inspector, self->task, self->detected,
+                                        current_score (self),
+                                        sculptor_network_view_get_selected_module (self->network_view));
+}
+
+static void
+select_module (SculptorWindow *self,
+               int             module)
+{
+  sculptor_network_view_set_selected_module (self->network_view, module);
+  sculptor_hierarchy_view_set_selected_module (self->hierarchy_view, module);
+  update_inspector (self);
+}
+
+static void
+on_network_module_selected (SculptorWindow *self,
+                            int             module)
+{
+  select_module (self, module);
+}
+
+static void
+on_hierarchy_module_selected (SculptorWindow *self,
+                              int             module)
+{
+  select_module (self, module);
+}
+
+static int
+module_index_by_id (const ScSnapshot *snapshot,
+                    int               id)
+{
+  if (id < 0 || snapshot == NULL || snapshot->modules == NULL)
+    return -1;
+  return sc_module_graph_find (snapshot->modules, (guint) id);
+}
+
+static int
+selected_module_id (SculptorWindow *self)
+{
+  int module = sculptor_network_view_get_selected_module (self->network_view);
+
+  if (module < 0 || self->detected == NULL || self->detected->modules == NULL ||
+      (guint) module >= self->detected->modules->n_modules)
+    return -1;
+  return (int) self->detected->modules->modules[module].id;
+}
+
+/* Shows snapshot in the network view, and the modules of the latest
+ * detected snapshot up to it in the hierarchy and inspector. */
+static void
+show_snapshot (SculptorWindow *self,
+               ScSnapshot     *snapshot,
+               gboolean        animate)
+{
+  int selected_id = selected_module_id (self);
+
+  if (snapshot == self->shown)
+    return;
+
+  g_clear_pointer (&self->shown, sc_snapshot_unref);
+  self->shown = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+  sculptor_network_view_set_snapshot (self->network_view, snapshot, animate);
+
+  if (snapshot && snapshot->modules && snapshot != self->detected)
+    {
+      g_clear_pointer (&self->detected, sc_snapshot_unref);
+      self->detected = sc_snapshot_ref (snapshot);
+      sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, self->detected);
+      select_module (self, module_index_by_id (self->detected, selected_id));
+    }
+  else if (snapshot == NULL)
+    {
+      g_clear_pointer (&self->detected, sc_snapshot_unref);
+      sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, NULL);
+      select_module (self, -1);
+    }
+}
+
+static char *
+format_elapsed (double seconds)
+{
+  guint s = (guint) seconds;
+
+  if (s >= 3600)
+    return g_strdup_printf ("%u:%02u:%02u", s / 3600, (s / 60) % 60, s % 60);
+  return g_strdup_printf ("%u:%02u", s / 60, s % 60);
+}
+
+static void
+update_status (SculptorWindow *self)
+{
+  guint n = _sculptor_window_n_steps (self);
+  guint index = self->shown_step >= 0 ? (guint) self->shown_step : n ? n - 1 : 0;
+  const ScStep *step = n ? _sculptor_window_get_step (self, MIN (index, n - 1)) : NULL;
+  ScStage stage = self->runner ? sc_runner_get_stage (self->runner)
+                               : step ? step->stage : SC_STAGE_DENSE;
+  g_autofree char *step_text = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *accuracy = NULL;
+  g_autofree char *density = NULL;
+  g_autofree char *elapsed = NULL;
+
+  if (self->shown_step < 0 && self->runner &&
+      sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED)
+    stage = SC_STAGE_DONE;
+  if (self->shown_step >= 0 && step)
+    stage = step->stage;
+
+  if (step)
+    {
+      step_text = g_strdup_printf (_("Step %u/%u"), MIN (index, n - 1) + 1, n);
+      target = step->retrain_only ? g_strdup (_("Training"))
+                                  : g_strdup_printf (_("Target %.2f%%"), step->target);
+      accuracy = step->trained ? g_strdup_printf (_("Accuracy %.2f%%"), step->accuracy)
+                               : g_strdup (_("Not trained"));
+      density = step->trained ? g_strdup_printf (_("Density %.4f"), step->density)
+                              : g_strdup ("");
+    }
+  else if (self->runner && sc_runner_get_n_epochs (self->runner) > 0)
+    step_text = g_strdup_printf (_("Epoch %u/%u"), sc_runner_get_epoch (self->runner),
+                                 sc_runner_get_n_epochs (self->runner));
+
+  gtk_label_set_text (self->status_stage,
+                      self->runner || self->loaded ? sc_stage_label (stage) : _("Ready"));
+  gtk_label_set_text (self->status_step, step_text ? step_text : "");
+  gtk_label_set_text (self->status_target, target ? target : "");
+  gtk_label_set_text (self->status_accuracy, accuracy ? accuracy : "");
+  gtk_label_set_text (self->status_density, density ? density : "");
+  elapsed = format_elapsed (self->runner ? sc_runner_get_elapsed (self->runner)
+                            : self->loaded ? self->loaded->total_seconds : 0.0);
+  gtk_label_set_text (self->status_elapsed, elapsed);
+}
+
+void
+_sculptor_window_show_step (SculptorWindow *self,
+                            int             index)
+{
+  guint n = _sculptor_window_n_steps (self);
+  const ScRun *run = _sculptor_window_get_run (self);
+
+  if (index >= (int) n)
+    index = -1;
+  self->shown_step = index;
+  sculptor_timeline_set_selected (self->timeline, index);
+
+  if (index >= 0)
+    {
+      const ScStep *step = _sculptor_window_get_step (self, (guint) index);
+
+      if (step->snapshot)
+        show_snapshot (self, step->snapshot, FALSE);
+    }
+  else if (run && run->final)
+    show_snapshot (self, run->final, FALSE);
+  else if (self->runner && sc_runner_get_snapshot (self->runner))
+    show_snapshot (self, sc_runner_get_snapshot (self->runner), FALSE);
+
+  update_status (self);
+}
+
+static void
+on_timeline_step_selected (SculptorWindow *self,
+                           int             index)
+{
+  _sculptor_window_show_step (self, index);
+}
+
+static void
+update_titles (SculptorWindow *self)
+{
+  ScTask *task = self->task ? self->task : sculptor_settings_panel_get_task (self->settings_panel);
+  g_autofree char *subtitle = NULL;
+
+  if (task == NULL)
+    return;
+  subtitle = g_strdup_printf ("%s%s%s", task->title ? task->title : task->name,
+                              task->spec ? " " : "", task->spec ? task->spec : "");
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+void
+_sculptor_window_update_actions (SculptorWindow *self)
+{
+  ScRunnerState state = self->runner ? sc_runner_get_state (self->runner) : SC_RUNNER_IDLE;
+  gboolean running = state == SC_RUNNER_RUNNING;
+  gboolean active = state == SC_RUNNER_RUNNING || state == SC_RUNNER_PAUSED;
+  const ScRun *run = _sculptor_window_get_run (self);
+
+  gtk_image_set_from_icon_name (self->run_icon, running ? "media-playback-pause-symbolic"
+                                                        : "media-playback-start-symbolic");
+  gtk_label_set_text (self->run_label, running ? _("Pause")
+                                       : state == SC_RUNNER_PAUSED ? _("Resume") : _("Run"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.step",
+                                 state != SC_RUNNER_FINISHED || self->runner == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-run", run != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->shown != NULL);
+  sculptor_settings_panel_set_locked (self->settings_panel, active);
+}
+
+static void
+on_runner_state (SculptorWindow *self)
+{
+  ScRunnerState state = sc_runner_get_state (self->runner);
+
+  switch (state)
+    {
+    case SC_RUNNER_RUNNING:
+      _sculptor_window_set_message (self, _("Sculpting…"));
+      break;
+    case SC_RUNNER_PAUSED:
+      _sculptor_window_set_message (self, _("Paused"));
+      break;
+    case SC_RUNNER_CANCELLED:
+      _sculptor_window_set_message (self, _("Stopped"));
+      break;
+    default:
+      break;
+    }
+  _sculptor_window_update_actions (self);
+  update_status (self);
+}
+
+static void
+on_runner_step_added (SculptorWindow *self,
+                      guint           index)
+{
+  const ScStep *step = &sc_runner_get_step (self->runner, index)->step;
+
+  sculptor_timeline_append (self->timeline, step);
+
+  /* The network the method carries on with is the last accepted one:
+   * follow those live, rejected attempts stay on the timeline. */
+  if (self->shown_step < 0 && step->accepted && step->snapshot)
+    show_snapshot (self, step->snapshot, TRUE);
+  update_status (self);
+}
+
+static void
+on_runner_stage (SculptorWindow *self)
+{
+  sculptor_timeline_set_stage (self->timeline, sc_runner_get_stage (self->runner));
+  update_status (self);
+}
+
+static void
+describe_score (SculptorWindow *self,
+                const ScRun    *run)
+{
+  g_autofree char *message = NULL;
+
+  if (run->score)
+    message = g_strdup_printf (run->score->success
+                               ? _("Done: %u modules, ground-truth structure recovered")
+                               : _("Done: %u modules, ground-truth structure not recovered"),
+                               run->final->modules->n_modules);
+  else
+    message = g_strdup_printf (_("Done: %u modules"), run->final->modules->n_modules);
+  _sculptor_window_set_message (self, message);
+}
+
+static void
+on_runner_finished (SculptorWindow *self)
+{
+  const ScRun *run = sc_runner_get_run (self->runner);
+  const GError *error = sc_runner_get_error (self->runner);
+
+  if (run)
+    {
+      if (self->shown_step < 0)
+        show_snapshot (self, run->final, TRUE);
+      update_inspector (self);
+      describe_score (self, run);
+    }
+  else if (error && !g_error_matches (error, SC_ERROR, SC_ERROR_CANCELLED))
+    _sculptor_window_show_error (self, _("The run failed"), error);
+
+  sculptor_timeline_set_stage (self->timeline, SC_STAGE_DONE);
+  _sculptor_window_update_actions (self);
+  update_status (self);
+}
+
+static gboolean
+tick_elapsed (gpointer data)
+{
+  SculptorWindow *self = data;
+
+  update_status (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_runner (SculptorWindow *self)
+{
+  if (self->runner == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->runner, self);
+  sc_runner_stop_sync (self->runner);
+  g_clear_object (&self->runner);
+}
+
+static void
+reset_view (SculptorWindow *self)
+{
+  self->shown_step = -1;
+  sculptor_timeline_clear (self->timeline);
+  show_snapshot (self, NULL, FALSE);
+}
+
+void
+_sculptor_window_start (SculptorWindow *self)
+{
+  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
+  g_autoptr(GError) error = NULL;
+  ScHyper hyper;
+
+  if (task == NULL)
+    return;
+
+  sc_hyper_init_defaults (&hyper);
+  if (!sculptor_settings_panel_get_hyper (self->settings_panel, &hyper, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot run: %s"), error->message);
+
+      _sculptor_window_set_message (self, message);
+      sc_hyper_clear (&hyper);
+      return;
+    }
+
+  stop_runner (self);
+  g_clear_pointer (&self->loaded, sc_run_free);
+  g_clear_pointer (&self->task, sc_task_unref);
+  self->task = sc_task_ref (task);
+  reset_view (self);
+  sculptor_network_view_set_task (self->network_view, task);
+  update_titles (self);
+
+  self->runner = sc_runner_new (task, &hyper);
+  sc_hyper_clear (&hyper);
+  sc_runner_set_live_detection (self->runner,
+                                sculptor_settings_panel_get_live_detection (self->settings_panel));
+  sc_runner_set_step_delay (self->runner,
+                            speed_delays[gtk_drop_down_get_selected (self->speed_dropdown)]);
+  g_signal_connect_swapped (self->runner, "notify::state", G_CALLBACK (on_runner_state), self);
+  g_signal_connect_swapped (self->runner, "notify::stage", G_CALLBACK (on_runner_stage), self);
+  g_signal_connect_swapped (self->runner, "notify::epoch", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->runner, "step-added", G_CALLBACK (on_runner_step_added), self);
+  g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (on_runner_finished), self);
+}
+
+void
+_sculptor_window_load_run (SculptorWindow *self,
+                           ScRun          *run)
+{
+  g_autofree char *message = NULL;
+
+  stop_runner (self);
+  g_clear_pointer (&self->loaded, sc_run_free);
+  g_clear_pointer (&self->task, sc_task_unref);
+  self->loaded = run;
+  self->task = sc_task_ref (run->task);
+  reset_view (self);
+  sculptor_network_view_set_task (self->network_view, run->task);
+  sculptor_settings_panel_set_task (self->settings_panel, run->task);
+  sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
+
+  for (guint i = 0; i < run->steps->len; i++)
+    sculptor_timeline_append (self->timeline, &g_array_index (run->steps, ScStep, i));
+  sculptor_timeline_set_stage (self->timeline, SC_STAGE_DONE);
+  _sculptor_window_show_step (self, -1);
+  update_titles (self);
+  describe_score (self, run);
+  _sculptor_window_update_actions (self);
+}
+
+static void
+on_task_changed (SculptorWindow *self)
+{
+  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
+
+  /* A new task replaces whatever was shown, once no run is in progress. */
+  if (self->runner && sc_runner_get_state (self->runner) <= SC_RUNNER_PAUSED &&
+      sc_runner_get_state (self->runner) != SC_RUNNER_IDLE)
+    return;
+
+  stop_runner (self);
+  g_clear_pointer (&self->loaded, sc_run_free);
+  g_clear_pointer (&self->task, sc_task_unref);
+  self->task = sc_task_ref (task);
+  reset_view (self);
+  sculptor_network_view_set_task (self->network_view, task);
+  update_titles (self);
+  _sculptor_window_set_message (self, _("Ready: press Run"));
+  _sculptor_window_update_actions (self);
+  update_status (self);
+}
+
+static void
+on_speed_changed (SculptorWindow *self)
+{
+  if (self->runner)
+    sc_runner_set_step_delay (self->runner,
+                              speed_delays[gtk_drop_down_get_selected (self->speed_dropdown)]);
+}
+
+static gboolean
+sculptor_window_close_request (GtkWindow *window)
+{
+  /* Cancel the worker cleanly before the widgets go. */
+  stop_runner (SCULPTOR_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (sculptor_window_parent_class)->close_request (window);
+}
+
+static void
+sculptor_window_dispose (GObject *object)
+{
+  SculptorWindow *self = SCULPTOR_WINDOW (object);
+
+  stop_runner (self);
+  g_clear_handle_id (&self->elapsed_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_WINDOW);
+  g_clear_pointer (&self->loaded, sc_run_free);
+  g_clear_pointer (&self->shown, sc_snapshot_unref);
+  g_clear_pointer (&self->detected, sc_snapshot_unref);
+  g_clear_pointer (&self->task, sc_task_unref);
+
+  G_OBJECT_CLASS (sculptor_window_parent_class)->dispose (object);
+}
+
+static void
+sculptor_window_class_init (SculptorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sculptor_window_dispose;
+  window_class->close_request = sculptor_window_close_request;
+
+  g_type_ensure (SCULPTOR_TYPE_SETTINGS_PANEL);
+  g_type_ensure (SCULPTOR_TYPE_NETWORK_VIEW);
+  g_type_ensure (SCULPTOR_TYPE_HIERARCHY_VIEW);
+  g_type_ensure (SCULPTOR_TYPE_MODULE_INSPECTOR);
+  g_type_ensure (SCULPTOR_TYPE_TIMELINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sculptor/Sculptor/ui/sculptor-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, run_icon);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, run_label);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, settings_panel);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, network_view);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, hierarchy_view);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_stage);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_step);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_target);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_accuracy);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_density);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_message);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_elapsed);
+  gtk_widget_class_bind_template_callback (widget_class, on_task_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_network_module_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_hierarchy_module_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_step_selected);
+
+  _sculptor_window_class_actions_init (widget_class);
+}
+
+static void
+load_default_task (SculptorWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTask) task = sc_task_load_bundled (DEFAULT_TASK, &error);
+
+  if (task == NULL)
+    g_critical ("Default task: %s", error->message);
+  else
+    sculptor_settings_panel_set_task (self->settings_panel, task);
+}
+
+static void
+sculptor_window_init (SculptorWindow *self)
+{
+  self->shown_step = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_signal_connect_swapped (self->speed_dropdown, "notify::selected",
+                            G_CALLBACK (on_speed_changed), self);
+  self->elapsed_source = g_timeout_add_seconds (1, tick_elapsed, self);
+  load_default_task (self);
+  _sculptor_window_update_actions (self);
+  update_status (self);
+}
+
+SculptorWindow *
+sculptor_window_new (SculptorApplication *app)
+{
+  return g_object_new (SCULPTOR_TYPE_WINDOW, "application", app, NULL);
+}

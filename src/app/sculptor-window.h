@@ -1,0 +1,24 @@
+/* sculptor-window.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sculptor-application.h"
+
+G_BEGIN_DECLS
+
+#define SCULPTOR_TYPE_WINDOW (sculptor_window_get_type ())
+G_DECLARE_FINAL_TYPE (SculptorWindow, sculptor_window, SCULPTOR, WINDOW, GtkApplicationWindow)
+
+SculptorWindow *sculptor_window_new       (SculptorApplication *app);
+/* A function-graph file, a CSV truth table or a saved run (.json). */
+void            sculptor_window_open_file (SculptorWindow      *self,
+                                           GFile               *file);
+
+G_END_DECLS
