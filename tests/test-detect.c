@@ -17,6 +17,8 @@
 #include "sc-linkage.h"
 #include "sc-merge.h"
 
+#include "detect-test-util.h"
+
 /* ---- helpers ---------------------------------------------------------- */
 
 static GArray *
@@ -33,46 +35,6 @@ json_uint_array (JsonObject *object,
     }
 
   return values;
-}
-
-/* Same partition up to a bijective renaming of the labels. */
-static gboolean
-same_partition (const guint *expected,
-                const guint *got,
-                guint        n)
-{
-  g_autoptr(GHashTable) forward = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) backward = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gpointer e = GUINT_TO_POINTER (expected[i] + 1);
-      gpointer g = GUINT_TO_POINTER (got[i] + 1);
-      gpointer fe = g_hash_table_lookup (forward, e);
-      gpointer bg = g_hash_table_lookup (backward, g);
-
-      if ((fe != NULL && fe != g) || (bg != NULL && bg != e))
-        return FALSE;
-      g_hash_table_insert (forward, e, g);
-      g_hash_table_insert (backward, g, e);
-    }
-
-  return TRUE;
-}
-
-static ScMask *
-mask_from_edges (const guint *arch,
-                 guint        n_layers,
-                 const char  *edges)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (edges, &error);
-  ScMask *mask;
-
-  g_assert_no_error (error);
-  mask = sc_mask_from_edges_json (arch, n_layers, node, &error);
-  g_assert_no_error (error);
-  return mask;
 }
 
 static ScBitRows *
@@ -93,39 +55,18 @@ rows_from_strings (const char * const *rows,
 /* ---- golden file (method.md §11) --------------------------------------- */
 
 static void
-check_golden_case (JsonObject *object,
-                   guint       line)
+check_golden_case (JsonNode *line,
+                   guint     number)
 {
-  JsonObject *expected = json_object_get_object_member (object, "expected");
-  g_autoptr(GArray) arch = NULL;
+  JsonObject *expected = json_object_get_object_member (json_node_get_object (line), "expected");
   g_autoptr(GArray) new_arch = json_uint_array (expected, "new_arch");
   g_autoptr(GArray) kept = json_uint_array (expected, "kept_units");
   g_autoptr(GArray) premerge = json_uint_array (expected, "partition_premerge");
   g_autoptr(GArray) merged = json_uint_array (expected, "partition_merged");
-  g_autoptr(ScMask) mask = NULL;
-  g_autoptr(ScDetection) det = NULL;
-  g_autoptr(GError) error = NULL;
-  ScDetectParams params;
+  g_autoptr(ScDetection) det = test_detect_golden (line);
   guint offset = 0;
 
-  g_assert_true (sc_arch_from_json (json_object_get_member (object, "arch"), &arch, &error));
-  g_assert_no_error (error);
-  mask = sc_mask_from_edges_json ((guint *) arch->data, arch->len,
-                                  json_object_get_member (object, "edges_by_layer"),
-                                  &error);
-  g_assert_no_error (error);
-
-  sc_detect_params_init (&params);
-  params.feature_step = json_object_get_int_member (object, "feature_step_size");
-  params.clusterability_step = json_object_get_int_member (object, "clusterability_step_size");
-  params.mm_threshold = json_object_get_double_member (object, "mm_threshold");
-  params.merge_threshold = json_object_get_double_member (object, "cluster_merging_threshold");
-
-  det = sc_detect (mask, &params, &error);
-  g_assert_no_error (error);
-
-  if (g_test_verbose ())
-    g_test_message ("golden line %u", line);
+  g_test_message ("golden line %u", number);
 
   g_assert_cmpmem (det->new_arch, sizeof (guint) * det->n_layers,
                    new_arch->data, sizeof (guint) * new_arch->len);
@@ -135,42 +76,22 @@ check_golden_case (JsonObject *object,
   /* Pre-merge labels are numbered per layer: compare layer by layer. */
   for (guint l = 0; l < det->n_layers; l++)
     {
-      g_assert_true (same_partition ((guint *) premerge->data + offset,
-                                     det->premerge + offset, det->new_arch[l]));
+      g_assert_true (test_same_partition ((guint *) premerge->data + offset,
+                                          det->premerge + offset, det->new_arch[l]));
       offset += det->new_arch[l];
     }
 
-  g_assert_true (same_partition ((guint *) merged->data, det->merged, det->n_kept));
+  g_assert_true (test_same_partition ((guint *) merged->data, det->merged, det->n_kept));
 }
 
 static void
 test_golden (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
-                                                 "detection-exemplar.jsonl", NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_cases = 0;
+  g_autoptr(GPtrArray) lines = test_load_golden ();
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(JsonNode) node = NULL;
-
-      if (*g_strstrip (lines[i]) == '\0')
-        continue;
-
-      node = json_from_string (lines[i], &error);
-      g_assert_no_error (error);
-      check_golden_case (json_node_get_object (node), i + 1);
-      n_cases++;
-    }
-
-  g_assert_cmpuint (n_cases, ==, 160);
+  g_assert_cmpuint (lines->len, ==, 160);
+  for (guint i = 0; i < lines->len; i++)
+    check_golden_case (g_ptr_array_index (lines, i), i + 1);
 }
 
 /* ---- distances (§5.4, §9.11) ----------------------------------------- */
@@ -430,7 +351,7 @@ test_merge_rule (void)
    * hidden 2 (half each). Hidden 0 → outputs 0 and 1; hidden 1 → output 1
    * too; hidden 2 → output 2 (hand-made premerge labels below). */
   const guint arch[] = { 4, 3, 3 };
-  g_autoptr(ScMask) mask = mask_from_edges (arch, 3,
+  g_autoptr(ScMask) mask = test_mask_from_edges (arch, 3,
     "[[[0,0],[1,0],[2,1],[3,1],[2,2],[3,2]],"
     "[[0,0],[0,1],[1,1],[2,2]]]");
   const guint new_arch[] = { 4, 3, 3 };
@@ -464,7 +385,7 @@ test_merge_nan (void)
    * hand-made condensed mask), output 1 has no incoming edge. The rows and
    * columns of those modules are 0/0 = NaN and never merge. */
   const guint arch[] = { 2, 2, 2 };
-  g_autoptr(ScMask) mask = mask_from_edges (arch, 3, "[[[0,0]],[[0,0]]]");
+  g_autoptr(ScMask) mask = test_mask_from_edges (arch, 3, "[[[0,0]],[[0,0]]]");
   const guint kept_index[] = { 0, 1, 0, 1, 0, 1 };
   const guint premerge[] = { 0, 1, 0, 1, 0, 1 };
   const guint n_clusters[] = { 2, 2, 2 };
@@ -487,7 +408,7 @@ test_detect_input_separable (void)
 {
   /* [4,24,4] of the golden file's first line, with default parameters. */
   const guint arch[] = { 4, 24, 4 };
-  g_autoptr(ScMask) mask = mask_from_edges (arch, 3,
+  g_autoptr(ScMask) mask = test_mask_from_edges (arch, 3,
     "[[[2,7],[3,7],[0,12],[1,12],[0,16],[1,16],[2,21],[3,21]],"
     "[[12,0],[16,0],[12,1],[16,1],[7,2],[21,2],[7,3],[21,3]]]");
   g_autoptr(ScDetection) det = NULL;
@@ -529,7 +450,7 @@ test_detect_condensation (void)
    * one layer per sweep: h2 unit 2 (no output), then h1 unit 2, then
    * input 1. */
   const guint arch[] = { 2, 3, 3, 1 };
-  g_autoptr(ScMask) mask = mask_from_edges (arch, 4,
+  g_autoptr(ScMask) mask = test_mask_from_edges (arch, 4,
     "[[[0,0],[0,1],[1,2]],[[0,0],[1,1],[2,2]],[[0,0],[1,0],[2,0]]]");
   g_autoptr(ScDetection) det = NULL;
   g_autoptr(GError) error = NULL;
