@@ -72,7 +72,74 @@ typedef struct
   double d;
 } Record;
 
-/* SciPy's _hierarchy.nn_chain with the average-linkage update (§5.5 step 2).
+/* Grows the chain of nearest neighbours until its top two elements are
+ * mutual nearest neighbours x, y (SciPy's _hierarchy.nn_chain scan, §5.5
+ * step 2); returns their distance and leaves them on the chain. */
+static double
+nn_chain_find_pair (const double *D,
+                    guint         n,
+                    const guint  *size,
+                    guint        *chain,
+                    guint        *chain_length,
+                    guint        *x_out,
+                    guint        *y_out)
+{
+  double current_min;
+  guint x, y = 0;
+
+  if (*chain_length == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        if (size[i] > 0)
+          {
+            chain[0] = i;
+            break;
+          }
+      *chain_length = 1;
+    }
+
+  for (;;)
+    {
+      x = chain[*chain_length - 1];
+
+      /* The previous chain element wins ties, so the chain never cycles;
+       * otherwise the earliest index wins (strict <). */
+      if (*chain_length > 1)
+        {
+          y = chain[*chain_length - 2];
+          current_min = D[sc_condensed_index (n, x, y)];
+        }
+      else
+        current_min = INFINITY;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double dist;
+
+          if (size[i] == 0 || i == x)
+            continue;
+
+          dist = D[sc_condensed_index (n, x, i)];
+          if (dist < current_min)
+            {
+              current_min = dist;
+              y = i;
+            }
+        }
+
+      if (*chain_length > 1 && y == chain[*chain_length - 2])
+        break;
+
+      g_assert (*chain_length < n);
+      chain[(*chain_length)++] = y;
+    }
+
+  *x_out = x;
+  *y_out = y;
+  return current_min;
+}
+
+/* NN-chain average linkage: records the n - 1 merges in the order found.
  * D is the working copy of the condensed matrix. */
 static void
 nn_chain (double  *D,
@@ -88,54 +155,8 @@ nn_chain (double  *D,
 
   for (guint k = 0; k + 1 < n; k++)
     {
-      guint x, y = 0, nx, ny;
-      double current_min;
-
-      if (chain_length == 0)
-        {
-          for (guint i = 0; i < n; i++)
-            if (size[i] > 0)
-              {
-                chain[0] = i;
-                break;
-              }
-          chain_length = 1;
-        }
-
-      for (;;)
-        {
-          x = chain[chain_length - 1];
-
-          /* The previous chain element wins ties, so the chain never cycles. */
-          if (chain_length > 1)
-            {
-              y = chain[chain_length - 2];
-              current_min = D[sc_condensed_index (n, x, y)];
-            }
-          else
-            current_min = INFINITY;
-
-          for (guint i = 0; i < n; i++)
-            {
-              double dist;
-
-              if (size[i] == 0 || i == x)
-                continue;
-
-              dist = D[sc_condensed_index (n, x, i)];
-              if (dist < current_min)
-                {
-                  current_min = dist;
-                  y = i;
-                }
-            }
-
-          if (chain_length > 1 && y == chain[chain_length - 2])
-            break;
-
-          g_assert (chain_length < n);
-          chain[chain_length++] = y;
-        }
+      guint x, y, nx, ny;
+      double d = nn_chain_find_pair (D, n, size, chain, &chain_length, &x, &y);
 
       chain_length -= 2;
       if (x > y)
@@ -145,9 +166,10 @@ nn_chain (double  *D,
           y = t;
         }
 
+      /* x is dropped, the merged cluster takes index y. */
       nx = size[x];
       ny = size[y];
-      records[k] = (Record) { x, y, current_min };
+      records[k] = (Record) { x, y, d };
       size[x] = 0;
       size[y] = nx + ny;
 
