@@ -799,6 +799,58 @@ test_layout_image (void)
   g_assert_false (layout->units[0].kept);
 }
 
+static gboolean
+layout_is_finite (const ScLayout *layout)
+{
+  for (guint u = 0; u < layout->n_units; u++)
+    if (!isfinite (layout->units[u].x) || !isfinite (layout->units[u].y) ||
+        !isfinite (layout->units[u].radius) || layout->units[u].radius < 0)
+      return FALSE;
+  for (guint m = 0; m < layout->n_boxes; m++)
+    if (!isfinite (layout->boxes[m].rect.x) || layout->boxes[m].rect.width < 0 ||
+        layout->boxes[m].rect.height < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Odd sizes and degenerate networks draw without Cairo errors. */
+static void
+test_layout_degenerate (void)
+{
+  const double sizes[][2] = { { 64, 64 }, { 90, 1600 }, { 2400, 70 }, { 1, 1 } };
+  const guint two[] = { 3, 2 };
+  g_autoptr(TestNet) e4 = net_exemplar4 ();
+  g_autoptr(TestNet) mnist = net_mnist (FALSE);
+  g_autoptr(TestNet) shallow = net_new (two, 2);
+  g_autoptr(TestNet) empty = net_new (two, 2);
+  TestNet *nets[] = { e4, mnist, shallow, empty };
+
+  net_edge (shallow, 0, 0, 1);
+  net_edge (shallow, 0, 2, 1);
+  shallow->scene.weights = NULL;
+  net_detect (empty, NULL, 0);
+  for (guint n = 0; n < G_N_ELEMENTS (nets); n++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint o = 0; o < 2; o++)
+        {
+          g_autoptr(ScLayout) layout = NULL;
+          cairo_surface_t *surface;
+          cairo_t *cr;
+
+          nets[n]->scene.options.orientation = o ? SC_ORIENTATION_LEFT_RIGHT : SC_ORIENTATION_BOTTOM_UP;
+          nets[n]->scene.options.show_pruned = s % 2;
+          layout = sc_layout_compute (&nets[n]->scene, sizes[s][0], sizes[s][1]);
+          g_assert_true (layout_is_finite (layout));
+
+          surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) sizes[s][0], (int) sizes[s][1]);
+          cr = cairo_create (surface);
+          sc_render_network (cr, &nets[n]->scene, layout);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+}
+
 /* ---- hit-testing -------------------------------------------------- */
 
 static void
@@ -1473,6 +1525,7 @@ main (int   argc,
   g_test_add_func ("/render/layout/outputs-between-parents", test_layout_outputs_between_parents);
   g_test_add_func ("/render/layout/image", test_layout_image);
   g_test_add_func ("/render/layout/bounds", test_bounds);
+  g_test_add_func ("/render/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/render/hit-test", test_hit_test);
   g_test_add_func ("/render/draw/pixels", test_draw_pixels);
   g_test_add_func ("/render/draw/selection", test_draw_selection);

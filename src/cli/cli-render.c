@@ -107,7 +107,7 @@ parse_args (int             argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &args->height, N_("Figure height in pixels (800)"), N_("H") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &args->dark, N_("Use the dark palette"), NULL },
     { "left-right", 0, 0, G_OPTION_ARG_NONE, &args->left_right, N_("Draw layers left to right"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files, NULL, N_("RESULT.json") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (N_("RESULT.json"));

@@ -667,7 +667,7 @@ layout_rows (Builder *b)
     {
       double base = b->img_px * (b->bottom_up ? b->scene->image_height : b->scene->image_width);
 
-      b->row_gap = (top - base) / (n - 1);
+      b->row_gap = MAX ((top - base) / (n - 1), 0.0);
       b->row_v[0] = base / 2;
       for (guint l = 1; l < n; l++)
         b->row_v[l] = base + l * b->row_gap;
@@ -676,7 +676,7 @@ layout_rows (Builder *b)
     {
       double bottom = b->band_lo + b->pad + b->r_max;
 
-      b->row_gap = (top - bottom) / (n - 1);
+      b->row_gap = MAX ((top - bottom) / (n - 1), 0.0);
       for (guint l = 0; l < n; l++)
         b->row_v[l] = bottom + l * b->row_gap;
     }
@@ -922,7 +922,7 @@ sc_layout_compute (const ScScene *scene,
 {
   Builder b;
 
-  g_return_val_if_fail (scene != NULL && scene->mask != NULL, NULL);
+  g_return_val_if_fail (scene != NULL && _sc_scene_is_valid (scene), NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   builder_init (&b, scene, width, height);

@@ -884,7 +884,7 @@ sc_render_network_parts (cairo_t        *cr,
   Painter p;
 
   g_return_if_fail (cr != NULL);
-  g_return_if_fail (scene != NULL && scene->mask != NULL);
+  g_return_if_fail (scene != NULL && _sc_scene_is_valid (scene));
   g_return_if_fail (layout != NULL);
   g_return_if_fail (layout->n_units == sc_mask_n_units (scene->mask));
 

@@ -118,6 +118,8 @@ typedef struct
 
 ScSceneInfo *_sc_scene_info_new  (const ScScene *scene);
 void         _sc_scene_info_free (ScSceneInfo   *info);
+/* The mask is set, and the previous mask and detection match its shape. */
+gboolean     _sc_scene_is_valid  (const ScScene *scene);
 /* Whether the edge i→j of weight layer k is drawn, and its fade factor. */
 gboolean     _sc_scene_edge      (const ScScene *scene,
                                   guint          k,

@@ -61,6 +61,23 @@ sc_scene_init_from_snapshot (ScScene          *scene,
 }
 
 gboolean
+_sc_scene_is_valid (const ScScene *scene)
+{
+  const ScMask *mask = scene->mask, *previous = scene->previous_mask;
+
+  if (mask == NULL || mask->n_layers < 2)
+    return FALSE;
+  if (previous != NULL &&
+      (previous->n_layers != mask->n_layers ||
+       memcmp (previous->arch, mask->arch, sizeof (guint) * mask->n_layers) != 0))
+    return FALSE;
+  if (scene->detection != NULL && scene->detection->n_layers != mask->n_layers)
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
 _sc_scene_edge (const ScScene *scene,
                 guint          k,
                 guint          i,
