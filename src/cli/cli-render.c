@@ -22,9 +22,9 @@
 #define DEFAULT_HEIGHT 800
 
 static char *
-figure_path (const char     *out_dir,
-             const char     *name,
-             ScExportFormat  format)
+figure_path (const char    *out_dir,
+             const char    *name,
+             ScExportFormat format)
 {
   g_autofree char *file = g_strdup_printf ("%s.%s", name, sc_export_format_extension (format));
 
@@ -32,15 +32,15 @@ figure_path (const char     *out_dir,
 }
 
 gboolean
-cli_render_figures (const ScScene             *scene,
-                    const ScModuleGraph       *modules,
-                    const ScHierarchyOptions  *hierarchy,
-                    const char                *out_dir,
-                    ScExportFormat             format,
-                    double                     width,
-                    double                     height,
-                    GPtrArray                 *written,
-                    GError                   **error)
+cli_render_figures (const ScScene            *scene,
+                    const ScModuleGraph      *modules,
+                    const ScHierarchyOptions *hierarchy,
+                    const char               *out_dir,
+                    ScExportFormat            format,
+                    double                    width,
+                    double                    height,
+                    GPtrArray                *written,
+                    GError                  **error)
 {
   g_autofree char *network_path = NULL;
   g_autofree char *hierarchy_path = NULL;

@@ -63,10 +63,10 @@ append_bytes (void                *closure,
 }
 
 static cairo_surface_t *
-create_surface (ScExportFormat  format,
-                double          width,
-                double          height,
-                GByteArray     *out)
+create_surface (ScExportFormat format,
+                double         width,
+                double         height,
+                GByteArray    *out)
 {
   cairo_surface_t *surface;
 
@@ -116,13 +116,13 @@ draw_into (cairo_surface_t *surface,
 }
 
 gboolean
-sc_render_export_to_bytes (ScExportFormat   format,
-                           double           width,
-                           double           height,
-                           ScDrawFunc       func,
-                           gpointer         user_data,
-                           GByteArray      *out,
-                           GError         **error)
+sc_render_export_to_bytes (ScExportFormat format,
+                           double         width,
+                           double         height,
+                           ScDrawFunc     func,
+                           gpointer       user_data,
+                           GByteArray    *out,
+                           GError       **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -159,13 +159,13 @@ sc_render_export_to_bytes (ScExportFormat   format,
 }
 
 gboolean
-sc_render_export (ScExportFormat   format,
-                  const char      *path,
-                  double           width,
-                  double           height,
-                  ScDrawFunc       func,
-                  gpointer         user_data,
-                  GError         **error)
+sc_render_export (ScExportFormat format,
+                  const char    *path,
+                  double         width,
+                  double         height,
+                  ScDrawFunc     func,
+                  gpointer       user_data,
+                  GError       **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
@@ -201,12 +201,12 @@ draw_network (cairo_t *cr,
 }
 
 gboolean
-sc_render_export_network (ScExportFormat   format,
-                          const char      *path,
-                          const ScScene   *scene,
-                          double           width,
-                          double           height,
-                          GError         **error)
+sc_render_export_network (ScExportFormat format,
+                          const char    *path,
+                          const ScScene *scene,
+                          double         width,
+                          double         height,
+                          GError       **error)
 {
   g_return_val_if_fail (scene != NULL && scene->mask != NULL, FALSE);
 

@@ -300,10 +300,10 @@ place_boxes (ScHierarchyLayout *layout,
 }
 
 ScHierarchyLayout *
-sc_hierarchy_layout_compute (const ScModuleGraph       *graph,
-                             const ScHierarchyOptions  *options,
-                             double                     width,
-                             double                     height)
+sc_hierarchy_layout_compute (const ScModuleGraph      *graph,
+                             const ScHierarchyOptions *options,
+                             double                    width,
+                             double                    height)
 {
   ScHierarchyOptions fallback;
   ScHierarchyLayout *layout;
@@ -572,10 +572,10 @@ draw_title (cairo_t                  *cr,
 }
 
 void
-sc_render_hierarchy_with_layout (cairo_t                   *cr,
-                                 const ScModuleGraph       *graph,
-                                 const ScHierarchyOptions  *options,
-                                 const ScHierarchyLayout   *layout)
+sc_render_hierarchy_with_layout (cairo_t                  *cr,
+                                 const ScModuleGraph      *graph,
+                                 const ScHierarchyOptions *options,
+                                 const ScHierarchyLayout  *layout)
 {
   ScHierarchyOptions fallback;
   ScTheme theme;
@@ -609,11 +609,11 @@ sc_render_hierarchy_with_layout (cairo_t                   *cr,
 }
 
 void
-sc_render_hierarchy (cairo_t                   *cr,
-                     const ScModuleGraph       *graph,
-                     const ScHierarchyOptions  *options,
-                     double                     width,
-                     double                     height)
+sc_render_hierarchy (cairo_t                  *cr,
+                     const ScModuleGraph      *graph,
+                     const ScHierarchyOptions *options,
+                     double                    width,
+                     double                    height)
 {
   g_autoptr(ScHierarchyLayout) layout = NULL;
 

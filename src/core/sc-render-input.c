@@ -69,12 +69,12 @@ detection_layers (ScDetection *detection)
 }
 
 ScDetection *
-sc_detection_from_partition (const ScMask  *mask,
-                             const guint   *kept_units,
-                             const guint   *merged,
-                             const guint   *premerge,
-                             guint          n_kept,
-                             GError       **error)
+sc_detection_from_partition (const ScMask *mask,
+                             const guint  *kept_units,
+                             const guint  *merged,
+                             const guint  *premerge,
+                             guint         n_kept,
+                             GError      **error)
 {
   guint n_units, layer = 0;
   g_autofree guint8 *kept = NULL;
@@ -155,21 +155,21 @@ sc_render_format_subtitle (const guint *arch,
 /* ---- result.json -------------------------------------------------- */
 
 static gboolean
-parse_fail (GError     **error,
-            const char  *filename,
-            const char  *member,
-            const char  *what)
+parse_fail (GError    **error,
+            const char *filename,
+            const char *member,
+            const char *what)
 {
   g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: “%s” %s", filename, member, what);
   return FALSE;
 }
 
 static gboolean
-read_guint_array (JsonObject  *object,
-                  const char  *member,
-                  const char  *filename,
-                  GArray     **out,
-                  GError     **error)
+read_guint_array (JsonObject *object,
+                  const char *member,
+                  const char *filename,
+                  GArray    **out,
+                  GError    **error)
 {
   JsonNode *node = json_object_get_member (object, member);
   JsonArray *array;
@@ -199,12 +199,12 @@ read_guint_array (JsonObject  *object,
 }
 
 static gboolean
-read_names (JsonObject   *object,
-            const char   *member,
-            guint         n,
-            const char   *filename,
-            char       ***out,
-            GError      **error)
+read_names (JsonObject *object,
+            const char *member,
+            guint       n,
+            const char *filename,
+            char     ***out,
+            GError    **error)
 {
   JsonNode *node = json_object_get_member (object, member);
   JsonArray *array;
@@ -240,9 +240,9 @@ read_names (JsonObject   *object,
 }
 
 static gboolean
-read_weight_row (JsonNode   *node,
-                 float      *row,
-                 guint       n)
+read_weight_row (JsonNode *node,
+                 float    *row,
+                 guint     n)
 {
   JsonArray *array;
 
@@ -425,9 +425,9 @@ input_finish_scene (ScRenderInput *input)
 }
 
 ScRenderInput *
-sc_render_input_from_json (JsonNode    *root,
-                           const char  *filename,
-                           GError     **error)
+sc_render_input_from_json (JsonNode   *root,
+                           const char *filename,
+                           GError    **error)
 {
   g_autoptr(ScRenderInput) input = g_new0 (ScRenderInput, 1);
   g_autoptr(GError) local_error = NULL;
@@ -474,8 +474,8 @@ sc_render_input_from_json (JsonNode    *root,
 }
 
 ScRenderInput *
-sc_render_input_load (const char  *path,
-                      GError     **error)
+sc_render_input_load (const char *path,
+                      GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;

@@ -16,44 +16,6 @@
 
 #include "sc-render-private.h"
 
-/* Geometry is computed in an orientation-free frame: u runs along a layer
- * (the "cross" axis), v from the inputs to the outputs (the "depth" axis);
- * map_point() turns (u, v) into canvas coordinates at the end. */
-typedef struct
-{
-  const ScScene *scene;
-  ScSceneInfo   *info;
-  ScLayout      *layout;
-  cairo_t       *text;
-  gboolean       bottom_up;
-  double         k;            /* scale of fonts and margins */
-  double         fs;           /* label font size */
-  double         margin;
-  double         cross;        /* plot extent along u */
-  double         depth;        /* plot extent along v */
-  double         r_max;
-  double         s_max;
-  double         pad;          /* box padding beyond the circles, along v */
-  gboolean       input_names;
-  gboolean       output_names;
-  double         band_lo;      /* input names, along v */
-  double         band_hi;      /* output names, along v */
-  double         label_band;   /* module labels at the top of boxes */
-  double         row_gap;
-  double        *row_v;        /* n_layers */
-  double        *unit_u;       /* per unit */
-  double        *unit_v;
-  double        *unit_r;
-  gboolean      *placed;       /* per unit: has a position */
-  double         img_u;        /* image rect in (u, v) */
-  double         img_v;
-  double         img_px;
-  double        *slot_u;       /* per module slot: left edge along u, or NAN */
-  double        *slot_w;
-  double         s;            /* spacing with modules */
-  double         box_pad;      /* box padding across the layer, px */
-} Builder;
-
 /* Box padding across the layer and the gap between module columns, in
  * units of the spacing: boxes of neighbouring columns stay apart. */
 #define BOX_PAD         0.22
@@ -61,16 +23,14 @@ typedef struct
 #define MIN_GAP_PX      10.0
 #define MIN_PAD_PX      3.0
 
-#define ROW_HEIGHT(b)   ((b)->fs * 1.6)
-#define SWATCH(b)       ((b)->fs * 2.4)
 #define NAME_SIZE(b)    ((b)->fs * 0.92)
 
 static void
-map_point (const Builder *b,
-           double         u,
-           double         v,
-           double        *x,
-           double        *y)
+map_point (const ScLayoutBuilder *b,
+           double                 u,
+           double                 v,
+           double                *x,
+           double                *y)
 {
   const ScRect *plot = &b->layout->plot_rect;
 
@@ -87,12 +47,12 @@ map_point (const Builder *b,
 }
 
 static void
-map_rect (const Builder *b,
-          double         u0,
-          double         u1,
-          double         v0,
-          double         v1,
-          ScRect        *rect)
+map_rect (const ScLayoutBuilder *b,
+          double                 u0,
+          double                 u1,
+          double                 v0,
+          double                 v1,
+          ScRect                *rect)
 {
   double x0, y0, x1, y1;
 
@@ -107,7 +67,7 @@ map_rect (const Builder *b,
 /* ---- title -------------------------------------------------------- */
 
 static double
-layout_title (Builder *b)
+layout_title (ScLayoutBuilder *b)
 {
   const ScScene *scene = b->scene;
   ScLayout *layout = b->layout;
@@ -125,229 +85,11 @@ layout_title (Builder *b)
   return b->margin + h + b->fs;
 }
 
-/* ---- legend ------------------------------------------------------- */
-
-static void
-legend_add (GArray       *rows,
-            ScLegendKind  kind,
-            int           module,
-            char         *text)
-{
-  ScLegendEntry entry = { kind, module, text, { 0, 0, 0, 0 } };
-
-  g_array_append_val (rows, entry);
-}
-
-static char *
-legend_module_text (const Builder       *b,
-                    const ScSceneModule *module)
-{
-  g_autofree char *label = sc_render_module_label (module->id);
-  g_autofree char *inputs = NULL;
-
-  if (module->inputs == NULL || module->inputs->len == 0)
-    return g_steal_pointer (&label);
-
-  inputs = _sc_format_unit_set ((const guint *) module->inputs->data, module->inputs->len,
-                                b->scene->input_names, "x", b->info->image, 6);
-  return g_strdup_printf ("%s · %s", label, inputs);
-}
-
-static void
-legend_keys (const Builder *b,
-             GArray        *rows)
-{
-  const ScScene *scene = b->scene;
-  double max = b->layout->max_abs_weight;
-
-  if (scene->weights != NULL && max > 0.0)
-    {
-      legend_add (rows, SC_LEGEND_EDGE_POSITIVE, -1, g_strdup (_("positive weight")));
-      legend_add (rows, SC_LEGEND_EDGE_NEGATIVE, -1, g_strdup (_("negative weight")));
-      legend_add (rows, SC_LEGEND_WIDTH_MAX, -1, g_strdup_printf ("|w| = %.3g", max));
-      legend_add (rows, SC_LEGEND_WIDTH_MIN, -1, g_strdup_printf ("|w| = %.3g", max / 4));
-    }
-  else
-    legend_add (rows, SC_LEGEND_EDGE_UNIFORM, -1, g_strdup (_("edge")));
-
-  if (scene->detection == NULL)
-    {
-      legend_add (rows, SC_LEGEND_UNGROUPED, -1, g_strdup (_("unit (no modules yet)")));
-      if (scene->options.show_pruned)
-        legend_add (rows, SC_LEGEND_REMOVED, -1, g_strdup (_("removed unit")));
-    }
-}
-
-/* The module rows, cut to capacity rows in total (keys included) with a
- * "+N more" row when they do not all fit. */
-static void
-legend_modules (const Builder *b,
-                GArray        *rows,
-                gboolean       heading,
-                int            capacity)
-{
-  const ScSceneInfo *info = b->info;
-  int room = capacity - (int) rows->len - (heading ? 1 : 0);
-  guint shown = info->n_modules;
-
-  if (info->n_modules == 0)
-    return;
-
-  if ((int) info->n_modules > room)
-    shown = (guint) MAX (room - 1, 0);
-
-  if (heading)
-    legend_add (rows, SC_LEGEND_HEADING, -1, g_strdup (_("Modules")));
-  for (guint m = 0; m < shown; m++)
-    legend_add (rows, SC_LEGEND_MODULE, info->modules[m].id,
-                legend_module_text (b, &info->modules[m]));
-  if (shown < info->n_modules)
-    legend_add (rows, SC_LEGEND_MORE, -1,
-                g_strdup_printf (_("+%u more"), info->n_modules - shown));
-}
-
-static double
-legend_text_width (Builder      *b,
-                   const GArray *rows)
-{
-  double w = 0.0;
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const ScLegendEntry *entry = &g_array_index (rows, ScLegendEntry, r);
-
-      _sc_text_set_font (b->text, b->fs, entry->kind == SC_LEGEND_HEADING);
-      w = MAX (w, _sc_text_width (b->text, entry->text));
-    }
-
-  return w;
-}
-
-static void
-legend_ellipsize (Builder *b,
-                  GArray  *rows,
-                  double   max_text)
-{
-  for (guint r = 0; r < rows->len; r++)
-    {
-      ScLegendEntry *entry = &g_array_index (rows, ScLegendEntry, r);
-      char *text;
-
-      _sc_text_set_font (b->text, b->fs, entry->kind == SC_LEGEND_HEADING);
-      text = _sc_text_ellipsize (b->text, entry->text, max_text);
-      g_free (entry->text);
-      entry->text = text;
-    }
-}
-
-/* Moves keys after the modules (they were added first to count them). */
-static GArray *
-legend_reorder (GArray *rows,
-                guint   n_keys)
-{
-  GArray *ordered = g_array_sized_new (FALSE, FALSE, sizeof (ScLegendEntry), rows->len);
-
-  g_array_append_vals (ordered, rows->data + n_keys * sizeof (ScLegendEntry), rows->len - n_keys);
-  g_array_append_vals (ordered, rows->data, n_keys);
-  g_array_unref (rows);
-
-  return ordered;
-}
-
-static void
-legend_store (ScLayout *layout,
-              GArray   *rows)
-{
-  layout->n_legend = rows->len;
-  layout->legend = (ScLegendEntry *) (void *) g_array_free (rows, FALSE);
-}
-
-/* A column on the right of a landscape canvas. */
-static void
-legend_column (Builder *b,
-               double   top,
-               ScRect  *plot)
-{
-  ScLayout *layout = b->layout;
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (ScLegendEntry));
-  double avail = layout->height - top - b->margin;
-  double rh = ROW_HEIGHT (b), text_w, width, y;
-  guint n_keys;
-
-  legend_keys (b, rows);
-  n_keys = rows->len;
-  /* one row of space between the modules and the keys */
-  legend_modules (b, rows, TRUE, (int) floor (avail / rh) - 1);
-  rows = legend_reorder (rows, n_keys);
-
-  text_w = MIN (legend_text_width (b, rows), layout->width * 0.3 - SWATCH (b) - b->fs * 0.5);
-  legend_ellipsize (b, rows, text_w);
-  width = SWATCH (b) + b->fs * 0.5 + text_w;
-
-  y = top;
-  for (guint r = 0; r < rows->len; r++)
-    {
-      ScLegendEntry *entry = &g_array_index (rows, ScLegendEntry, r);
-
-      if (r == rows->len - n_keys && r > 0)
-        y += rh;
-      entry->rect = (ScRect) { layout->width - b->margin - width, y, width, rh };
-      y += rh;
-    }
-
-  layout->legend_rect = (ScRect) { layout->width - b->margin - width, top, width, y - top };
-  legend_store (layout, rows);
-  plot->width -= width + b->fs * 1.5;
-}
-
-/* A grid below the network on a portrait canvas. */
-static void
-legend_grid (Builder *b,
-             ScRect  *plot)
-{
-  ScLayout *layout = b->layout;
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (ScLegendEntry));
-  double rh = ROW_HEIGHT (b), avail_w = layout->width - 2 * b->margin;
-  double gap = b->fs * 1.5, cell_w, text_w;
-  guint n_cols, max_rows, n_keys, n_rows;
-  double top;
-
-  legend_keys (b, rows);
-  n_keys = rows->len;
-  text_w = MIN (legend_text_width (b, rows), avail_w - SWATCH (b) - b->fs * 0.5);
-  cell_w = SWATCH (b) + b->fs * 0.5 + text_w;
-  n_cols = MAX (1, (guint) floor ((avail_w + gap) / (cell_w + gap)));
-  max_rows = MAX (1, (guint) floor (layout->height * 0.3 / rh));
-  legend_modules (b, rows, FALSE, (int) (n_cols * max_rows));
-  rows = legend_reorder (rows, n_keys);
-
-  /* widths of module entries were not known when the cell was chosen */
-  text_w = MIN (legend_text_width (b, rows), avail_w - SWATCH (b) - b->fs * 0.5);
-  cell_w = SWATCH (b) + b->fs * 0.5 + text_w;
-  n_cols = MAX (1, (guint) floor ((avail_w + gap) / (cell_w + gap)));
-  n_cols = MIN (n_cols, rows->len);
-  legend_ellipsize (b, rows, text_w);
-
-  n_rows = (rows->len + n_cols - 1) / n_cols;
-  top = layout->height - b->margin - n_rows * rh;
-  for (guint r = 0; r < rows->len; r++)
-    {
-      ScLegendEntry *entry = &g_array_index (rows, ScLegendEntry, r);
-
-      entry->rect = (ScRect) { b->margin + (r % n_cols) * (cell_w + gap),
-                               top + (r / n_cols) * rh, cell_w, rh };
-    }
-
-  layout->legend_rect = (ScRect) { b->margin, top, n_cols * cell_w + (n_cols - 1) * gap, n_rows * rh };
-  legend_store (layout, rows);
-  plot->height -= n_rows * rh + b->fs;
-}
-
 /* ---- units before detection -------------------------------------- */
 
 static gboolean
-unit_takes_slot (const Builder *b,
-                 guint          u)
+unit_takes_slot (const ScLayoutBuilder *b,
+                 guint                  u)
 {
   const ScScene *scene = b->scene;
   const ScSceneInfo *info = b->info;
@@ -361,7 +103,7 @@ unit_takes_slot (const Builder *b,
 
 /* Every layer evenly spaced in original order, centred. */
 static void
-place_plain (Builder *b)
+place_plain (ScLayoutBuilder *b)
 {
   const ScSceneInfo *info = b->info;
   guint l0 = info->image ? 1 : 0;
@@ -409,69 +151,100 @@ compare_module_keys (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Columns for the modules: one slot per module spanning its layers, in
- * barycentre order within each layer (fewest crossings). */
+/* The module columns to pack, in barycentre order. */
+typedef struct
+{
+  guint   n;
+  guint  *slot;       /* module slot (index into info->modules) */
+  double *width;      /* in units of the spacing */
+  guint  *first;      /* rows */
+  guint  *last;
+  double *weights;    /* n × n: module-to-module edges */
+  double *x;          /* left edges, in units of the spacing */
+} Columns;
+
 static void
-pack_modules (Builder *b)
+columns_init (Columns               *columns,
+              const ScLayoutBuilder *b)
 {
   const ScSceneInfo *info = b->info;
-  g_autofree guint *by_key = g_new0 (guint, MAX (info->n_modules, 1));
-  guint l0 = info->image ? 1 : 0, n = 0;
-  g_autofree guint *slot = g_new0 (guint, MAX (info->n_modules, 1));
-  g_autofree double *width = g_new0 (double, MAX (info->n_modules, 1));
-  g_autofree guint *first = g_new0 (guint, MAX (info->n_modules, 1));
-  g_autofree guint *last = g_new0 (guint, MAX (info->n_modules, 1));
-  g_autofree double *weights = NULL;
-  g_autofree double *x = NULL;
-  double lo = 0.0, hi = 1.0, gap = COLUMN_GAP, pad = BOX_PAD;
+  guint n_max = MAX (info->n_modules, 1), l0 = info->image ? 1 : 0, n = 0;
+  g_autofree guint *by_key = g_new0 (guint, n_max);
+
+  columns->slot = g_new0 (guint, n_max);
+  columns->width = g_new0 (double, n_max);
+  columns->first = g_new0 (guint, n_max);
+  columns->last = g_new0 (guint, n_max);
+  columns->x = g_new0 (double, n_max);
 
   for (guint m = 0; m < info->n_modules; m++)
     by_key[m] = m;
   g_qsort_with_data (by_key, info->n_modules, sizeof (guint), compare_module_keys, info->modules);
 
+  /* one column per module, as wide as its widest layer; in image mode
+   * the input layer is the image, not part of any column */
   for (guint o = 0; o < info->n_modules; o++)
     {
-      guint m = by_key[o];
-      const ScSceneModule *module = &info->modules[m];
+      const ScSceneModule *module = &info->modules[by_key[o]];
       guint w = 0;
 
-      b->slot_u[m] = NAN;
       for (guint l = MAX (module->first_layer, l0); l <= module->last_layer; l++)
         w = MAX (w, module->count[l]);
       if (w == 0)
         continue;
 
-      slot[n] = m;
-      width[n] = w;
-      first[n] = MAX (module->first_layer, l0);
-      last[n] = module->last_layer;
+      columns->slot[n] = by_key[o];
+      columns->width[n] = w;
+      columns->first[n] = MAX (module->first_layer, l0);
+      columns->last[n] = module->last_layer;
       n++;
     }
 
-  weights = g_new0 (double, MAX ((gsize) n * n, 1));
+  columns->n = n;
+  columns->weights = g_new0 (double, MAX ((gsize) n * n, 1));
   for (guint a = 0; a < n; a++)
     for (guint c = 0; c < n; c++)
-      weights[(gsize) a * n + c] = info->links[(gsize) slot[a] * info->n_modules + slot[c]];
+      columns->weights[(gsize) a * n + c] =
+        info->links[(gsize) columns->slot[a] * info->n_modules + columns->slot[c]];
+}
 
-  x = g_new0 (double, MAX (n, 1));
-  if (n == 0)
-    return;
+static void
+columns_clear (Columns *columns)
+{
+  g_free (columns->slot);
+  g_free (columns->width);
+  g_free (columns->first);
+  g_free (columns->last);
+  g_free (columns->weights);
+  g_free (columns->x);
+}
 
-  /* In units of the spacing; when units get tiny (MNIST), the gaps and
-   * paddings keep a minimum size in pixels so boxes stay apart. */
+/* Packs the columns and finds the spacing b->s that fits them. Gaps and
+ * paddings are in units of the spacing; when units get tiny (MNIST) they
+ * keep a minimum size in pixels, so boxes stay apart. Returns the padding
+ * and the extent [lo, hi] of the packing. */
+static double
+columns_fit (Columns         *columns,
+             ScLayoutBuilder *b,
+             double          *lo,
+             double          *hi)
+{
+  double gap = COLUMN_GAP, pad = BOX_PAD;
+
   for (guint round = 0; round < 6; round++)
     {
       double new_gap, new_pad;
 
-      _sc_pack_1d (n, width, first, last, weights, gap, x);
-      lo = G_MAXDOUBLE;
-      hi = -G_MAXDOUBLE;
-      for (guint a = 0; a < n; a++)
+      _sc_pack_1d (columns->n, columns->width, columns->first, columns->last,
+                   columns->weights, gap, columns->x);
+      *lo = G_MAXDOUBLE;
+      *hi = -G_MAXDOUBLE;
+      for (guint a = 0; a < columns->n; a++)
         {
-          lo = MIN (lo, x[a]);
-          hi = MAX (hi, x[a] + width[a]);
+          *lo = MIN (*lo, columns->x[a]);
+          *hi = MAX (*hi, columns->x[a] + columns->width[a]);
         }
-      b->s = MIN (b->cross / (hi - lo + 2 * pad), b->s_max);
+      b->s = MIN (b->cross / (*hi - *lo + 2 * pad), b->s_max);
 
       new_gap = MAX (COLUMN_GAP, MIN_GAP_PX * b->k / b->s);
       new_pad = MAX (BOX_PAD, MIN_PAD_PX * b->k / b->s);
@@ -481,13 +254,36 @@ pack_modules (Builder *b)
       pad = new_pad;
     }
 
+  return pad;
+}
+
+/* Columns for the modules: one slot per module spanning its layers, in
+ * barycentre order within each layer (fewest crossings), centred. */
+static void
+pack_modules (ScLayoutBuilder *b)
+{
+  Columns columns = { 0, };
+  double lo, hi, pad;
+
+  for (guint m = 0; m < b->info->n_modules; m++)
+    b->slot_u[m] = NAN;
+
+  columns_init (&columns, b);
+  if (columns.n == 0)
+    {
+      columns_clear (&columns);
+      return;
+    }
+
+  pad = columns_fit (&columns, b, &lo, &hi);
   b->box_pad = pad * b->s;
   b->layout->spacing = b->s;
-  for (guint a = 0; a < n; a++)
+  for (guint a = 0; a < columns.n; a++)
     {
-      b->slot_u[slot[a]] = (b->cross - (hi - lo) * b->s) / 2 + (x[a] - lo) * b->s;
-      b->slot_w[slot[a]] = width[a] * b->s;
+      b->slot_u[columns.slot[a]] = (b->cross - (hi - lo) * b->s) / 2 + (columns.x[a] - lo) * b->s;
+      b->slot_w[columns.slot[a]] = columns.width[a] * b->s;
     }
+  columns_clear (&columns);
 }
 
 typedef struct
@@ -510,9 +306,9 @@ compare_ordered (gconstpointer a,
 /* Hidden units of a module sit under the barycentre of their inputs'
  * positions; inputs and outputs keep their original order. */
 static double
-unit_order_key (const Builder *b,
-                guint          l,
-                guint          j)
+unit_order_key (const ScLayoutBuilder *b,
+                guint                  l,
+                guint                  j)
 {
   const ScSceneInfo *info = b->info;
   double sum = 0.0;
@@ -538,9 +334,9 @@ unit_order_key (const Builder *b,
 /* Units of a module spread over its column (up to the maximum spacing),
  * so a layer with few units is not squeezed into the middle. */
 static void
-place_module_layer (Builder *b,
-                    guint    m,
-                    guint    l)
+place_module_layer (ScLayoutBuilder *b,
+                    guint            m,
+                    guint            l)
 {
   const ScSceneInfo *info = b->info;
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (Ordered));
@@ -570,7 +366,7 @@ place_module_layer (Builder *b,
 }
 
 static void
-place_modules (Builder *b)
+place_modules (ScLayoutBuilder *b)
 {
   const ScSceneInfo *info = b->info;
 
@@ -583,7 +379,7 @@ place_modules (Builder *b)
 /* ---- rows, image, boxes ------------------------------------------- */
 
 static double
-max_name_width (Builder            *b,
+max_name_width (ScLayoutBuilder    *b,
                 const char * const *names,
                 const char         *prefix,
                 guint               n)
@@ -602,7 +398,7 @@ max_name_width (Builder            *b,
 }
 
 static double
-max_label_width (Builder *b)
+max_label_width (ScLayoutBuilder *b)
 {
   double w = 0.0;
 
@@ -618,7 +414,7 @@ max_label_width (Builder *b)
 }
 
 static void
-layout_bands (Builder *b)
+layout_bands (ScLayoutBuilder *b)
 {
   const ScScene *scene = b->scene;
   const ScSceneInfo *info = b->info;
@@ -638,7 +434,7 @@ layout_bands (Builder *b)
 }
 
 static void
-layout_image (Builder *b)
+layout_image (ScLayoutBuilder *b)
 {
   const ScScene *scene = b->scene;
   ScLayout *layout = b->layout;
@@ -657,7 +453,7 @@ layout_image (Builder *b)
 }
 
 static void
-layout_rows (Builder *b)
+layout_rows (ScLayoutBuilder *b)
 {
   const ScSceneInfo *info = b->info;
   guint n = info->n_layers;
@@ -683,7 +479,7 @@ layout_rows (Builder *b)
 }
 
 static void
-layout_boxes (Builder *b)
+layout_boxes (ScLayoutBuilder *b)
 {
   const ScSceneInfo *info = b->info;
   ScLayout *layout = b->layout;
@@ -724,7 +520,7 @@ layout_boxes (Builder *b)
 /* ---- units: alpha, visibility, canvas coordinates ----------------- */
 
 static void
-layout_image_units (Builder *b)
+layout_image_units (ScLayoutBuilder *b)
 {
   ScLayout *layout = b->layout;
   guint w = b->scene->image_width;
@@ -751,7 +547,7 @@ layout_image_units (Builder *b)
 }
 
 static void
-layout_units (Builder *b)
+layout_units (ScLayoutBuilder *b)
 {
   const ScScene *scene = b->scene;
   const ScSceneInfo *info = b->info;
@@ -787,8 +583,8 @@ layout_units (Builder *b)
 /* Whether unit u will be drawn (layout_units() sets visible the same way),
  * needed before positions exist: the legend shows the maximum |w|. */
 static gboolean
-unit_drawn (const Builder *b,
-            guint          u)
+unit_drawn (const ScLayoutBuilder *b,
+            guint                  u)
 {
   const ScSceneInfo *info = b->info;
 
@@ -800,7 +596,7 @@ unit_drawn (const Builder *b,
 }
 
 static void
-layout_max_weight (Builder *b)
+layout_max_weight (ScLayoutBuilder *b)
 {
   const ScScene *scene = b->scene;
   const ScSceneInfo *info = b->info;
@@ -830,10 +626,10 @@ layout_max_weight (Builder *b)
 }
 
 static void
-builder_init (Builder       *b,
-              const ScScene *scene,
-              double         width,
-              double         height)
+builder_init (ScLayoutBuilder *b,
+              const ScScene   *scene,
+              double           width,
+              double           height)
 {
   ScLayout *layout = g_new0 (ScLayout, 1);
   const ScMask *mask = scene->mask;
@@ -878,7 +674,7 @@ builder_init (Builder       *b,
 }
 
 static void
-builder_clear (Builder *b)
+builder_clear (ScLayoutBuilder *b)
 {
   g_clear_pointer (&b->info, _sc_scene_info_free);
   g_clear_pointer (&b->text, cairo_destroy);
@@ -893,7 +689,7 @@ builder_clear (Builder *b)
 
 /* The plot area: what the title and the legend leave. */
 static void
-layout_frame (Builder *b)
+layout_frame (ScLayoutBuilder *b)
 {
   const ScScene *scene = b->scene;
   ScLayout *layout = b->layout;
@@ -903,9 +699,9 @@ layout_frame (Builder *b)
   if (scene->options.show_legend)
     {
       if (layout->width >= layout->height * 1.1)
-        legend_column (b, top, &plot);
+        _sc_legend_column (b, top, &plot);
       else
-        legend_grid (b, &plot);
+        _sc_legend_grid (b, &plot);
     }
 
   plot.width = MAX (plot.width, 1.0);
@@ -920,7 +716,7 @@ sc_layout_compute (const ScScene *scene,
                    double         width,
                    double         height)
 {
-  Builder b;
+  ScLayoutBuilder b;
 
   g_return_val_if_fail (scene != NULL && _sc_scene_is_valid (scene), NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
@@ -961,192 +757,4 @@ sc_layout_free (ScLayout *layout)
   g_free (layout->units);
   g_free (layout->arch);
   g_free (layout);
-}
-
-const ScLayoutBox *
-sc_layout_find_box (const ScLayout *layout,
-                    guint           id)
-{
-  g_return_val_if_fail (layout != NULL, NULL);
-
-  for (guint m = 0; m < layout->n_boxes; m++)
-    if (layout->boxes[m].id == id)
-      return &layout->boxes[m];
-
-  return NULL;
-}
-
-gboolean
-sc_layout_unit_rect (const ScLayout *layout,
-                     guint           unit,
-                     ScRect         *rect)
-{
-  const ScLayoutUnit *u;
-
-  g_return_val_if_fail (layout != NULL, FALSE);
-  g_return_val_if_fail (rect != NULL, FALSE);
-
-  if (unit >= layout->n_units || !layout->units[unit].visible)
-    return FALSE;
-
-  u = &layout->units[unit];
-  *rect = (ScRect) { u->x - u->radius, u->y - u->radius, 2 * u->radius, 2 * u->radius };
-  return TRUE;
-}
-
-static void
-rect_union (ScRect       *acc,
-            gboolean     *empty,
-            const ScRect *rect)
-{
-  double x1, y1;
-
-  if (*empty)
-    {
-      *acc = *rect;
-      *empty = FALSE;
-      return;
-    }
-
-  x1 = MAX (acc->x + acc->width, rect->x + rect->width);
-  y1 = MAX (acc->y + acc->height, rect->y + rect->height);
-  acc->x = MIN (acc->x, rect->x);
-  acc->y = MIN (acc->y, rect->y);
-  acc->width = x1 - acc->x;
-  acc->height = y1 - acc->y;
-}
-
-void
-sc_layout_get_bounds (const ScLayout *layout,
-                      ScRect         *bounds)
-{
-  const ScRect *plot;
-  gboolean empty = TRUE;
-  ScRect acc = { 0, 0, 0, 0 };
-  double grow, x0, y0, x1, y1;
-
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (bounds != NULL);
-
-  plot = &layout->plot_rect;
-  for (guint u = 0; u < layout->n_units; u++)
-    {
-      ScRect rect;
-
-      if (!(layout->has_image && layout->units[u].layer == 0) &&
-          sc_layout_unit_rect (layout, u, &rect))
-        rect_union (&acc, &empty, &rect);
-    }
-  for (guint m = 0; m < layout->n_boxes; m++)
-    rect_union (&acc, &empty, &layout->boxes[m].rect);
-  if (layout->has_image)
-    rect_union (&acc, &empty, &layout->image_rect);
-
-  if (empty)
-    {
-      *bounds = *plot;
-      return;
-    }
-
-  /* room for the names next to the input and output units */
-  grow = layout->font_size * 1.6;
-  x0 = MAX (acc.x - grow, plot->x);
-  y0 = MAX (acc.y - grow, plot->y);
-  x1 = MIN (acc.x + acc.width + grow, plot->x + plot->width);
-  y1 = MIN (acc.y + acc.height + grow, plot->y + plot->height);
-  *bounds = (ScRect) { x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0) };
-}
-
-static gboolean
-hit_image (const ScLayout *layout,
-           double          x,
-           double          y,
-           ScHit          *hit)
-{
-  double px;
-  guint row, col;
-
-  if (!layout->has_image || !_sc_rect_contains (&layout->image_rect, x, y))
-    return FALSE;
-
-  /* the image is never rotated: row 0 at the top, column 0 on the left */
-  px = layout->image_rect.width / layout->image_width;
-  col = MIN ((guint) ((x - layout->image_rect.x) / px), layout->image_width - 1);
-  row = MIN ((guint) ((y - layout->image_rect.y) / px), layout->image_height - 1);
-
-  hit->kind = SC_HIT_UNIT;
-  hit->layer = 0;
-  hit->index = row * layout->image_width + col;
-  hit->unit = hit->index;
-  hit->module = layout->units[hit->unit].module;
-  return TRUE;
-}
-
-static gboolean
-hit_unit (const ScLayout *layout,
-          double          x,
-          double          y,
-          ScHit          *hit)
-{
-  double best = G_MAXDOUBLE;
-  int found = -1;
-
-  for (guint u = 0; u < layout->n_units; u++)
-    {
-      const ScLayoutUnit *unit = &layout->units[u];
-      double d, tolerance;
-
-      if (!unit->visible || (layout->has_image && unit->layer == 0))
-        continue;
-
-      d = hypot (x - unit->x, y - unit->y);
-      tolerance = MAX (unit->radius, MIN (4.0, layout->spacing / 2));
-      if (d <= tolerance && d < best)
-        {
-          best = d;
-          found = u;
-        }
-    }
-
-  if (found < 0)
-    return FALSE;
-
-  hit->kind = SC_HIT_UNIT;
-  hit->layer = layout->units[found].layer;
-  hit->index = layout->units[found].index;
-  hit->unit = found;
-  hit->module = layout->units[found].module;
-  return TRUE;
-}
-
-ScHit
-sc_layout_hit_test (const ScLayout *layout,
-                    double          x,
-                    double          y)
-{
-  ScHit hit = { SC_HIT_NONE, 0, 0, 0, -1 };
-
-  g_return_val_if_fail (layout != NULL, hit);
-
-  if (hit_unit (layout, x, y, &hit) || hit_image (layout, x, y, &hit))
-    return hit;
-
-  for (guint m = 0; m < layout->n_boxes; m++)
-    if (_sc_rect_contains (&layout->boxes[m].rect, x, y))
-      {
-        hit.kind = SC_HIT_MODULE;
-        hit.module = layout->boxes[m].id;
-        return hit;
-      }
-
-  for (guint r = 0; r < layout->n_legend; r++)
-    if (layout->legend[r].kind == SC_LEGEND_MODULE &&
-        _sc_rect_contains (&layout->legend[r].rect, x, y))
-      {
-        hit.kind = SC_HIT_LEGEND;
-        hit.module = layout->legend[r].module;
-        return hit;
-      }
-
-  return hit;
 }

@@ -137,4 +137,50 @@ const char  *_sc_unit_name       (const char * const *names,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSceneInfo, _sc_scene_info_free)
 
+/* Geometry is computed in an orientation-free frame: u runs along a layer
+ * (the "cross" axis), v from the inputs to the outputs (the "depth" axis);
+ * map_point() turns (u, v) into canvas coordinates at the end. */
+typedef struct
+{
+  const ScScene *scene;
+  ScSceneInfo   *info;
+  ScLayout      *layout;
+  cairo_t       *text;
+  gboolean       bottom_up;
+  double         k;            /* scale of fonts and margins */
+  double         fs;           /* label font size */
+  double         margin;
+  double         cross;        /* plot extent along u */
+  double         depth;        /* plot extent along v */
+  double         r_max;
+  double         s_max;
+  double         pad;          /* box padding beyond the circles, along v */
+  gboolean       input_names;
+  gboolean       output_names;
+  double         band_lo;      /* input names, along v */
+  double         band_hi;      /* output names, along v */
+  double         label_band;   /* module labels at the top of boxes */
+  double         row_gap;
+  double        *row_v;        /* n_layers */
+  double        *unit_u;       /* per unit */
+  double        *unit_v;
+  double        *unit_r;
+  gboolean      *placed;       /* per unit: has a position */
+  double         img_u;        /* image rect in (u, v) */
+  double         img_v;
+  double         img_px;
+  double        *slot_u;       /* per module slot: left edge along u, or NAN */
+  double        *slot_w;
+  double         s;            /* spacing with modules */
+  double         box_pad;      /* box padding across the layer, px */
+} ScLayoutBuilder;
+
+/* The legend: a column right of the plot (landscape) or a grid below it
+ * (portrait); they shrink plot by the room they take. */
+void _sc_legend_column (ScLayoutBuilder *b,
+                        double           top,
+                        ScRect          *plot);
+void _sc_legend_grid   (ScLayoutBuilder *b,
+                        ScRect          *plot);
+
 G_END_DECLS

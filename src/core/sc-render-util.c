@@ -66,8 +66,8 @@ sc_render_module_label (guint id)
 }
 
 void
-_sc_theme_get (gboolean  dark,
-               ScTheme  *theme)
+_sc_theme_get (gboolean dark,
+               ScTheme *theme)
 {
   static const ScTheme light_theme = {
     .background = RGB (0xffffff),
@@ -130,9 +130,9 @@ _sc_text_context_new (void)
 }
 
 void
-_sc_text_set_font (cairo_t  *cr,
-                   double    size,
-                   gboolean  bold)
+_sc_text_set_font (cairo_t *cr,
+                   double   size,
+                   gboolean bold)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
