@@ -1504,6 +1504,9 @@ test_samples (void)
     sc_render_export_network (SC_EXPORT_SVG, svg, &mnist->scene, 1200, 800, &error);
     g_assert_no_error (error);
   }
+  mnist->scene.options.orientation = SC_ORIENTATION_LEFT_RIGHT;
+  mnist->scene.selected_module = 1;
+  sample (dir, "mnist-left-right.png", &mnist->scene, 900, 900);
   mnist_plain = net_mnist (FALSE);
   sample (dir, "mnist-pruning.png", &mnist_plain->scene, 1200, 800);
 
