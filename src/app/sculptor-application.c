@@ -13,6 +13,7 @@
 
 #include "sc-linalg.h"
 #include "sculptor-application.h"
+#include "sculptor-resources.h"
 #include "sculptor-window.h"
 
 struct _SculptorApplication
@@ -133,6 +134,10 @@ sculptor_application_class_init (SculptorApplicationClass *klass)
   app_class->open = sculptor_application_open;
   app_class->startup = sculptor_application_startup;
   app_class->handle_local_options = sculptor_application_handle_local_options;
+
+  /* The resources live in a static library: referencing them here links
+   * them in (their constructor registers them). */
+  g_assert (sculptor_get_resource () != NULL);
 }
 
 static void

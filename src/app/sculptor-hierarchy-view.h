@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-modules.h"
+#include "sc-snapshot.h"
 #include "sc-task.h"
 
 G_BEGIN_DECLS
