@@ -21,6 +21,7 @@
 #include "sc-error.h"
 #include "sc-graph.h"
 #include "sc-linalg.h"
+#include "sc-mnist.h"
 #include "sc-pipeline.h"
 #include "sc-result.h"
 
@@ -34,6 +35,10 @@ typedef struct
   gboolean   graphml;
   gboolean   snapshots;
   char      *alt_detector;
+  char      *mnist_images;
+  char      *mnist_labels;
+  int        mnist_train;
+  int        mnist_test;
 } RunArgs;
 
 static gboolean
@@ -237,6 +242,62 @@ default_out_dir (const ScTask *task)
 }
 
 static gboolean
+parse_alt_detector (const char    *name,
+                    ScAltDetector *method)
+{
+  if (g_strcmp0 (name, "louvain") == 0)
+    *method = SC_ALT_LOUVAIN;
+  else if (g_strcmp0 (name, "leiden") == 0)
+    *method = SC_ALT_LEIDEN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "alternative_detection": community detection on the pruned graph, kept
+ * apart from the paper's modules and labelled as such. */
+static gboolean
+add_alternative (JsonObject   *root,
+                 const ScRun  *run,
+                 const char   *name,
+                 GError      **error)
+{
+  const ScDetection *detection = run->final->detection;
+  g_autofree guint *labels = g_new0 (guint, MAX (detection->n_kept, 1));
+  JsonObject *alt = json_object_new ();
+  JsonArray *array = json_array_new ();
+  ScAltDetector method = SC_ALT_LOUVAIN;
+  guint n_communities = 0;
+  double q;
+
+  parse_alt_detector (name, &method);
+  if (!sc_graph_alt_detect (detection, method, run->hyper.seed, labels, &q, error))
+    {
+      json_object_unref (alt);
+      json_array_unref (array);
+      return FALSE;
+    }
+
+  for (guint u = 0; u < detection->n_kept; u++)
+    {
+      json_array_add_int_element (array, labels[u]);
+      n_communities = MAX (n_communities, labels[u] + 1);
+    }
+  json_object_set_string_member (alt, "method", name);
+  json_object_set_string_member (alt, "note",
+                                 "igraph community detection on the undirected pruned graph; "
+                                 "not the paper's method, for comparison only");
+  json_object_set_array_member (alt, "partition", array);
+  json_object_set_int_member (alt, "n_communities", n_communities);
+  json_object_set_double_member (alt, "modularity_q", q);
+  json_object_set_object_member (root, "alternative_detection", alt);
+
+  g_print (_("Alternative     %s (not the paper's method): %u communities, Newman Q %.3f\n"),
+           name, n_communities, q);
+  return TRUE;
+}
+
+static gboolean
 write_results (const ScRun  *run,
                RunArgs      *args,
                GError      **error)
@@ -254,6 +315,9 @@ write_results (const ScRun  *run,
     }
 
   root = sc_run_to_json (run, args->snapshots);
+  if (args->alt_detector &&
+      !add_alternative (json_node_get_object (root), run, args->alt_detector, error))
+    return FALSE;
   if (!sc_json_write_file (root, result_path, TRUE, error))
     return FALSE;
 
@@ -268,12 +332,34 @@ write_results (const ScRun  *run,
   return cli_write_figures (run, args->out_dir, error);
 }
 
+static ScTask *
+load_task (const char  *name,
+           RunArgs     *args,
+           GError     **error)
+{
+  ScMnistParams params;
+  ScMnistKind kind;
+
+  if (!sc_mnist_kind_from_name (name, &kind))
+    return sc_task_lookup (name, error);
+
+  sc_mnist_params_init (&params, kind);
+  if (args->mnist_train > 0)
+    params.train_per_class = (guint) args->mnist_train;
+  if (args->mnist_test > 0)
+    params.test_per_class = (guint) args->mnist_test;
+
+  return sc_mnist_load_task (name, args->mnist_images, args->mnist_labels, &params, error);
+}
+
 static void
 run_args_clear (RunArgs *args)
 {
   g_clear_pointer (&args->overrides, g_ptr_array_unref);
   g_clear_pointer (&args->out_dir, g_free);
   g_clear_pointer (&args->alt_detector, g_free);
+  g_clear_pointer (&args->mnist_images, g_free);
+  g_clear_pointer (&args->mnist_labels, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunArgs, run_args_clear)
@@ -292,10 +378,21 @@ cli_run (int    argc,
       N_("Also write network.graphml (pruned network with module ids)"), NULL },
     { "snapshots", 0, 0, G_OPTION_ARG_NONE, &args.snapshots,
       N_("Store the network after every step in result.json (for the app)"), NULL },
+    { "alt-detector", 0, 0, G_OPTION_ARG_STRING, &args.alt_detector,
+      N_("Also run louvain or leiden community detection (NOT the paper's method), "
+         "for comparison"), N_("NAME") },
     { "plain-c", 0, 0, G_OPTION_ARG_NONE, &args.plain_c,
       N_("Use the plain C products instead of OpenBLAS"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
       N_("OpenBLAS threads (default 1)"), N_("N") },
+    { "mnist-images", 0, 0, G_OPTION_ARG_FILENAME, &args.mnist_images,
+      N_("MNIST images in IDX format, plain or gzipped (MNIST tasks)"), N_("FILE") },
+    { "mnist-labels", 0, 0, G_OPTION_ARG_FILENAME, &args.mnist_labels,
+      N_("MNIST labels in IDX format, plain or gzipped (MNIST tasks)"), N_("FILE") },
+    { "mnist-train", 0, 0, G_OPTION_ARG_INT, &args.mnist_train,
+      N_("Training composites per class (MNIST tasks)"), N_("N") },
+    { "mnist-test", 0, 0, G_OPTION_ARG_INT, &args.mnist_test,
+      N_("Test composites per class (MNIST tasks)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -322,8 +419,21 @@ cli_run (int    argc,
     return cli_usage_error (_("run needs exactly one TASK (try --help)"));
   if (args.threads < 1 || args.threads > 64)
     return cli_usage_error (_("--threads must be between 1 and 64"));
+  if (args.mnist_train < 0 || args.mnist_test < 0 || args.mnist_train > 100000 ||
+      args.mnist_test > 100000)
+    return cli_usage_error (_("--mnist-train and --mnist-test must be between 1 and 100000"));
+  if (args.alt_detector)
+    {
+      ScAltDetector method;
 
-  if (!(task = sc_task_lookup (argv[1], &error)))
+      if (!parse_alt_detector (args.alt_detector, &method))
+        return cli_usage_error (_("--alt-detector must be louvain or leiden, not “%s”"),
+                                args.alt_detector);
+    }
+  if ((args.mnist_images == NULL) != (args.mnist_labels == NULL))
+    return cli_usage_error (_("--mnist-images and --mnist-labels go together"));
+
+  if (!(task = load_task (argv[1], &args, &error)))
     {
       g_printerr ("sculptor-cli: %s\n", error->message);
       return CLI_EXIT_FAILED;
