@@ -197,6 +197,47 @@ test_run_separable_reused (void)
   remove_tree (dir);
 }
 
+/* The authors' grid: every (seed, Pu), the sparsest per seed detected. */
+static void
+test_sweep (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sculptor-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sweep.json", NULL);
+  g_autofree char *figure = g_build_filename (dir, "seed-1", "network.svg", NULL);
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *choices, *grid;
+  double best = -1;
+
+  spawn (&run, "sweep", "exemplar/separable-reused", "--seeds", "0,1", "--unit-steps", "70,40",
+         "--jobs", "2", "--quiet", "--out", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "seeds"));
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  choices = json_object_get_array_member (root, "choices");
+  grid = json_object_get_array_member (root, "grid");
+  g_assert_cmpuint (json_array_get_length (choices), ==, 2);
+  /* 2 seeds × 2 Pu × 5 Pe */
+  g_assert_cmpuint (json_array_get_length (grid), ==, 20);
+
+  /* seed 1's choice is the sparsest of its grid entries */
+  for (guint i = 0; i < json_array_get_length (grid); i++)
+    {
+      JsonObject *g = json_array_get_object_element (grid, i);
+
+      if (json_object_get_int_member (g, "seed") == 1)
+        best = MAX (best, json_object_get_double_member (g, "final_percent"));
+    }
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (choices, 1),
+                                                    "final_percent"), ==, best);
+  g_assert_true (json_object_has_member (json_array_get_object_element (choices, 1), "score"));
+  g_assert_true (g_file_test (figure, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
+}
+
 static void
 test_run_bad_arguments (void)
 {
@@ -232,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/cli-run/input-separable", test_run_input_separable);
   g_test_add_func ("/cli-run/separable-reused", test_run_separable_reused);
   g_test_add_func ("/cli-run/bad-arguments", test_run_bad_arguments);
+  g_test_add_func ("/cli-run/sweep", test_sweep);
 
   return g_test_run ();
 }

@@ -27,7 +27,7 @@
 
 typedef struct
 {
-  GPtrArray *overrides;    /* "key", "value", "key", "value", … */
+  CliMethodArgs method;
   char      *out_dir;
   gboolean   quiet;
   gboolean   plain_c;
@@ -35,50 +35,7 @@ typedef struct
   gboolean   graphml;
   gboolean   snapshots;
   char      *alt_detector;
-  char      *mnist_images;
-  char      *mnist_labels;
-  int        mnist_train;
-  int        mnist_test;
 } RunArgs;
-
-static gboolean
-on_hyper_option (const char  *option_name,
-                 const char  *value,
-                 gpointer     data,
-                 GError     **error)
-{
-  RunArgs *args = data;
-
-  /* Kept as text and applied on top of the task's defaults once the task
-   * is known; sc_hyper_set() validates them then. */
-  g_ptr_array_add (args->overrides, g_strdup (option_name + 2));
-  g_ptr_array_add (args->overrides, g_strdup (value ? value : "true"));
-  return TRUE;
-}
-
-static GOptionEntry *
-hyper_entries (void)
-{
-  const char * const *keys = sc_hyper_keys ();
-  guint n = g_strv_length ((char **) keys);
-  GOptionEntry *entries = g_new0 (GOptionEntry, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gboolean flag = strcmp (keys[i], "reference-val-loss") == 0;
-
-      entries[i] = (GOptionEntry) {
-        .long_name = keys[i],
-        .flags = flag ? G_OPTION_FLAG_NO_ARG : 0,
-        .arg = G_OPTION_ARG_CALLBACK,
-        .arg_data = (gpointer) on_hyper_option,
-        .description = sc_hyper_describe (keys[i]),
-        .arg_description = flag ? NULL : "VALUE",
-      };
-    }
-
-  return entries;
-}
 
 static const char *
 stage_tag (ScStage stage)
@@ -332,34 +289,12 @@ write_results (const ScRun  *run,
   return cli_write_figures (run, args->out_dir, error);
 }
 
-static ScTask *
-load_task (const char  *name,
-           RunArgs     *args,
-           GError     **error)
-{
-  ScMnistParams params;
-  ScMnistKind kind;
-
-  if (!sc_mnist_kind_from_name (name, &kind))
-    return sc_task_lookup (name, error);
-
-  sc_mnist_params_init (&params, kind);
-  if (args->mnist_train > 0)
-    params.train_per_class = (guint) args->mnist_train;
-  if (args->mnist_test > 0)
-    params.test_per_class = (guint) args->mnist_test;
-
-  return sc_mnist_load_task (name, args->mnist_images, args->mnist_labels, &params, error);
-}
-
 static void
 run_args_clear (RunArgs *args)
 {
-  g_clear_pointer (&args->overrides, g_ptr_array_unref);
+  cli_method_args_clear (&args->method);
   g_clear_pointer (&args->out_dir, g_free);
   g_clear_pointer (&args->alt_detector, g_free);
-  g_clear_pointer (&args->mnist_images, g_free);
-  g_clear_pointer (&args->mnist_labels, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunArgs, run_args_clear)
@@ -368,8 +303,7 @@ int
 cli_run (int    argc,
          char **argv)
 {
-  g_auto(RunArgs) args = { .overrides = g_ptr_array_new_with_free_func (g_free), .threads = 1 };
-  g_autofree GOptionEntry *hyper_options = hyper_entries ();
+  g_auto(RunArgs) args = { .threads = 1 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
       N_("Directory for result.json and the figures (default sculptor-out/TASK)"), N_("DIR") },
@@ -385,19 +319,11 @@ cli_run (int    argc,
       N_("Use the plain C products instead of OpenBLAS"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
       N_("OpenBLAS threads (default 1)"), N_("N") },
-    { "mnist-images", 0, 0, G_OPTION_ARG_FILENAME, &args.mnist_images,
-      N_("MNIST images in IDX format, plain or gzipped (MNIST tasks)"), N_("FILE") },
-    { "mnist-labels", 0, 0, G_OPTION_ARG_FILENAME, &args.mnist_labels,
-      N_("MNIST labels in IDX format, plain or gzipped (MNIST tasks)"), N_("FILE") },
-    { "mnist-train", 0, 0, G_OPTION_ARG_INT, &args.mnist_train,
-      N_("Training composites per class (MNIST tasks)"), N_("N") },
-    { "mnist-test", 0, 0, G_OPTION_ARG_INT, &args.mnist_test,
-      N_("Test composites per class (MNIST tasks)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GOptionGroup) group = NULL;
   g_autoptr(GError) error = NULL;
+  const char *problem;
   g_autoptr(ScTask) task = NULL;
   g_autoptr(ScRun) run = NULL;
   ScPipelineOptions options;
@@ -408,10 +334,9 @@ cli_run (int    argc,
     _("TASK is a bundled task name (see “sculptor-cli tasks”), a function-graph file or a\n"
       "CSV truth table. Hyper-parameters default to the task's own (the paper's) values."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  group = g_option_group_new ("method", _("Hyper-parameters of the method:"),
-                              _("Show the hyper-parameter options"), &args, NULL);
-  g_option_group_add_entries (group, hyper_options);
-  g_option_context_add_group (context, g_steal_pointer (&group));
+  cli_method_args_init (&args.method);
+  g_option_context_add_group (context, cli_method_option_group (&args.method));
+  g_option_context_add_group (context, cli_data_option_group (&args.method));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cli_usage_error ("%s", error->message);
@@ -419,9 +344,8 @@ cli_run (int    argc,
     return cli_usage_error (_("run needs exactly one TASK (try --help)"));
   if (args.threads < 1 || args.threads > 64)
     return cli_usage_error (_("--threads must be between 1 and 64"));
-  if (args.mnist_train < 0 || args.mnist_test < 0 || args.mnist_train > 100000 ||
-      args.mnist_test > 100000)
-    return cli_usage_error (_("--mnist-train and --mnist-test must be between 1 and 100000"));
+  if ((problem = cli_method_args_check (&args.method)))
+    return cli_usage_error ("%s", problem);
   if (args.alt_detector)
     {
       ScAltDetector method;
@@ -430,27 +354,15 @@ cli_run (int    argc,
         return cli_usage_error (_("--alt-detector must be louvain or leiden, not “%s”"),
                                 args.alt_detector);
     }
-  if ((args.mnist_images == NULL) != (args.mnist_labels == NULL))
-    return cli_usage_error (_("--mnist-images and --mnist-labels go together"));
 
-  if (!(task = load_task (argv[1], &args, &error)))
+  if (!(task = cli_load_task (argv[1], &args.method, &error)))
     {
       g_printerr ("sculptor-cli: %s\n", error->message);
       return CLI_EXIT_FAILED;
     }
 
-  sc_hyper_copy (&hyper, &task->defaults);
-  for (guint i = 0; i < args.overrides->len; i += 2)
-    if (!sc_hyper_set (&hyper, args.overrides->pdata[i], args.overrides->pdata[i + 1], &error))
-      {
-        sc_hyper_clear (&hyper);
-        return cli_usage_error ("--%s", error->message);
-      }
-  if (!sc_hyper_validate (&hyper, task->n_in, task->n_out, &error))
-    {
-      sc_hyper_clear (&hyper);
-      return cli_usage_error ("%s", error->message);
-    }
+  if (!cli_build_hyper (task, &args.method, &hyper, &error))
+    return cli_usage_error ("%s", error->message);
 
   if (args.out_dir == NULL)
     args.out_dir = default_out_dir (task);
