@@ -235,10 +235,18 @@ _sculptor_window_show_step (SculptorWindow *self,
 
   if (index >= 0)
     {
-      const ScStep *step = _sculptor_window_get_step (self, (guint) index);
+      /* Steps whose network was dropped (memory budget) or never trained
+       * show the closest earlier network. */
+      for (int i = index; i >= 0; i--)
+        {
+          const ScStep *step = _sculptor_window_get_step (self, (guint) i);
 
-      if (step->snapshot)
-        show_snapshot (self, step->snapshot, FALSE);
+          if (step->snapshot)
+            {
+              show_snapshot (self, step->snapshot, FALSE);
+              break;
+            }
+        }
     }
   else if (run && run->final)
     show_snapshot (self, run->final, FALSE);
