@@ -530,6 +530,7 @@ test_image_heat_map (void)
     g_assert_cmpuint (top & 0xff, ==, (guint) (color.blue * 255 + 0.5));
     g_assert_cmpuint (bottom, !=, top);
   }
+  save_png (window, "gui-hierarchy-image.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (50);

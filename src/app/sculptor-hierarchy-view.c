@@ -32,6 +32,7 @@ struct _SculptorHierarchyView
   /* Owned references */
   ScSnapshot         *snapshot;
   GtkTreeListModel   *tree;
+  GHashTable         *expansion;   /* row path → expanded, over all trees shown */
 
   int                 selected;    /* module index, or -1 */
   guint               updating;    /* > 0: selection changes are ours */
@@ -52,11 +53,12 @@ sculptor_hierarchy_view_new (void)
   return g_object_new (SCULPTOR_TYPE_HIERARCHY_VIEW, NULL);
 }
 
-/* Expansion state of every expandable row, by its path of merged ids. */
-static GHashTable *
+/* Remembers the expansion state of every expandable row by its path of
+ * merged ids. Live updates come one after the other, and a row missing
+ * from one of them gets its state back when it returns. */
+static void
 save_expansion (SculptorHierarchyView *self)
 {
-  GHashTable *expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = self->tree ? g_list_model_get_n_items (G_LIST_MODEL (self->tree)) : 0;
 
   for (guint i = 0; i < n; i++)
@@ -65,18 +67,15 @@ save_expansion (SculptorHierarchyView *self)
       g_autoptr(ScModuleNode) node = gtk_tree_list_row_get_item (row);
 
       if (gtk_tree_list_row_is_expandable (row))
-        g_hash_table_insert (expanded, g_strdup (sc_module_node_get_path (node)),
+        g_hash_table_insert (self->expansion, g_strdup (sc_module_node_get_path (node)),
                              GINT_TO_POINTER (gtk_tree_list_row_get_expanded (row)));
     }
-
-  return expanded;
 }
 
 /* Rows keep the state they had in the previous tree; new rows keep the
  * default. Walking in order reaches the children a row reveals. */
 static void
-restore_expansion (SculptorHierarchyView *self,
-                   GHashTable            *expanded)
+restore_expansion (SculptorHierarchyView *self)
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
     {
@@ -85,7 +84,8 @@ restore_expansion (SculptorHierarchyView *self,
       gpointer state;
 
       if (gtk_tree_list_row_is_expandable (row) &&
-          g_hash_table_lookup_extended (expanded, sc_module_node_get_path (node), NULL, &state))
+          g_hash_table_lookup_extended (self->expansion, sc_module_node_get_path (node),
+                                        NULL, &state))
         gtk_tree_list_row_set_expanded (row, GPOINTER_TO_INT (state));
     }
 }
@@ -155,23 +155,32 @@ find_module_row (SculptorHierarchyView *self,
 
 static void
 select_row (SculptorHierarchyView *self,
-            guint                  position)
+            guint                  position,
+            gboolean               scroll)
 {
   self->updating++;
   gtk_single_selection_set_selected (self->selection, position);
   self->updating--;
 
   /* GTK 4.8 has no gtk_list_view_scroll_to(); the action scrolls only. */
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (scroll && position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
                                 "u", position);
+}
+
+/* The module of the selected row, or -1. */
+static int
+selected_row_module (SculptorHierarchyView *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(ScModuleNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  return node ? (int) sc_module_node_get_module (node) : -1;
 }
 
 static void
 on_selected_item_changed (SculptorHierarchyView *self)
 {
-  GtkTreeListRow *row;
-  g_autoptr(ScModuleNode) node = NULL;
   int module;
 
   if (self->updating > 0)
@@ -179,13 +188,8 @@ on_selected_item_changed (SculptorHierarchyView *self)
 
   /* A selection that goes away (its parent collapsed) is not a choice of
    * the user: the module stays selected elsewhere. */
-  row = gtk_single_selection_get_selected_item (self->selection);
-  if (row == NULL)
-    return;
-
-  node = gtk_tree_list_row_get_item (row);
-  module = (int) sc_module_node_get_module (node);
-  if (module == self->selected)
+  module = selected_row_module (self);
+  if (module < 0 || module == self->selected)
     return;
 
   self->selected = module;
@@ -282,18 +286,19 @@ sculptor_hierarchy_view_set_modules (SculptorHierarchyView *self,
                                      ScTask                *task,
                                      ScSnapshot            *owner)
 {
-  g_autoptr(GHashTable) expanded = NULL;
   int selected_id = -1;
 
   g_return_if_fail (SCULPTOR_IS_HIERARCHY_VIEW (self));
 
   if (self->selected >= 0 && current_graph (self))
     selected_id = (int) current_graph (self)->modules[self->selected].id;
-  expanded = save_expansion (self);
+  save_expansion (self);
 
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
   if (owner && owner->modules && owner->modules->n_modules > 0)
     self->snapshot = sc_snapshot_ref (owner);
+  else if (owner == NULL)
+    g_hash_table_remove_all (self->expansion);   /* a new run */
 
   self->updating++;
   g_clear_object (&self->tree);
@@ -301,13 +306,16 @@ sculptor_hierarchy_view_set_modules (SculptorHierarchyView *self,
     self->tree = create_tree (task, self->snapshot);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   if (self->tree)
-    restore_expansion (self, expanded);
+    restore_expansion (self);
   self->updating--;
 
   self->selected = selected_id >= 0 && self->snapshot
                    ? sc_module_graph_find (self->snapshot->modules, (guint) selected_id) : -1;
-  select_row (self, self->selected >= 0 ? find_module_row (self, (guint) self->selected)
-                                        : GTK_INVALID_LIST_POSITION);
+  /* Live updates leave the scroll position to the user. */
+  select_row (self,
+              self->selected >= 0 ? find_module_row (self, (guint) self->selected)
+                                  : GTK_INVALID_LIST_POSITION,
+              FALSE);
   update_count (self);
 }
 
@@ -330,9 +338,15 @@ sculptor_hierarchy_view_set_selected_module (SculptorHierarchyView *self,
   if (graph == NULL || module < 0 || (guint) module >= graph->n_modules)
     module = -1;
 
+  /* Already showing it (the window repeats the selection after each live
+   * update): leave the row, and the scroll position, alone. */
+  if (module >= 0 && module == self->selected && selected_row_module (self) == module)
+    return;
+
   self->selected = module;
-  select_row (self, module >= 0 ? find_module_row (self, (guint) module)
-                                : GTK_INVALID_LIST_POSITION);
+  select_row (self,
+              module >= 0 ? find_module_row (self, (guint) module) : GTK_INVALID_LIST_POSITION,
+              TRUE);
 }
 
 int
@@ -355,6 +369,7 @@ sculptor_hierarchy_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->tree);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->expansion, g_hash_table_unref);
 
   G_OBJECT_CLASS (sculptor_hierarchy_view_parent_class)->dispose (object);
 }
@@ -400,6 +415,7 @@ static void
 sculptor_hierarchy_view_init (SculptorHierarchyView *self)
 {
   self->selected = -1;
+  self->expansion = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   add_expand_shortcuts (self);
   update_count (self);
@@ -563,7 +579,8 @@ sculptor_module_swatch_class_init (SculptorModuleSwatchClass *klass)
   g_object_class_install_properties (object_class, SWATCH_N_PROPS, swatch_properties);
 
   gtk_widget_class_set_css_name (widget_class, "moduleswatch");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* Decoration: the module's label is always next to it. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
 
 static void

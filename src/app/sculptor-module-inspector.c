@@ -57,6 +57,7 @@ struct _SculptorModuleInspector
   ScSnapshot           *snapshot;
 
   int                   module;    /* index into snapshot->modules, or -1 */
+  int                   shown_id;  /* merged id of the module shown, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (SculptorModuleInspector, sculptor_module_inspector, GTK_TYPE_WIDGET)
@@ -716,9 +717,16 @@ fill (SculptorModuleInspector *self,
 
   gtk_stack_set_visible_child_name (self->stack, module ? "module" : "empty");
   if (module == NULL)
-    return;
+    {
+      self->shown_id = -1;
+      return;
+    }
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* Another module starts at the top; a live update of the same one keeps
+   * the place the user scrolled to. */
+  if ((int) module->id != self->shown_id)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  self->shown_id = (int) module->id;
 
   fill_title (self, module);
   fill_units (self, module);
@@ -852,6 +860,7 @@ static void
 sculptor_module_inspector_init (SculptorModuleInspector *self)
 {
   self->module = -1;
+  self->shown_id = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->input_image, draw_input_image, self, NULL);
   forward_table_scroll (self);
