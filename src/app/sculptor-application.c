@@ -80,7 +80,16 @@ sculptor_application_handle_local_options (GApplication *app,
 static void
 sculptor_application_startup (GApplication *app)
 {
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
   G_APPLICATION_CLASS (sculptor_application_parent_class)->startup (app);
+
+  /* Plain GtkApplication (unlike AdwApplication) does not load style.css
+   * from the resource base path by itself. */
+  gtk_css_provider_load_from_resource (css, "/io/github/sculptor/Sculptor/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   /* One OpenBLAS thread: the worker computes, the other core keeps the
    * interface fluid (toolchain.md). */
