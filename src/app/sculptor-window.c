@@ -196,7 +196,17 @@ update_status (SculptorWindow *self)
   if (self->shown_step >= 0 && step)
     stage = step->stage;
 
-  if (step)
+  if (stage == SC_STAGE_DONE && self->shown_step < 0 && _sculptor_window_get_run (self))
+    {
+      /* Finished: describe the network the run ended with. */
+      const ScSnapshot *final = _sculptor_window_get_run (self)->final;
+
+      step_text = g_strdup_printf (_("%u steps"), n);
+      target = g_strdup_printf (_("Pruned %.2f%%"), 100.0 * (1.0 - final->density));
+      accuracy = g_strdup_printf (_("Accuracy %.2f%%"), final->accuracy);
+      density = g_strdup_printf (_("Density %.4f"), final->density);
+    }
+  else if (step)
     {
       step_text = g_strdup_printf (_("Step %u/%u"), MIN (index, n - 1) + 1, n);
       target = step->retrain_only ? g_strdup (_("Training"))
