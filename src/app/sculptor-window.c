@@ -461,7 +461,9 @@ void
 _sculptor_window_load_run (SculptorWindow *self,
                            ScRun          *run)
 {
-  g_autofree char *message = NULL;
+  /* The panel first: choosing its task resets the window (task-changed). */
+  sculptor_settings_panel_set_task (self->settings_panel, run->task);
+  sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
 
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
@@ -470,8 +472,6 @@ _sculptor_window_load_run (SculptorWindow *self,
   self->task = sc_task_ref (run->task);
   reset_view (self);
   sculptor_network_view_set_task (self->network_view, run->task);
-  sculptor_settings_panel_set_task (self->settings_panel, run->task);
-  sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
 
   for (guint i = 0; i < run->steps->len; i++)
     sculptor_timeline_append (self->timeline, &g_array_index (run->steps, ScStep, i));
@@ -528,7 +528,7 @@ sculptor_window_dispose (GObject *object)
 
   stop_runner (self);
   g_clear_handle_id (&self->elapsed_source, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_WINDOW);
+  /* GtkWindow unparents its own child; no gtk_widget_dispose_template here. */
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   g_clear_pointer (&self->detected, sc_snapshot_unref);
