@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-linalg.h"
+#include "sculptor-about.h"
 #include "sculptor-application.h"
+#include "sculptor-preferences.h"
+#include "sculptor-preferences-window.h"
 #include "sculptor-resources.h"
 #include "sculptor-window.h"
 
@@ -82,9 +84,9 @@ sculptor_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (sculptor_application_parent_class)->startup (app);
 
-  /* One OpenBLAS thread: the worker computes, the other core keeps the
-   * interface fluid (toolchain.md). */
-  sc_linalg_init (1);
+  /* OpenBLAS threads (one by default: the worker computes, the other core
+   * keeps the interface fluid, toolchain.md), MNIST location and style. */
+  sculptor_preferences_startup (GTK_APPLICATION (app));
 }
 
 static void
@@ -92,19 +94,22 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  static const char *authors[] = { "The Sculptor authors", NULL };
   GtkApplication *app = GTK_APPLICATION (user_data);
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("Sculptor"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Train, prune and discover the modules of neural networks"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         "copyright", "© 2026 The Sculptor authors",
-                         "website", "https://github.com/sculptor-app/sculptor",
-                         NULL);
+  gtk_window_present (GTK_WINDOW (sculptor_about_dialog_new (gtk_application_get_active_window (app))));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *window = sculptor_preferences_window_new (gtk_application_get_active_window (app),
+                                                       sculptor_preferences_get_settings ());
+
+  gtk_window_set_application (GTK_WINDOW (window), app);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -113,15 +118,20 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
+  /* A copy: closing a window (and the dialogs destroyed with it) changes
+   * the application's list. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app),
+                                     (GCopyFunc) g_object_ref, NULL);
 
   /* Closing each window cancels its run cleanly. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -144,10 +154,13 @@ static void
 sculptor_application_init (SculptorApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_application_add_main_option (G_APPLICATION (self), "version", 0, 0,
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
