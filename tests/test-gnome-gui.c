@@ -12,10 +12,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "sculptor-about.h"
 #include "sculptor-application.h"
 #include "sculptor-preferences.h"
 #include "sculptor-preferences-window.h"
@@ -56,6 +58,56 @@ find_preferences (GtkApplication *app)
 }
 
 static void
+check_icons (void)
+{
+  static const char * const names[] = { "io.github.sculptor.Sculptor",
+                                        "io.github.sculptor.Sculptor-symbolic" };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *uri = NULL;
+
+      g_assert_true (gtk_icon_theme_has_icon (theme, names[i]));
+      icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      g_assert_nonnull (file);
+      path = g_file_get_path (file);
+      uri = g_file_get_uri (file);
+      if (path != NULL)
+        pixbuf = gdk_pixbuf_new_from_file_at_scale (path, 128, 128, TRUE, &error);
+      else if (g_str_has_prefix (uri, "resource://"))
+        pixbuf = gdk_pixbuf_new_from_resource_at_scale (uri + strlen ("resource://"),
+                                                        128, 128, TRUE, &error);
+      else
+        g_error ("icon %s at %s", names[i], uri);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 128);
+    }
+}
+
+static void
+check_about (GtkWindow *parent)
+{
+  GtkWidget *about = sculptor_about_dialog_new (parent);
+  const char *comments = gtk_about_dialog_get_comments (GTK_ABOUT_DIALOG (about));
+
+  g_assert_nonnull (strstr (comments, "Eine Neuimplementierung der Methode aus:"));
+  g_assert_nonnull (strstr (comments, "Neural Sculpting"));
+  g_assert_nonnull (strstr (comments, "NeurIPS 2023"));
+  g_assert_nonnull (strstr (comments, "arXiv:2305.18402"));
+  g_assert_cmpstr (gtk_about_dialog_get_version (GTK_ABOUT_DIALOG (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (gtk_about_dialog_get_license_type (GTK_ABOUT_DIALOG (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
 check_german_app (GtkApplication *app)
 {
   SculptorWindow *window = SCULPTOR_WINDOW (gtk_application_get_active_window (app));
@@ -70,6 +122,11 @@ check_german_app (GtkApplication *app)
   g_assert_cmpstr (gtk_label_get_text (window->run_label), ==, "Ausführen");
   g_assert_cmpstr (gtk_label_get_text (window->status_stage), ==, "Bereit");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (window->run_button), ==, "Ausführen (Leertaste)");
+
+  /* The icon is found through the app's resources even when not
+   * installed, and loads (gdk-pixbuf sniffs SVGs). */
+  check_icons ();
+  check_about (GTK_WINDOW (window));
 
   /* app.preferences opens the translated Preferences window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);

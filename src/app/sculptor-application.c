@@ -120,9 +120,10 @@ quit_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   /* A copy: closing a window (and the dialogs destroyed with it) changes
    * the application's list. */
-  GList *windows = g_list_copy_deep (gtk_application_get_windows (app),
-                                     (GCopyFunc) g_object_ref, NULL);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
 
+  for (GList *l = windows; l; l = l->next)
+    g_object_ref (l->data);
   /* Closing each window cancels its run cleanly. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
