@@ -22,6 +22,7 @@
 #include "sculptor-preferences.h"
 #include "sculptor-preferences-window.h"
 #include "sculptor-window-private.h"
+#include "sculptor-window-state.h"
 
 static GSettings *
 settings_reset (void)
@@ -413,6 +414,7 @@ test_window_state (void)
   g_autofree char *epochs = NULL;
   g_autofree char *expected_arch = NULL;
   g_autofree char *default_epochs = NULL;
+  g_autofree char *last_task = NULL;
   ScTask *task;
   const char *value;
 
@@ -426,7 +428,18 @@ test_window_state (void)
   g_settings_set_int (settings, "window-width", 1000);
   g_settings_set_int (settings, "window-height", 700);
 
+  /* A window made outside the application keeps no state... */
   window = g_object_new (SCULPTOR_TYPE_WINDOW, NULL);
+  g_assert_cmpstr (sculptor_settings_panel_get_task (window->settings_panel)->name, ==,
+                   "exemplar/input-separable");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  last_task = g_settings_get_string (settings, "last-task");
+  g_assert_cmpstr (last_task, ==, "exemplar/reused");
+
+  /* ...the application restores its windows as below. */
+  window = g_object_new (SCULPTOR_TYPE_WINDOW, NULL);
+  _sculptor_window_state_restore (window);
   gtk_window_present (GTK_WINDOW (window));
   spin ();
 

@@ -17,6 +17,7 @@
 #include "sculptor-preferences-window.h"
 #include "sculptor-resources.h"
 #include "sculptor-window.h"
+#include "sculptor-window-state.h"
 
 struct _SculptorApplication
 {
@@ -41,7 +42,11 @@ get_or_create_window (SculptorApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (sculptor_window_new (self));
+    {
+      window = GTK_WINDOW (sculptor_window_new (self));
+      /* Only the app's own windows keep state across runs. */
+      _sculptor_window_state_restore (SCULPTOR_WINDOW (window));
+    }
 
   return window;
 }
@@ -95,8 +100,9 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *dialog = sculptor_about_dialog_new (gtk_application_get_active_window (app));
 
-  gtk_window_present (GTK_WINDOW (sculptor_about_dialog_new (gtk_application_get_active_window (app))));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -20,7 +20,6 @@ struct _SculptorPreferencesWindow
   GtkWindow      parent_instance;
 
   /* Template widgets */
-  GtkWidget     *content;
   GtkWidget     *unavailable_label;
   GtkDropDown   *style_dropdown;
   GtkAdjustment *threads_adjustment;
@@ -321,7 +320,6 @@ sculptor_preferences_window_class_init (SculptorPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sculptor/Sculptor/ui/sculptor-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, content);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, unavailable_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, style_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, threads_adjustment);

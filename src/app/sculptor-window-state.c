@@ -117,6 +117,7 @@ _sculptor_window_state_restore (SculptorWindow *self)
   if (settings == NULL)
     return;
 
+  g_object_set_data (G_OBJECT (self), "sculptor-window-state", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (self->settings_panel, "task-changed",
                            G_CALLBACK (on_task_changed), self, G_CONNECT_SWAPPED);
   restore_geometry (self, settings);
@@ -165,7 +166,8 @@ _sculptor_window_state_save (SculptorWindow *self)
 
   g_return_if_fail (SCULPTOR_IS_WINDOW (self));
 
-  if (settings == NULL)
+  /* Windows that were not restored (made by tests, say) leave no trace. */
+  if (settings == NULL || !g_object_get_data (G_OBJECT (self), "sculptor-window-state"))
     return;
 
   task = sculptor_settings_panel_get_task (self->settings_panel);

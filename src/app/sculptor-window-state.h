@@ -11,11 +11,13 @@
 
 G_BEGIN_DECLS
 
-/* At the end of the window's init: size, maximized, speed, live detection,
- * the last task and its settings, and from now on the family architecture
- * preference whenever a task is chosen. No-op without settings. */
+/* Called by the application on each window it makes, before presenting
+ * it: size, maximized, speed, live detection, the last task and its
+ * settings, and from then on the family architecture preference whenever
+ * a task is chosen. No-op without settings. */
 void _sculptor_window_state_restore (SculptorWindow *self);
-/* On close: stores what restore reads. */
+/* On close: stores what restore reads; only for restored windows, so that
+ * windows made elsewhere (tests) neither read nor write the state. */
 void _sculptor_window_state_save    (SculptorWindow *self);
 
 G_END_DECLS

@@ -599,7 +599,6 @@ sculptor_window_init (SculptorWindow *self)
                             G_CALLBACK (on_speed_changed), self);
   self->elapsed_source = g_timeout_add_seconds (1, tick_elapsed, self);
   load_default_task (self);
-  _sculptor_window_state_restore (self);
   _sculptor_window_update_actions (self);
   update_status (self);
 }
