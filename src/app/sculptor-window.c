@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sculptor-preferences.h"
 #include "sculptor-window-private.h"
+#include "sculptor-window-state.h"
 
 G_DEFINE_FINAL_TYPE (SculptorWindow, sculptor_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -437,6 +439,8 @@ _sculptor_window_start (SculptorWindow *self)
     }
 
   stop_runner (self);
+  /* No run computes now: safe to change the OpenBLAS threads. */
+  sculptor_preferences_apply_threads ();
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
   self->task = sc_task_ref (task);
@@ -515,6 +519,7 @@ on_speed_changed (SculptorWindow *self)
 static gboolean
 sculptor_window_close_request (GtkWindow *window)
 {
+  _sculptor_window_state_save (SCULPTOR_WINDOW (window));
   /* Cancel the worker cleanly before the widgets go. */
   stop_runner (SCULPTOR_WINDOW (window));
 
@@ -528,7 +533,10 @@ sculptor_window_dispose (GObject *object)
 
   stop_runner (self);
   g_clear_handle_id (&self->elapsed_source, g_source_remove);
-  /* GtkWindow unparents its own child; no gtk_widget_dispose_template here. */
+  /* GTK 4.8: dispose_template unparents the header bar, which GtkWindow
+   * still holds as its titlebar (a critical on every close); drop it here. */
+  gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_WINDOW);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   g_clear_pointer (&self->detected, sc_snapshot_unref);
