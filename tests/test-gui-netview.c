@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <gtk/gtk.h>
 
@@ -212,23 +213,30 @@ unit_position (Fixture *fixture,
                                           layout->units[unit].y, x, y);
 }
 
+/* The widget as last painted (what the paintable shows), saved as a PNG
+ * into the build directory. */
 static GdkTexture *
 render_widget (GtkWidget  *widget,
                const char *png_name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   g_autoptr(GskRenderNode) node = NULL;
   g_autofree char *path = NULL;
   GdkTexture *texture;
 
-  /* The paintable shows the widget as last painted: let it paint. */
-  gtk_widget_queue_draw (widget);
-  spin (100);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  for (guint attempt = 0; node == NULL; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      /* Let the widget paint: the paintable follows its paints. */
+      g_assert_cmpuint (attempt, <, 50);
+      gtk_widget_queue_draw (widget);
+      spin (100);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
@@ -397,12 +405,48 @@ test_view_zoom (Fixture       *fixture,
   wait_for (fixture, is_still, 20.0);
 }
 
+/* The same network without its modules: how it looks before detection. */
+static ScSnapshot *
+undetected (const ScSnapshot *snapshot)
+{
+  ScSnapshot *copy = sc_snapshot_new (snapshot->arch, snapshot->n_layers);
+
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    {
+      gsize size = sc_mask_layer_size (snapshot->mask, k);
+
+      memcpy (copy->w[k], snapshot->w[k], size * sizeof (float));
+      memcpy (copy->mask->m[k], snapshot->mask->m[k], size);
+    }
+  copy->density = snapshot->density;
+  return copy;
+}
+
+/* Shows before, then after animated: the animation runs and ends. */
+static void
+assert_fades (Fixture    *fixture,
+              ScSnapshot *before,
+              ScSnapshot *after,
+              const char *png_name)
+{
+  show (fixture, before);
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+
+  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
+  wait_for (fixture, is_animating, 20.0);
+  g_object_unref (render_widget (GTK_WIDGET (fixture->view), png_name));
+  wait_for (fixture, is_still, 5.0);
+}
+
 static void
 test_view_fade (Fixture       *fixture,
                 gconstpointer  data)
 {
   ScRun *run = get_run ();
   ScSnapshot *before = NULL, *after = NULL;
+  g_autoptr(ScSnapshot) plain_before = NULL;
+  g_autoptr(ScSnapshot) plain_after = NULL;
 
   /* Two accepted steps in a row whose masks differ. */
   for (guint i = 0; i < run->steps->len && after == NULL; i++)
@@ -418,15 +462,11 @@ test_view_fade (Fixture       *fixture,
     }
   g_assert_nonnull (after);
 
-  show (fixture, before);
-  g_assert_false (sculptor_network_view_is_animating (fixture->view));
-
-  /* The pruned parts fade out, and the fade ends by itself. */
-  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
-  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
-  wait_for (fixture, is_animating, 20.0);
-  render_widget (GTK_WIDGET (fixture->view), "gui-netview-fading.png");
-  wait_for (fixture, is_still, 5.0);
+  /* Detected networks blend; before detection pruned parts fade out. */
+  assert_fades (fixture, before, after, "gui-netview-blending.png");
+  plain_before = undetected (before);
+  plain_after = undetected (after);
+  assert_fades (fixture, plain_before, plain_after, "gui-netview-fading.png");
 
   /* Without animate, nothing moves. */
   sculptor_network_view_set_snapshot (fixture->view, before, FALSE);
@@ -437,6 +477,7 @@ test_view_fade (Fixture       *fixture,
   sculptor_network_view_set_snapshot (fixture->view, NULL, TRUE);
   g_assert_null (sculptor_network_view_get_layout (fixture->view));
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_unref (render_widget (GTK_WIDGET (fixture->view), "gui-netview-empty.png"));
 }
 
 static void

@@ -12,6 +12,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
 
 #include "sculptor-network-frame.h"
 
@@ -286,12 +289,16 @@ render_fade (SculptorFrame *frame)
                                    &request->transform);
 }
 
+/* The renderer fades pruned units out in their old slots only before
+ * detection (a detected network is laid out by module, and its pruned
+ * units have no slot); the view blends detected frames instead. */
 static gboolean
 wants_fade (const SculptorFrame *frame)
 {
   const ScSnapshot *now = frame->request.snapshot, *before = frame->request.previous;
 
-  if (before == NULL || frame->thinned != NULL || before->n_layers != now->n_layers ||
+  if (before == NULL || frame->thinned != NULL || now->detection != NULL ||
+      before->n_layers != now->n_layers ||
       memcmp (before->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return FALSE;
   return !sc_mask_equal (before->mask, now->mask) &&
@@ -331,8 +338,22 @@ render_in_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  SculptorFrame *frame = _sculptor_frame_render (task_data);
+  SculptorFrame *frame;
+#ifdef __linux__
+  /* Drawing yields to the training worker and the main loop (2 cores are
+   * common): a late frame is better than a slower run or a stuttering
+   * window. On Linux the nice value is per thread; the pool's thread gets
+   * its own back afterwards. */
+  int nice = getpriority (PRIO_PROCESS, 0);
 
+  setpriority (PRIO_PROCESS, 0, nice + 10);
+#endif
+
+  frame = _sculptor_frame_render (task_data);
+
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, 0, nice);
+#endif
   g_task_return_pointer (task, frame, (GDestroyNotify) _sculptor_frame_free);
 }
 

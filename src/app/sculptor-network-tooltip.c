@@ -128,7 +128,9 @@ _sculptor_network_describe_unit (const ScSnapshot *snapshot,
   else
     g_string_append_printf (text, _("Layer %u, unit %u"), hit->layer, hit->index);
 
-  if (snapshot->unit_scores != NULL && hit->unit < sc_snapshot_n_units (snapshot))
+  /* Only hidden units are scored and pruned (§3.1). */
+  if (snapshot->unit_scores != NULL && hit->unit < sc_snapshot_n_units (snapshot) &&
+      hit->layer > 0 && hit->layer + 1 < snapshot->n_layers)
     /* Translators: the unit-pruning score of method.md §3.1 */
     g_string_append_printf (text, "\n%s %.4g", _("Activation × gradient"),
                             snapshot->unit_scores[hit->unit]);

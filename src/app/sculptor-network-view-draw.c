@@ -354,6 +354,26 @@ draw_notes (SculptorNetworkView *self,
     append_centred (self, snapshot, text, PANGO_SCALE_SMALL, 0.6, height - 22.0);
 }
 
+static void
+draw_focus (SculptorNetworkView *self,
+            GtkSnapshot         *snapshot)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  const float widths[4] = { 2, 2, 2, 2 };
+  GskRoundedRect outline;
+  GdkRGBA colors[4];
+
+  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    return;
+
+  _sculptor_theme_lookup (GTK_WIDGET (self), "accent_color", "#3584e4", &colors[0]);
+  colors[0].alpha = 0.5;
+  colors[1] = colors[2] = colors[3] = colors[0];
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 0);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
 void
 _sculptor_network_view_draw (SculptorNetworkView *self,
                              GtkSnapshot         *snapshot)
@@ -361,6 +381,7 @@ _sculptor_network_view_draw (SculptorNetworkView *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
+  draw_focus (self, snapshot);
   if (self->frame == NULL)
     {
       draw_empty (self, snapshot);

@@ -37,9 +37,8 @@ on_click_released (GtkGestureClick     *gesture,
                    double               y,
                    SculptorNetworkView *self)
 {
-  /* A drag that moved the view is not a click: the click gesture is
-   * cancelled past the drag threshold and never gets here. */
-  if (n_press == 1)
+  /* A drag is not a click, even when it ends where it began. */
+  if (n_press == 1 && !self->dragged)
     sculptor_network_view_activate_at (self, x, y);
 }
 
@@ -52,6 +51,7 @@ on_drag_begin (GtkGestureDrag      *gesture,
                SculptorNetworkView *self)
 {
   self->drag_start = self->view;
+  self->dragged = FALSE;
 }
 
 static void
@@ -62,7 +62,9 @@ on_drag_update (GtkGestureDrag      *gesture,
 {
   SculptorViewTransform view = self->drag_start;
 
-  if (self->view.zoom <= 1.0)
+  if (hypot (dx, dy) > DRAG_THRESHOLD)
+    self->dragged = TRUE;
+  if (!self->dragged || self->view.zoom <= 1.0)
     return;   /* nothing to move: the network fits */
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");

@@ -52,6 +52,7 @@ struct _SculptorNetworkView
 
   /* Gestures */
   SculptorViewTransform  drag_start;
+  gboolean               dragged;          /* moved past DRAG_THRESHOLD */
   double                 pinch_zoom;
   double                 pointer_x;
   double                 pointer_y;
@@ -62,6 +63,8 @@ struct _SculptorNetworkView
 #define FADE_MS    300.0
 #define SETTLE_MS  150.0
 #define BLEND_MS   200.0
+
+#define DRAG_THRESHOLD 4.0   /* px: less is a click */
 
 #define ZOOM_STEP  1.25
 #define ZOOM_MIN   0.5

@@ -584,5 +584,6 @@ sculptor_network_view_init (SculptorNetworkView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Network"),
                                   -1);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   _sculptor_network_view_add_controllers (self);
 }

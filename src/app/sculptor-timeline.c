@@ -576,5 +576,6 @@ sculptor_timeline_init (SculptorTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pruning timeline"),
                                   -1);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   add_controllers (self);
 }
