@@ -17,6 +17,7 @@
 
 #include "sc-pipeline.h"
 #include "sc-render.h"
+#include "sculptor-network-tooltip.h"
 #include "sculptor-network-view.h"
 #include "sculptor-timeline.h"
 
@@ -201,6 +202,32 @@ find_unit_of (const ScLayout *layout,
   return -1;
 }
 
+/* The unit of module id farthest from the middle of the view: zooming
+ * moves it most. */
+static int
+find_far_unit (Fixture *fixture,
+               int      id)
+{
+  const ScLayout *layout = sculptor_network_view_get_layout (fixture->view);
+  double cx = gtk_widget_get_width (GTK_WIDGET (fixture->view)) / 2.0;
+  double cy = gtk_widget_get_height (GTK_WIDGET (fixture->view)) / 2.0;
+  double best = -1.0;
+  int found = -1;
+
+  for (guint u = 0; u < layout->n_units; u++)
+    {
+      const ScLayoutUnit *unit = &layout->units[u];
+      double d = hypot (unit->x - cx, unit->y - cy);
+
+      if (unit->visible && unit->module == id && d > best)
+        {
+          best = d;
+          found = (int) u;
+        }
+    }
+  return found;
+}
+
 static void
 unit_position (Fixture *fixture,
                guint    unit,
@@ -365,7 +392,7 @@ test_view_zoom (Fixture       *fixture,
   show (fixture, final);
   assert_view (fixture, 1.0, 0.0, 0.0);
   layout = sculptor_network_view_get_layout (fixture->view);
-  u = find_unit_of (layout, (int) final->modules->modules[0].id);
+  u = find_far_unit (fixture, (int) final->modules->modules[0].id);
   unit_position (fixture, (guint) u, &x0, &y0);
 
   /* Zoom in: the unit moves on screen, and is still hit where it is now
@@ -374,7 +401,9 @@ test_view_zoom (Fixture       *fixture,
   sculptor_network_view_get_transform (fixture->view, &zoom, &pan_x, &pan_y);
   g_assert_cmpfloat (zoom, >, 1.0);
   unit_position (fixture, (guint) u, &x1, &y1);
-  g_assert_cmpfloat (fabs (x1 - x0) + fabs (y1 - y0), >, 1.0);
+  g_assert_cmpfloat (hypot (x1 - x0, y1 - y0), >, 3 * layout->units[u].radius + 8);
+  g_assert_cmpfloat (x1, >, 0);
+  g_assert_cmpfloat (y1, >, 0);
   hit = sculptor_network_view_hit_test_widget (fixture->view, x1, y1);
   g_assert_cmpint (hit.kind, ==, SC_HIT_UNIT);
   g_assert_cmpuint (hit.unit, ==, (guint) u);
@@ -603,6 +632,54 @@ test_view_large (Fixture       *fixture,
   render_widget (GTK_WIDGET (fixture->view), "gui-netview-large.png");
 }
 
+static void
+test_view_tooltip (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ScRun *run = get_run ();
+  ScSnapshot *final = run->final;
+  const ScModule *module = &final->modules->modules[0];
+  g_autofree char *module_text = NULL;
+  g_autofree char *module_label = NULL;
+  const ScLayout *layout;
+  guint fan_in = 0, fan_out = 0;
+  double x, y;
+  ScHit hit;
+  int u;
+
+  show (fixture, final);
+  layout = sculptor_network_view_get_layout (fixture->view);
+  u = find_unit_of (layout, (int) module->id);
+  unit_position (fixture, (guint) u, &x, &y);
+  hit = sculptor_network_view_hit_test_widget (fixture->view, x, y);
+  g_assert_cmpint (hit.kind, ==, SC_HIT_UNIT);
+
+  /* Fan-in and fan-out counted here from the mask, the module by id. */
+  for (guint i = 0; hit.layer > 0 && i < final->arch[hit.layer - 1]; i++)
+    fan_in += sc_mask_get (final->mask, hit.layer - 1, i, hit.index);
+  for (guint j = 0; hit.layer + 1 < final->n_layers && j < final->arch[hit.layer + 1]; j++)
+    fan_out += sc_mask_get (final->mask, hit.layer, hit.index, j);
+  g_assert_cmpuint (fan_in + fan_out, >, 0);
+  {
+    g_autofree char *text = _sculptor_network_describe_unit (final, run->task, &hit);
+    g_autofree char *fans = g_strdup_printf ("Fan-in %u · fan-out %u", fan_in, fan_out);
+    g_autofree char *label = g_strdup_printf ("Module M%u", module->id);
+    g_autofree char *where = g_strdup_printf ("unit %u", hit.index);
+
+    g_assert_nonnull (strstr (text, fans));
+    g_assert_nonnull (strstr (text, label));
+    g_assert_nonnull (strstr (text, where));
+  }
+
+  /* A module names its inputs with the task's names. */
+  module_text = _sculptor_network_describe_module (final, run->task, module->id);
+  module_label = g_strdup_printf ("<b>Module M%u</b>", module->id);
+  g_assert_true (g_str_has_prefix (module_text, module_label));
+  g_assert_cmpuint (module->inputs->len, >, 0);
+  g_assert_nonnull (strstr (module_text,
+                            run->task->input_names[g_array_index (module->inputs, guint, 0)]));
+}
+
 /* ---- timeline --------------------------------------------------------------- */
 
 static void
@@ -682,6 +759,7 @@ main (int   argc,
   g_test_add ("/NetworkView/hit-test", Fixture, NULL, fixture_set_up, test_view_hit_test, fixture_tear_down);
   g_test_add ("/NetworkView/zoom", Fixture, NULL, fixture_set_up, test_view_zoom, fixture_tear_down);
   g_test_add ("/NetworkView/fade", Fixture, NULL, fixture_set_up, test_view_fade, fixture_tear_down);
+  g_test_add ("/NetworkView/tooltip", Fixture, NULL, fixture_set_up, test_view_tooltip, fixture_tear_down);
   g_test_add ("/NetworkView/png", Fixture, NULL, fixture_set_up, test_view_png, fixture_tear_down);
   g_test_add ("/NetworkView/large", Fixture, NULL, fixture_set_up, test_view_large, fixture_tear_down);
   g_test_add ("/Timeline/click", Fixture, NULL, fixture_set_up, test_timeline_click, fixture_tear_down);

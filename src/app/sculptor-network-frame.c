@@ -16,6 +16,8 @@
 #include <sys/resource.h>
 #endif
 
+#include <glib/gi18n.h>
+
 #include "sculptor-network-frame.h"
 
 /* An MNIST network (1568 inputs, hundreds of hidden units, up to 10⁵
@@ -168,6 +170,23 @@ thin_layer (ScMask          *thinned,
       m[best_out[i]] = 1;
 }
 
+/* Says so under the title, where it shows in every layout. */
+static void
+note_thinning (SculptorFrame *frame)
+{
+  SculptorFrameRequest *request = &frame->request;
+  g_autofree char *note = NULL;
+  char *subtitle;
+
+  note = g_strdup_printf (_("the strongest %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " edges shown"),
+                          frame->n_drawn, frame->n_edges);
+  subtitle = request->subtitle ? g_strdup_printf ("%s · %s", request->subtitle, note)
+                               : g_steal_pointer (&note);
+  g_free (request->subtitle);
+  request->subtitle = subtitle;
+  frame->scene.subtitle = subtitle;
+}
+
 /* A dense MNIST network has ~10⁵ edges per layer: far more than a view
  * can show and far more than Cairo strokes in a frame's time. */
 static void
@@ -198,6 +217,7 @@ thin_edges (SculptorFrame *frame)
     {
       frame->scene.mask = frame->thinned;
       frame->n_drawn = sc_mask_count (frame->thinned);
+      note_thinning (frame);
     }
 }
 

@@ -185,8 +185,9 @@ _sculptor_network_describe_module (const ScSnapshot *snapshot,
 
   g_return_val_if_fail (snapshot != NULL, NULL);
 
-  text = g_string_new (NULL);
-  g_string_append_printf (text, "<b>%s</b>", label);
+  text = g_string_new ("<b>");
+  g_string_append_printf (text, _("Module %s"), label);
+  g_string_append (text, "</b>");
   m = snapshot->modules ? sc_module_graph_find (snapshot->modules, id) : -1;
   if (m < 0)
     return g_string_free (text, FALSE);

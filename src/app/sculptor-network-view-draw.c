@@ -308,50 +308,27 @@ draw_empty (SculptorNetworkView *self,
                   PANGO_SCALE_SMALL, 0.45, y);
 }
 
-/* Notes about what is shown: why units are grey before detection, and
- * that a huge network is drawn with its strongest edges only. */
-static char *
-notes_text (SculptorNetworkView *self)
-{
-  const SculptorFrame *frame = self->frame;
-  GString *text = g_string_new (NULL);
-
-  if (self->snapshot->detection == NULL)
-    g_string_append (text, _("Modules appear in colour as soon as they are detected."));
-  if (frame->thinned != NULL)
-    {
-      if (text->len > 0)
-        g_string_append (text, "\n\n");
-      g_string_append_printf (text, _("Showing the strongest %" G_GSIZE_FORMAT " of %"
-                                      G_GSIZE_FORMAT " edges."),
-                              frame->n_drawn, frame->n_edges);
-    }
-  if (text->len == 0)
-    return g_string_free (text, TRUE);
-  return g_string_free (text, FALSE);
-}
-
-/* In the legend column, under the legend; with the legend below the
- * network (a narrow view), along the bottom edge. */
+/* Before detection every unit is grey: say why, in the legend column
+ * under the legend (a narrow view has its legend below the network and
+ * no room; the legend's "no modules yet" entry says it there). */
 static void
-draw_notes (SculptorNetworkView *self,
-            GtkSnapshot         *snapshot)
+draw_hint (SculptorNetworkView *self,
+           GtkSnapshot         *snapshot)
 {
-  g_autofree char *text = notes_text (self);
   const ScLayout *layout = self->frame->layout;
   const ScRect *legend = &layout->legend_rect;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double column = legend->width > 0 ? width - legend->x - 12.0 : 0.0;
+  double column = width - legend->x - 12.0;
 
-  if (text == NULL)
+  if (self->snapshot->detection != NULL || legend->width <= 0.0 ||
+      legend->x < layout->plot_rect.x + layout->plot_rect.width - 1.0 ||
+      column < 100.0 || height - (legend->y + legend->height) < 80.0)
     return;
-  if (legend->x >= layout->plot_rect.x + layout->plot_rect.width - 1.0 && column >= 100.0 &&
-      height - (legend->y + legend->height) >= 80.0)
-    append_text (self, snapshot, text, PANGO_SCALE_SMALL, 0.6, legend->x,
-                 legend->y + legend->height + 18.0, (int) column, PANGO_ALIGN_LEFT);
-  else
-    append_centred (self, snapshot, text, PANGO_SCALE_SMALL, 0.6, height - 22.0);
+
+  append_text (self, snapshot, _("Modules appear in colour as soon as they are detected."),
+               PANGO_SCALE_SMALL, 0.6, legend->x, legend->y + legend->height + 18.0,
+               (int) column, PANGO_ALIGN_LEFT);
 }
 
 static void
@@ -392,6 +369,6 @@ _sculptor_network_view_draw (SculptorNetworkView *self,
   draw_content (self, snapshot);
   draw_hover (self, snapshot);
   draw_overlay (self, snapshot);
-  draw_notes (self, snapshot);
+  draw_hint (self, snapshot);
   gtk_snapshot_pop (snapshot);
 }
