@@ -497,10 +497,17 @@ test_view_fade (Fixture       *fixture,
   plain_after = undetected (after);
   assert_fades (fixture, plain_before, plain_after, "gui-netview-fading.png");
 
-  /* Without animate, nothing moves. */
+
+  /* Without animate, nothing moves; nor when the desktop says so. */
   sculptor_network_view_set_snapshot (fixture->view, before, FALSE);
   wait_for (fixture, is_drawn, 20.0);
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
+  wait_for (fixture, is_drawn, 20.0);
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 
   /* No snapshot: the empty state, no layout. */
   sculptor_network_view_set_snapshot (fixture->view, NULL, TRUE);

@@ -67,9 +67,13 @@ void
 _sculptor_network_view_start_animation (SculptorNetworkView *self,
                                         AnimationKind        kind)
 {
+  gboolean enabled = TRUE;
+
   g_assert (self->animation == ANIMATION_NONE);
 
-  if (kind == ANIMATION_NONE || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* The desktop's "reduce animation" setting turns the fade off. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  if (kind == ANIMATION_NONE || !enabled || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       _sculptor_network_view_stop_animation (self);
       return;

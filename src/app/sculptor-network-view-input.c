@@ -64,8 +64,10 @@ on_drag_update (GtkGestureDrag      *gesture,
 
   if (hypot (dx, dy) > DRAG_THRESHOLD)
     self->dragged = TRUE;
-  if (!self->dragged || self->view.zoom <= 1.0)
-    return;   /* nothing to move: the network fits */
+  /* Nothing to move while the network fits; and when two fingers zoom,
+   * the first of them must not pan as well. */
+  if (!self->dragged || self->view.zoom <= 1.0 || gtk_gesture_is_recognized (self->pinch))
+    return;
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   view.zoom = self->view.zoom;
@@ -291,6 +293,7 @@ _sculptor_network_view_add_controllers (SculptorNetworkView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   self->drag = drag;
 
+  self->pinch = pinch;
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));

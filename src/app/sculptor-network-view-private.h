@@ -34,6 +34,7 @@ struct _SculptorNetworkView
 
   /* Borrowed references */
   GtkGesture            *drag;         /* owned by the widget */
+  GtkGesture            *pinch;        /* owned by the widget */
 
   SculptorViewTransform  view;
   SculptorViewTransform  old_transform;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -89,8 +90,10 @@ start_frame (SculptorNetworkView *self,
     .selected_id = selected_id (self),
   };
 
+  /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
     request.previous = sc_snapshot_ref (self->frame->request.snapshot);
+  self->animate_next = FALSE;
   request_titles (self, &request);
 
   self->rendering = TRUE;
@@ -131,12 +134,50 @@ _sculptor_network_view_request_frame (SculptorNetworkView *self,
   start_frame (self, width, height);
 }
 
+/* A redraw of the same network (a new selection, say) arriving while its
+ * fade runs: the fade goes on into the new frame. */
+static gboolean
+continues_animation (SculptorNetworkView *self,
+                     SculptorFrame       *frame)
+{
+  const SculptorFrameRequest *old = self->frame ? &self->frame->request : NULL;
+
+  return self->animation != ANIMATION_NONE && frame->request.previous == NULL &&
+         old != NULL && old->snapshot == frame->request.snapshot &&
+         old->width == frame->request.width && old->height == frame->request.height &&
+         memcmp (&old->transform, &frame->request.transform, sizeof old->transform) == 0;
+}
+
+static void
+replace_frame (SculptorNetworkView *self,
+               SculptorFrame       *frame)
+{
+  g_clear_pointer (&self->frame, _sculptor_frame_free);
+  self->frame = frame;
+  if (self->hovered >= 0 &&
+      ((guint) self->hovered >= frame->layout->n_units || !frame->layout->units[self->hovered].visible))
+    self->hovered = -1;
+
+  if (self->debug_frames)
+    g_message ("Network frame %d×%d: drawn in %.1f ms%s", frame->request.width,
+               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 install_frame (SculptorNetworkView *self,
                SculptorFrame       *frame)
 {
   gboolean animate = frame->request.previous != NULL;
   AnimationKind kind = ANIMATION_NONE;
+
+  if (continues_animation (self, frame))
+    {
+      frame->fade_from = g_steal_pointer (&self->frame->fade_from);
+      frame->fade_to = g_steal_pointer (&self->frame->fade_to);
+      replace_frame (self, frame);
+      return;
+    }
 
   _sculptor_network_view_stop_animation (self);
   if (animate && frame->fade_from != NULL)
@@ -148,19 +189,8 @@ install_frame (SculptorNetworkView *self,
       self->old_transform = self->frame->request.transform;
     }
 
-  g_clear_pointer (&self->frame, _sculptor_frame_free);
-  self->frame = frame;
-  self->animate_next = FALSE;
-  if (self->hovered >= 0 &&
-      ((guint) self->hovered >= frame->layout->n_units || !frame->layout->units[self->hovered].visible))
-    self->hovered = -1;
-
-  if (self->debug_frames)
-    g_message ("Network frame %d×%d: drawn in %.1f ms%s", frame->request.width,
-               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "");
-
+  replace_frame (self, frame);
   _sculptor_network_view_start_animation (self, kind);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
