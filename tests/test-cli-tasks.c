@@ -90,10 +90,10 @@ test_list (void)
   /* name, family, spec, then the defaults */
   g_assert_nonnull (strstr (lines[0], " Exemplars "));
   g_assert_nonnull (strstr (lines[0], " [4,2,4] "));
-  g_assert_nonnull (strstr (lines[0], "arch=4,24,4 lr=0.05 batch-size=8 epochs=15 "
+  g_assert_nonnull (strstr (lines[0], "arch=4,24,24,4 lr=0.05 batch-size=8 epochs=10 "
+                                      "unit-step=65 edge-steps=1.5"));
+  g_assert_nonnull (strstr (lines[3], "arch=6,24,24,3 lr=0.05 batch-size=32 epochs=10 "
                                       "unit-step=70 edge-steps=2.5"));
-  g_assert_nonnull (strstr (lines[3], "arch=6,24,3 lr=0.05 batch-size=32 epochs=15 "
-                                      "unit-step=70 edge-steps=1"));
   for (guint l = 0; l < 39; l++)
     {
       g_assert_nonnull (strstr (lines[l], " arch="));

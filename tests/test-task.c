@@ -555,10 +555,10 @@ test_bundled_defaults (void)
     guint batch, epochs;
     double pu, pe;
   } cases[] = {
-    { "exemplar/input-separable", "4,24,4", 0.05, 8, 15, 70, 2.5 },
+    { "exemplar/input-separable", "4,24,24,4", 0.05, 8, 10, 65, 1.5 },
     { "exemplar/non-modular", "4,24,4", 0.1, 8, 40, 70, 2.5 },
     { "exemplar/reused", "4,24,24,16", 0.1, 8, 40, 70, 2.5 },
-    { "exemplar/separable-reused", "6,24,3", 0.05, 32, 15, 70, 1.0 },
+    { "exemplar/separable-reused", "6,24,24,3", 0.05, 32, 10, 70, 2.5 },
   };
   const char * const *names = sc_task_bundled_names ();
 

@@ -20,13 +20,23 @@ G_BEGIN_DECLS
 
 void     sc_graph_init              (void);   /* idempotent; called by every function */
 
+/* The global igraph lock, for code elsewhere that calls igraph directly
+ * (call sc_graph_init first). Not recursive: never call the functions
+ * below while holding it. */
+void     sc_graph_lock              (void);
+void     sc_graph_unlock            (void);
+
 /* Newman modularity (igraph_modularity, undirected, unweighted) of the
- * merged partition on the condensed graph of kept units. */
+ * merged partition on the condensed graph of kept units. NaN when the
+ * condensed graph has no edge. */
 gboolean sc_graph_modularity        (const ScDetection  *detection,
                                      double             *q_out,
                                      GError            **error);
 
-/* Adjusted Rand index of two labelings of the same items. */
+/* Adjusted Rand index of two labelings of the same items (labels may be
+ * any ints, including negative ones). Where igraph's formula is 0/0 — fewer
+ * than two items, or both labelings all-in-one or both all-singletons, i.e.
+ * identical trivial partitions — the result is 1. */
 gboolean sc_graph_adjusted_rand     (const int          *a,
                                      const int          *b,
                                      guint               n,

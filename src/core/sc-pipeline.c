@@ -289,19 +289,20 @@ stage_units (Ctx     *ctx,
 }
 
 static gboolean
-edge_run (Ctx          *ctx,
-          const ScNet  *retrained,
-          guint         index,
-          double        p_init,
-          ScEdgeRun    *out,
-          GError      **error)
+edge_run (Ctx           *ctx,
+          const ScNet   *retrained,
+          const ScEval  *retrained_eval,
+          guint          index,
+          double         p_init,
+          ScEdgeRun     *out,
+          GError       **error)
 {
   ScHyper *hyper = &ctx->run->hyper;
   double pe = g_array_index (hyper->edge_steps, double, index);
   gsize n_w = sc_net_dense_weights (retrained);
   g_autoptr(ScNet) current = sc_net_copy (retrained);
   g_autoptr(ScNet) prev = sc_net_copy (retrained);
-  ScEval prev_eval = { .accuracy = NAN };
+  ScEval prev_eval = *retrained_eval;
   ScSchedule schedule;
   double target;
 
@@ -344,7 +345,7 @@ edge_run (Ctx          *ctx,
 
   out->final_percent = 100.0 * (1.0 - (double) sc_net_alive_weights (prev) / n_w);
   out->accuracy = prev_eval.accuracy;
-  out->final = make_snapshot (ctx, prev, out->n_accepted ? &prev_eval : NULL, FALSE);
+  out->final = make_snapshot (ctx, prev, &prev_eval, FALSE);
 
   return TRUE;
 }
@@ -374,10 +375,8 @@ stage_edges (Ctx     *ctx,
     {
       ScEdgeRun er;
 
-      if (!edge_run (ctx, unit_net, e, p_init, &er, error))
+      if (!edge_run (ctx, unit_net, &result.best, e, p_init, &er, error))
         return FALSE;
-      if (isnan (er.accuracy))
-        er.accuracy = result.best.accuracy;
       g_array_append_val (run->edge_runs, er);
       if (er.final_percent > g_array_index (run->edge_runs, ScEdgeRun,
                                             run->chosen_edge_run).final_percent)

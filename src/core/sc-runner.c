@@ -82,6 +82,8 @@ runner_step_free (gpointer data)
 {
   ScRunnerStep *rs = data;
 
+  if (rs == NULL)   /* moved out by sc_runner_poll() */
+    return;
   g_clear_pointer (&rs->step.snapshot, sc_snapshot_unref);
   g_free (rs);
 }
@@ -227,13 +229,16 @@ static void
 set_state (ScRunner      *self,
            ScRunnerState  state)
 {
-  if (self->state == state)
+  ScRunnerState old = self->state;
+
+  if (old == state)
     return;
 
   self->state = state;
-  if (state == SC_RUNNER_PAUSED || state >= SC_RUNNER_FINISHED)
+  /* The elapsed time counts running time only. */
+  if (old == SC_RUNNER_RUNNING)
     g_timer_stop (self->timer);
-  else if (state == SC_RUNNER_RUNNING)
+  else if (old == SC_RUNNER_PAUSED && state == SC_RUNNER_RUNNING)
     g_timer_continue (self->timer);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }

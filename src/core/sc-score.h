@@ -25,6 +25,8 @@ typedef struct
   gboolean  output_grouped;      /* outputs grouped exactly as truth->output_group */
   gboolean  hidden_applicable;
   gboolean  hidden_separable;
+  gboolean  modules_applicable;  /* some module holds hidden or output units */
+  gboolean  modules_matched;     /* each such module implements its own truth node */
   gboolean  success;             /* all applicable criteria hold */
   double    input_ari;           /* adjusted Rand index (igraph) */
   double    output_ari;

@@ -5,9 +5,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* NOTE: written on the `tasks` branch so the task loaders can be built and
- * tested; the detection branch owns this file too. Keep one at merge. */
-
 #define G_LOG_DOMAIN "sculptor-core"
 
 #include "config.h"
@@ -16,15 +13,9 @@
 
 #include "sc-truth.h"
 
-static GArray *
-uint_array_copy (const GArray *array)
-{
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint), array ? array->len : 0);
-
-  if (array != NULL)
-    g_array_append_vals (copy, array->data, array->len);
-  return copy;
-}
+/* Ownership: nodes, output_node, output_bit, input_group and output_group
+ * are g_malloc'ed arrays, names g_strdup'ed, the node index lists GArrays
+ * of guint. Any of them may be NULL. */
 
 static void
 node_clear (ScTruthNode *node)
@@ -41,8 +32,8 @@ sc_truth_free (ScTruth *truth)
   if (truth == NULL)
     return;
 
-  for (guint i = 0; i < truth->n_nodes; i++)
-    node_clear (&truth->nodes[i]);
+  for (guint n = 0; n < truth->n_nodes && truth->nodes != NULL; n++)
+    node_clear (&truth->nodes[n]);
   g_free (truth->nodes);
   g_free (truth->output_node);
   g_free (truth->output_bit);
@@ -51,11 +42,24 @@ sc_truth_free (ScTruth *truth)
   g_free (truth);
 }
 
+static GArray *
+uint_array_copy (const GArray *array)
+{
+  GArray *copy;
+
+  if (array == NULL)
+    return NULL;
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (guint), array->len);
+  g_array_append_vals (copy, array->data, array->len);
+  return copy;
+}
+
 static gpointer
 memdup_or_null (gconstpointer data,
                 gsize         size)
 {
-  return data != NULL ? g_memdup2 (data, size) : NULL;
+  return data != NULL ? g_memdup2 (data, MAX (size, 1)) : NULL;
 }
 
 ScTruth *
@@ -68,16 +72,16 @@ sc_truth_copy (const ScTruth *truth)
   copy = g_new0 (ScTruth, 1);
   *copy = *truth;
   copy->nodes = g_new0 (ScTruthNode, MAX (truth->n_nodes, 1));
-  for (guint i = 0; i < truth->n_nodes; i++)
+  for (guint n = 0; n < truth->n_nodes; n++)
     {
-      const ScTruthNode *src = &truth->nodes[i];
-      ScTruthNode *dst = &copy->nodes[i];
+      const ScTruthNode *src = &truth->nodes[n];
+      ScTruthNode *dst = &copy->nodes[n];
 
       *dst = *src;
       dst->name = g_strdup (src->name);
       dst->inputs = uint_array_copy (src->inputs);
       dst->nodes = uint_array_copy (src->nodes);
-      dst->input_set = src->input_set ? uint_array_copy (src->input_set) : NULL;
+      dst->input_set = uint_array_copy (src->input_set);
     }
   copy->output_node = memdup_or_null (truth->output_node, sizeof (int) * truth->n_out);
   copy->output_bit = memdup_or_null (truth->output_bit, sizeof (guint) * truth->n_out);
@@ -87,22 +91,42 @@ sc_truth_copy (const ScTruth *truth)
   return copy;
 }
 
-/* Transitive input set: direct inputs plus the input sets of the nodes read.
- * Nodes are in topological order, so those are already known. */
-static void
-derive_input_set (ScTruth     *truth,
-                  ScTruthNode *node)
+static guint
+list_len (const GArray *list)
 {
+  return list != NULL ? list->len : 0;
+}
+
+static guint
+list_get (const GArray *list,
+          guint         i)
+{
+  return g_array_index (list, guint, i);
+}
+
+/* Level and transitive input set; nodes only read earlier nodes. */
+static void
+derive_node (ScTruth *truth,
+             guint    n)
+{
+  ScTruthNode *node = &truth->nodes[n];
   g_autofree gboolean *used = g_new0 (gboolean, MAX (truth->n_in, 1));
 
-  for (guint k = 0; k < node->inputs->len; k++)
-    used[g_array_index (node->inputs, guint, k)] = TRUE;
-  for (guint k = 0; k < node->nodes->len; k++)
-    {
-      const ScTruthNode *read = &truth->nodes[g_array_index (node->nodes, guint, k)];
+  node->level = 1;
+  for (guint k = 0; k < list_len (node->inputs); k++)
+    if (list_get (node->inputs, k) < truth->n_in)
+      used[list_get (node->inputs, k)] = TRUE;
 
-      for (guint s = 0; s < read->input_set->len; s++)
-        used[g_array_index (read->input_set, guint, s)] = TRUE;
+  for (guint k = 0; k < list_len (node->nodes); k++)
+    {
+      guint r = list_get (node->nodes, k);
+      const ScTruthNode *read;
+
+      g_return_if_fail (r < n);
+      read = &truth->nodes[r];
+      node->level = MAX (node->level, read->level + 1);
+      for (guint s = 0; s < list_len (read->input_set); s++)
+        used[list_get (read->input_set, s)] = TRUE;
     }
 
   g_clear_pointer (&node->input_set, g_array_unref);
@@ -112,63 +136,51 @@ derive_input_set (ScTruth     *truth,
       g_array_append_val (node->input_set, i);
 }
 
-static void
-derive_levels (ScTruth *truth)
-{
-  for (guint n = 0; n < truth->n_nodes; n++)
-    {
-      ScTruthNode *node = &truth->nodes[n];
-      guint level = 1;
-
-      for (guint k = 0; k < node->nodes->len; k++)
-        {
-          guint read = g_array_index (node->nodes, guint, k);
-
-          g_assert (read < n);
-          level = MAX (level, truth->nodes[read].level + 1);
-        }
-      node->level = level;
-      derive_input_set (truth, node);
-    }
-}
-
-/* n_users counts distinct reading nodes plus copying outputs. A node is
- * reused when two or more nodes read it, or when one of its bits is copied
- * by two or more outputs ("uses" in tasks-truth.md are per bit: the two bits
- * of [4,2,4]'s s1 are each copied once, which is not reuse). */
+/* n_users = distinct reading nodes + copying outputs. Reused: read by two or
+ * more nodes, or one bit copied by two or more outputs (a "use" is per bit:
+ * [4,2,4]'s s1 has each of its two bits copied once, which is no reuse). */
 static void
 derive_users (ScTruth *truth)
 {
-  g_autofree guint *node_readers = g_new0 (guint, MAX (truth->n_nodes, 1));
-
   for (guint n = 0; n < truth->n_nodes; n++)
     {
-      const ScTruthNode *node = &truth->nodes[n];
-
-      for (guint k = 0; k < node->nodes->len; k++)
-        node_readers[g_array_index (node->nodes, guint, k)]++;
+      truth->nodes[n].n_users = 0;
+      truth->nodes[n].reused = FALSE;
     }
 
   for (guint n = 0; n < truth->n_nodes; n++)
     {
-      truth->nodes[n].n_users = node_readers[n];
-      truth->nodes[n].reused = node_readers[n] >= 2;
+      const GArray *reads = truth->nodes[n].nodes;
+
+      for (guint k = 0; k < list_len (reads); k++)
+        {
+          gboolean seen = FALSE;
+
+          for (guint e = 0; e < k; e++)
+            seen |= list_get (reads, e) == list_get (reads, k);
+          if (!seen)
+            truth->nodes[list_get (reads, k)].n_users++;
+        }
     }
+  for (guint n = 0; n < truth->n_nodes; n++)
+    truth->nodes[n].reused = truth->nodes[n].n_users >= 2;
 
   for (guint o = 0; o < truth->n_out; o++)
     {
-      ScTruthNode *node = &truth->nodes[truth->output_node[o]];
+      int node = truth->output_node[o];
 
-      node->n_users++;
+      if (node < 0 || (guint) node >= truth->n_nodes)
+        continue;
+      truth->nodes[node].n_users++;
       for (guint p = 0; p < o; p++)
-        if (truth->output_node[p] == truth->output_node[o] &&
-            truth->output_bit[p] == truth->output_bit[o])
-          node->reused = TRUE;
+        if (truth->output_node[p] == node &&
+            (truth->output_bit == NULL || truth->output_bit[p] == truth->output_bit[o]))
+          truth->nodes[node].reused = TRUE;
     }
 }
 
-/* Inputs are grouped by the set of nodes reading them directly; the set is
- * encoded as a string key of node indices. */
+/* Inputs are grouped by the set of nodes that read them directly; unread
+ * inputs get -1. Group ids follow the first input of each group. */
 static void
 derive_input_groups (ScTruth *truth)
 {
@@ -176,45 +188,44 @@ derive_input_groups (ScTruth *truth)
 
   g_free (truth->input_group);
   truth->input_group = g_new (int, MAX (truth->n_in, 1));
-  truth->n_input_groups = 0;
 
   for (guint i = 0; i < truth->n_in; i++)
     {
-      GString *key = g_string_new (NULL);
+      g_autoptr(GString) key = g_string_new (NULL);
       gpointer id;
 
       for (guint n = 0; n < truth->n_nodes; n++)
-        {
-          const GArray *inputs = truth->nodes[n].inputs;
-
-          for (guint k = 0; k < inputs->len; k++)
-            if (g_array_index (inputs, guint, k) == i)
+        for (guint k = 0; k < list_len (truth->nodes[n].inputs); k++)
+          if (list_get (truth->nodes[n].inputs, k) == i)
+            {
               g_string_append_printf (key, "%u,", n);
-        }
+              break;
+            }
 
       if (key->len == 0)
         {
           truth->input_group[i] = -1;
-          g_string_free (key, TRUE);
           continue;
         }
       if (!g_hash_table_lookup_extended (ids, key->str, NULL, &id))
         {
-          id = GINT_TO_POINTER (truth->n_input_groups++);
+          id = GUINT_TO_POINTER (g_hash_table_size (ids));
           g_hash_table_insert (ids, g_strdup (key->str), id);
         }
-      truth->input_group[i] = GPOINTER_TO_INT (id);
-      g_string_free (key, TRUE);
+      truth->input_group[i] = (int) GPOINTER_TO_UINT (id);
     }
+
+  truth->n_input_groups = g_hash_table_size (ids);
 }
 
+/* Outputs are grouped by the node they copy (whatever the bit). */
 static void
 derive_output_groups (ScTruth *truth)
 {
-  g_autofree int *node_group = g_new (int, MAX (truth->n_nodes, 1));
+  g_autofree int *group_of_node = g_new (int, MAX (truth->n_nodes, 1));
 
   for (guint n = 0; n < truth->n_nodes; n++)
-    node_group[n] = -1;
+    group_of_node[n] = -1;
 
   g_free (truth->output_group);
   truth->output_group = g_new (int, MAX (truth->n_out, 1));
@@ -224,9 +235,14 @@ derive_output_groups (ScTruth *truth)
     {
       int node = truth->output_node[o];
 
-      if (node_group[node] < 0)
-        node_group[node] = truth->n_output_groups++;
-      truth->output_group[o] = node_group[node];
+      if (node < 0 || (guint) node >= truth->n_nodes)
+        {
+          truth->output_group[o] = -1;
+          continue;
+        }
+      if (group_of_node[node] < 0)
+        group_of_node[node] = (int) truth->n_output_groups++;
+      truth->output_group[o] = group_of_node[node];
     }
 }
 
@@ -234,13 +250,12 @@ void
 sc_truth_derive (ScTruth *truth)
 {
   g_return_if_fail (truth != NULL);
-  g_return_if_fail (truth->n_out == 0 || truth->output_node != NULL);
+  g_return_if_fail (truth->nodes != NULL || truth->n_nodes == 0);
+  g_return_if_fail (truth->output_node != NULL || truth->n_out == 0);
 
-  for (guint o = 0; o < truth->n_out; o++)
-    g_return_if_fail (truth->output_node[o] >= 0 &&
-                      (guint) truth->output_node[o] < truth->n_nodes);
+  for (guint n = 0; n < truth->n_nodes; n++)
+    derive_node (truth, n);
 
-  derive_levels (truth);
   derive_users (truth);
   derive_input_groups (truth);
   derive_output_groups (truth);

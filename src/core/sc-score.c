@@ -1,0 +1,544 @@
+/* sc-score.c
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sc-bitrows.h"
+#include "sc-error.h"
+#include "sc-graph.h"
+#include "sc-score.h"
+
+/* Precise definitions (README, section "detection"):
+ *
+ *  - input separability: the kept inputs that some truth node reads are
+ *    split among modules exactly as truth->input_group (same partition),
+ *    and every input group keeps at least one input;
+ *  - output grouping: the outputs are split among modules exactly as
+ *    truth->output_group;
+ *  - hidden-unit separability (only with >= 2 level-1 truth nodes and a
+ *    hidden layer): every module holding first-hidden-layer units can be
+ *    attributed to one level-1 node N — every input group those units read
+ *    (edges from its inputs) is read by N, and every output they reach
+ *    depends on N;
+ *  - module attribution: every module holding a hidden or an output unit
+ *    implements a truth node (module_truth_node != -1) and no two such
+ *    modules implement the same node (a sub-function split into several
+ *    modules, or a module mixing sub-functions, is not "uncovered");
+ *  - success: every applicable criterion holds. */
+
+typedef struct
+{
+  const ScTruth       *truth;
+  const ScDetection   *det;
+  const ScModuleGraph *graph;
+  guint               *module_of;   /* kept position -> module index */
+  guint                last;        /* output layer */
+  guint                out_first;   /* kept position of the first output */
+} Scoring;
+
+/* Same partition of n items up to a bijective renaming. */
+static gboolean
+same_partition (const int *a,
+                const int *b,
+                guint      n)
+{
+  g_autoptr(GHashTable) forward = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) backward = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer ka = GINT_TO_POINTER (a[i] + 1), kb = GINT_TO_POINTER (b[i] + 1);
+      gpointer fa, bb;
+
+      if (g_hash_table_lookup_extended (forward, ka, NULL, &fa) && fa != kb)
+        return FALSE;
+      if (g_hash_table_lookup_extended (backward, kb, NULL, &bb) && bb != ka)
+        return FALSE;
+      g_hash_table_insert (forward, ka, kb);
+      g_hash_table_insert (backward, kb, ka);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+compare_items (const int *truth_labels,
+               const int *module_labels,
+               guint      n,
+               double    *ari,
+               GError   **error)
+{
+  if (n == 0)
+    {
+      *ari = NAN;
+      return TRUE;
+    }
+
+  return sc_graph_adjusted_rand (truth_labels, module_labels, n, ari, error);
+}
+
+static gboolean
+score_inputs (const Scoring *sc,
+              ScScore       *score,
+              GError       **error)
+{
+  const ScTruth *truth = sc->truth;
+  guint n_kept_in = sc->det->new_arch[0];
+  g_autofree int *groups = g_new (int, MAX (n_kept_in, 1));
+  g_autofree int *modules = g_new (int, MAX (n_kept_in, 1));
+  g_autofree gboolean *group_kept = g_new0 (gboolean, MAX (truth->n_input_groups, 1));
+  gboolean all_groups = TRUE;
+  guint n = 0;
+
+  /* Unread inputs, and inputs pruned away, take no part. */
+  for (guint p = 0; p < n_kept_in; p++)
+    {
+      int g = truth->input_group[sc->det->kept_index[p]];
+
+      if (g < 0)
+        continue;
+      groups[n] = g;
+      modules[n] = (int) sc->module_of[p];
+      group_kept[g] = TRUE;
+      n++;
+    }
+
+  for (guint g = 0; g < truth->n_input_groups; g++)
+    all_groups &= group_kept[g];
+
+  score->input_applicable = truth->n_input_groups >= 1;
+  score->input_separable = all_groups && same_partition (groups, modules, n);
+  return compare_items (groups, modules, n, &score->input_ari, error);
+}
+
+static gboolean
+score_outputs (const Scoring *sc,
+               ScScore       *score,
+               GError       **error)
+{
+  const ScTruth *truth = sc->truth;
+  guint n_out = sc->det->new_arch[sc->last];
+  g_autofree int *groups = g_new (int, MAX (n_out, 1));
+  g_autofree int *modules = g_new (int, MAX (n_out, 1));
+  guint n = 0;
+
+  for (guint b = 0; b < n_out; b++)
+    {
+      guint p = sc->out_first + b;
+      int g = truth->output_group[sc->det->kept_index[p]];
+
+      if (g < 0)
+        continue;
+      groups[n] = g;
+      modules[n] = (int) sc->module_of[p];
+      n++;
+    }
+
+  score->output_applicable = truth->n_output_groups >= 1;
+  score->output_grouped = same_partition (groups, modules, n);
+  return compare_items (groups, modules, n, &score->output_ari, error);
+}
+
+/* anc1[n * n_nodes + m]: level-1 node m is node n or one of its ancestors. */
+static gboolean *
+level1_ancestors (const ScTruth *truth)
+{
+  guint nn = truth->n_nodes;
+  gboolean *anc = g_new0 (gboolean, MAX ((gsize) nn * nn, 1));
+
+  for (guint n = 0; n < nn; n++)
+    {
+      const GArray *reads = truth->nodes[n].nodes;
+
+      if (truth->nodes[n].level == 1)
+        anc[(gsize) n * nn + n] = TRUE;
+      for (guint k = 0; reads != NULL && k < reads->len; k++)
+        {
+          guint r = g_array_index (reads, guint, k);
+
+          for (guint m = 0; m < nn && r < n; m++)
+            anc[(gsize) n * nn + m] |= anc[(gsize) r * nn + m];
+        }
+    }
+
+  return anc;
+}
+
+/* Outputs reachable from every kept unit (bits over output indices). */
+static ScBitRows *
+reachable_outputs (const Scoring *sc)
+{
+  const ScDetection *det = sc->det;
+  ScBitRows *reach = sc_bit_rows_new (det->n_kept, det->arch[sc->last]);
+  guint first = sc->out_first;
+
+  for (guint b = 0; b < det->new_arch[sc->last]; b++)
+    sc_bit_rows_set (reach, first + b, det->kept_index[first + b]);
+
+  for (guint l = sc->last; l-- > 0;)
+    {
+      guint lo = first - det->new_arch[l];
+
+      for (guint a = lo; a < first; a++)
+        for (guint b = first; b < first + det->new_arch[l + 1]; b++)
+          if (sc_mask_get (det->condensed, l, det->kept_index[a], det->kept_index[b]))
+            for (guint w = 0; w < reach->n_words; w++)
+              sc_bit_rows_row (reach, a)[w] |= sc_bit_rows_row (reach, b)[w];
+      first = lo;
+    }
+
+  return reach;
+}
+
+static gboolean
+node_reads_input (const ScTruthNode *node,
+                  guint              i)
+{
+  for (guint k = 0; node->inputs != NULL && k < node->inputs->len; k++)
+    if (g_array_index (node->inputs, guint, k) == i)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Narrows the candidate level-1 nodes of the module of layer-1 unit b. */
+static void
+narrow_candidates (const Scoring   *sc,
+                   guint            b,
+                   const ScBitRows *reach,
+                   const gboolean  *anc1,
+                   gboolean        *cand)
+{
+  const ScTruth *truth = sc->truth;
+  const ScDetection *det = sc->det;
+  guint nn = truth->n_nodes;
+
+  /* Inputs read by no level-1 node do not constrain. */
+  for (guint a = 0; a < det->new_arch[0]; a++)
+    {
+      guint i = det->kept_index[a];
+      g_autofree gboolean *readers = NULL;
+      gboolean any = FALSE;
+
+      if (!sc_mask_get (det->condensed, 0, i, det->kept_index[b]))
+        continue;
+
+      readers = g_new0 (gboolean, MAX (nn, 1));
+      for (guint m = 0; m < nn; m++)
+        if (truth->nodes[m].level == 1)
+          {
+            readers[m] = node_reads_input (&truth->nodes[m], i);
+            any |= readers[m];
+          }
+      for (guint m = 0; m < nn && any; m++)
+        cand[m] &= readers[m];
+    }
+
+  for (guint o = 0; o < truth->n_out; o++)
+    {
+      int node = truth->output_node[o];
+
+      if (node < 0 || !sc_bit_rows_get (reach, b, o))
+        continue;
+      for (guint m = 0; m < nn; m++)
+        cand[m] &= anc1[(gsize) node * nn + m];
+    }
+}
+
+static void
+score_hidden (const Scoring *sc,
+              ScScore       *score)
+{
+  const ScTruth *truth = sc->truth;
+  const ScDetection *det = sc->det;
+  guint nn = truth->n_nodes, n_level1 = 0;
+  g_autofree gboolean *anc1 = NULL;
+  g_autofree gboolean *cand = NULL;
+  g_autoptr(ScBitRows) reach = NULL;
+
+  for (guint m = 0; m < nn; m++)
+    n_level1 += truth->nodes[m].level == 1;
+
+  score->hidden_applicable = n_level1 >= 2 && det->n_layers >= 3 && det->new_arch[1] > 0;
+  score->hidden_separable = TRUE;
+  if (!score->hidden_applicable)
+    return;
+
+  anc1 = level1_ancestors (truth);
+  reach = reachable_outputs (sc);
+  cand = g_new (gboolean, (gsize) sc->graph->n_modules * nn);
+  for (guint k = 0; k < sc->graph->n_modules; k++)
+    for (guint m = 0; m < nn; m++)
+      cand[(gsize) k * nn + m] = truth->nodes[m].level == 1;
+
+  for (guint b = det->new_arch[0]; b < det->new_arch[0] + det->new_arch[1]; b++)
+    narrow_candidates (sc, b, reach, anc1, cand + (gsize) sc->module_of[b] * nn);
+
+  for (guint b = det->new_arch[0]; b < det->new_arch[0] + det->new_arch[1]; b++)
+    {
+      gboolean any = FALSE;
+
+      for (guint m = 0; m < nn; m++)
+        any |= cand[(gsize) sc->module_of[b] * nn + m];
+      score->hidden_separable &= any;
+    }
+}
+
+/* Does node n depend on exactly the module's inputs (restricted to kept
+ * inputs that some node reads)? */
+static gboolean
+same_inputs (const Scoring  *sc,
+             const ScModule *module,
+             guint           n,
+             const gboolean *kept_read)
+{
+  const GArray *set = sc->truth->nodes[n].input_set;
+  guint a = 0, b = 0;
+
+  for (;;)
+    {
+      while (a < module->inputs->len && !kept_read[g_array_index (module->inputs, guint, a)])
+        a++;
+      while (set != NULL && b < set->len && !kept_read[g_array_index (set, guint, b)])
+        b++;
+      if (a == module->inputs->len || set == NULL || b == set->len)
+        return a == module->inputs->len && (set == NULL || b == set->len);
+      if (g_array_index (module->inputs, guint, a) != g_array_index (set, guint, b))
+        return FALSE;
+      a++;
+      b++;
+    }
+}
+
+/* The truth node a module implements: same input set and, if the module
+ * holds outputs, copied by all of them. Among several, a node no output
+ * copies (an internal sub-function) wins, then the lowest level, then the
+ * first. */
+static int
+match_module (const Scoring  *sc,
+              const ScModule *module,
+              const gboolean *kept_read,
+              const gboolean *copied)
+{
+  const ScTruth *truth = sc->truth;
+  int best = -1;
+
+  for (guint n = 0; n < truth->n_nodes; n++)
+    {
+      gboolean outputs_match = TRUE;
+
+      for (guint k = 0; k < module->outputs->len; k++)
+        outputs_match &= truth->output_node[g_array_index (module->outputs, guint, k)] == (int) n;
+      if (!outputs_match || !same_inputs (sc, module, n, kept_read))
+        continue;
+
+      if (best < 0 ||
+          (copied[best] && !copied[n]) ||
+          (copied[best] == copied[n] && truth->nodes[n].level < truth->nodes[best].level))
+        best = (int) n;
+    }
+
+  return best;
+}
+
+static void
+match_modules (const Scoring *sc,
+               ScScore       *score)
+{
+  const ScTruth *truth = sc->truth;
+  g_autofree gboolean *kept_read = g_new0 (gboolean, MAX (truth->n_in, 1));
+  g_autofree gboolean *copied = g_new0 (gboolean, MAX (truth->n_nodes, 1));
+
+  for (guint p = 0; p < sc->det->new_arch[0]; p++)
+    kept_read[sc->det->kept_index[p]] = truth->input_group[sc->det->kept_index[p]] >= 0;
+  for (guint o = 0; o < truth->n_out; o++)
+    if (truth->output_node[o] >= 0)
+      copied[truth->output_node[o]] = TRUE;
+
+  for (guint m = 0; m < sc->graph->n_modules; m++)
+    score->module_truth_node[m] = match_module (sc, &sc->graph->modules[m], kept_read, copied);
+}
+
+static void
+score_modules (const Scoring *sc,
+               ScScore       *score)
+{
+  g_autofree gboolean *taken = g_new0 (gboolean, MAX (sc->truth->n_nodes, 1));
+
+  score->modules_applicable = FALSE;
+  score->modules_matched = TRUE;
+
+  /* Input-only modules are judged by the input criterion. */
+  for (guint m = 0; m < sc->graph->n_modules; m++)
+    {
+      int n = score->module_truth_node[m];
+
+      if (sc->graph->modules[m].last_layer == 0)
+        continue;
+      score->modules_applicable = TRUE;
+      if (n < 0 || taken[n])
+        score->modules_matched = FALSE;
+      else
+        taken[n] = TRUE;
+    }
+}
+
+static gboolean
+check_inputs (const ScTruth        *truth,
+              const ScDetection    *det,
+              const ScModuleGraph  *graph,
+              GError              **error)
+{
+  if (truth->n_in != det->arch[0] || truth->n_out != det->arch[det->n_layers - 1])
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   "the ground truth has %u inputs and %u outputs, the network %u and %u",
+                   truth->n_in, truth->n_out, det->arch[0], det->arch[det->n_layers - 1]);
+      return FALSE;
+    }
+
+  if (truth->input_group == NULL || truth->output_group == NULL ||
+      (truth->output_node == NULL && truth->n_out > 0))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   "the ground truth has no input or output groups (sc_truth_derive)");
+      return FALSE;
+    }
+
+  for (guint o = 0; o < truth->n_out; o++)
+    if (truth->output_node[o] >= (int) truth->n_nodes)
+      {
+        g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                     "output %u of the ground truth copies node %d of %u",
+                     o, truth->output_node[o], truth->n_nodes);
+        return FALSE;
+      }
+
+  if (det->new_arch[det->n_layers - 1] != det->arch[det->n_layers - 1] ||
+      graph->n_modules != det->n_modules)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   "the module graph does not belong to this detection");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+ScScore *
+sc_score_detection (const ScTruth        *truth,
+                    const ScDetection    *detection,
+                    const ScModuleGraph  *graph,
+                    GError              **error)
+{
+  g_autoptr(ScScore) score = NULL;
+  g_autofree guint *module_of = NULL;
+  Scoring sc;
+
+  g_return_val_if_fail (truth != NULL, NULL);
+  g_return_val_if_fail (detection != NULL, NULL);
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_inputs (truth, detection, graph, error))
+    return NULL;
+
+  module_of = g_new (guint, MAX (detection->n_kept, 1));
+  for (guint p = 0; p < detection->n_kept; p++)
+    module_of[p] = (guint) sc_module_graph_find (graph, detection->merged[p]);
+
+  sc = (Scoring) { truth, detection, graph, module_of, detection->n_layers - 1,
+                   detection->n_kept - detection->new_arch[detection->n_layers - 1] };
+
+  score = g_new0 (ScScore, 1);
+  score->n_modules = graph->n_modules;
+  score->module_truth_node = g_new (int, MAX (graph->n_modules, 1));
+
+  if (!score_inputs (&sc, score, error) || !score_outputs (&sc, score, error))
+    return NULL;
+  score_hidden (&sc, score);
+  match_modules (&sc, score);
+  score_modules (&sc, score);
+
+  score->success = (!score->input_applicable || score->input_separable) &&
+                   (!score->output_applicable || score->output_grouped) &&
+                   (!score->hidden_applicable || score->hidden_separable) &&
+                   (!score->modules_applicable || score->modules_matched);
+
+  return g_steal_pointer (&score);
+}
+
+void
+sc_score_free (ScScore *score)
+{
+  if (score == NULL)
+    return;
+
+  g_free (score->module_truth_node);
+  g_free (score);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *member,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_double_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+sc_score_to_json (const ScScore *score,
+                  const ScTruth *truth,
+                  JsonBuilder   *builder)
+{
+  g_return_if_fail (score != NULL);
+  g_return_if_fail (truth != NULL);
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  add_bool (builder, "input_applicable", score->input_applicable);
+  add_bool (builder, "input_separable", score->input_separable);
+  add_bool (builder, "output_applicable", score->output_applicable);
+  add_bool (builder, "output_grouped", score->output_grouped);
+  add_bool (builder, "hidden_applicable", score->hidden_applicable);
+  add_bool (builder, "hidden_separable", score->hidden_separable);
+  add_bool (builder, "modules_applicable", score->modules_applicable);
+  add_bool (builder, "modules_matched", score->modules_matched);
+  add_bool (builder, "success", score->success);
+  add_double_or_null (builder, "input_ari", score->input_ari);
+  add_double_or_null (builder, "output_ari", score->output_ari);
+
+  /* One entry per module, in module-graph order: the truth node's name. */
+  json_builder_set_member_name (builder, "module_truth_node");
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < score->n_modules; m++)
+    {
+      int n = score->module_truth_node[m];
+
+      if (n >= 0 && (guint) n < truth->n_nodes && truth->nodes[n].name != NULL)
+        json_builder_add_string_value (builder, truth->nodes[n].name);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_array (builder);
+}
