@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "sc-pipeline.h"
+#include "sc-render.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,25 @@ int cli_import_mnist (int argc, char **argv);
 gboolean cli_write_figures (const ScRun  *run,
                             const char   *out_dir,
                             GError      **error);
+
+/* Writes the figures of a result into out_dir (created if needed):
+ * network.EXT always, hierarchy.EXT when modules has modules. Shared by
+ * "run" and "render". Each file is written atomically.
+ *
+ * @param scene          the network scene (options as wanted)
+ * @param modules        the module graph, or NULL before detection
+ * @param hierarchy      names and title for hierarchy.EXT; NULL for defaults
+ * @param written        (out) (optional) paths written, appended
+ * @return FALSE with error set (SC_ERROR_IO) on failure */
+gboolean cli_render_figures (const ScScene             *scene,
+                             const ScModuleGraph       *modules,
+                             const ScHierarchyOptions  *hierarchy,
+                             const char                *out_dir,
+                             ScExportFormat             format,
+                             double                     width,
+                             double                     height,
+                             GPtrArray                 *written,
+                             GError                   **error);
 
 /* Prints "sculptor-cli: MESSAGE" to stderr and returns CLI_EXIT_USAGE. */
 int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
