@@ -80,12 +80,15 @@ test_list (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
-  /* 4 exemplars + 5 reuse + 25 overlap + 5 levels, one line each */
-  g_assert_cmpuint (count_lines (run.out), ==, 39);
+  /* 4 exemplars + 5 reuse + 25 overlap + 5 levels + 2 MNIST, one line each */
+  g_assert_cmpuint (count_lines (run.out), ==, 41);
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_true (g_str_has_prefix (lines[0], "exemplar/input-separable "));
   g_assert_true (g_str_has_prefix (lines[4], "reuse/k2 "));
   g_assert_true (g_str_has_prefix (lines[38], "levels/k16 "));
+  /* the vision tasks come last, described without their digits */
+  g_assert_true (g_str_has_prefix (lines[39], "mnist/two-digits "));
+  g_assert_nonnull (strstr (lines[40], " [1568,2,3,3] "));
 
   /* name, family, spec, then the defaults */
   g_assert_nonnull (strstr (lines[0], " Exemplars "));
@@ -94,7 +97,7 @@ test_list (void)
                                       "unit-step=65 edge-steps=1.5"));
   g_assert_nonnull (strstr (lines[3], "arch=6,24,24,3 lr=0.05 batch-size=32 epochs=10 "
                                       "unit-step=70 edge-steps=2.5"));
-  for (guint l = 0; l < 39; l++)
+  for (guint l = 0; l < 41; l++)
     {
       g_assert_nonnull (strstr (lines[l], " arch="));
       g_assert_nonnull (strstr (lines[l], " edge-steps="));

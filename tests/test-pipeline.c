@@ -500,6 +500,39 @@ test_runner_step_pause_stop (void)
   g_assert_null (sc_runner_get_run (runner));
 }
 
+/* A small memory budget drops step networks, rejected ones first, and
+ * keeps the first and the latest. */
+static void
+test_runner_memory_budget (void)
+{
+  g_autoptr(ScRunner) runner = new_runner ();
+  gboolean done = FALSE;
+  guint kept = 0, kept_rejected = 0;
+  gsize one;
+
+  g_signal_connect (runner, "finished", G_CALLBACK (on_finished), &done);
+  sc_runner_start (runner);
+  iterate_until (&done, 60);
+  g_assert_true (done);
+  one = sc_snapshot_get_size (sc_runner_get_step (runner, 0)->step.snapshot);
+  g_assert_cmpuint (one, >, 4 * 24 * 4);
+
+  sc_runner_set_memory_budget (runner, 5 * one);
+  for (guint i = 0; i < sc_runner_get_n_steps (runner); i++)
+    {
+      const ScRunnerStep *rs = sc_runner_get_step (runner, i);
+
+      kept += rs->step.snapshot != NULL;
+      kept_rejected += rs->step.snapshot != NULL && !rs->step.accepted;
+    }
+  g_assert_cmpuint (kept, <=, 5);
+  g_assert_cmpuint (kept, >=, 2);
+  g_assert_nonnull (sc_runner_get_step (runner, 0)->step.snapshot);
+  g_assert_nonnull (sc_runner_get_step (runner, sc_runner_get_n_steps (runner) - 1)->step.snapshot);
+  /* accepted networks outlive rejected ones */
+  g_assert_cmpuint (kept_rejected, <=, 1);
+}
+
 /* Dropping the runner while it works cancels and joins the worker. */
 static void
 test_runner_dispose_running (void)
@@ -530,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/runner/to-the-end", test_runner_to_the_end);
   g_test_add_func ("/runner/step-pause-stop", test_runner_step_pause_stop);
   g_test_add_func ("/runner/dispose-running", test_runner_dispose_running);
+  g_test_add_func ("/runner/memory-budget", test_runner_memory_budget);
 
   return g_test_run ();
 }

@@ -489,6 +489,61 @@ test_compaction_equivalence (void)
   sc_pass_free (pb);
 }
 
+/* The edge-by-edge kernels of sparse layers against dense sgemm. */
+static void
+test_sparse_vs_dense (void)
+{
+  const guint arch[] = { 40, 30, 20, 6 };
+  ScRng rng;
+  g_autoptr(ScNet) net = NULL;
+  g_autoptr(ScDataset) data = NULL;
+  g_autoptr(ScMask) mask = NULL;
+  ScPass *dense, *sparse;
+  double scores_d[4][40] = { { 0 } }, scores_s[4][40] = { { 0 } };
+  double *sd[4] = { scores_d[0], scores_d[1], scores_d[2], scores_d[3] };
+  double *ss[4] = { scores_s[0], scores_s[1], scores_s[2], scores_s[3] };
+  guint n_sparse = 0;
+
+  sc_rng_init (&rng, 77);
+  net = sc_net_new (arch, 4, &rng);
+  data = random_dataset (25, 40, 6, &rng);
+  mask = sc_net_get_mask (net);
+  /* keep about 5 % of the first two layers, the last one dense */
+  for (guint k = 0; k < 2; k++)
+    for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
+      mask->m[k][e] = sc_rng_below (&rng, 20) == 0;
+  sc_net_set_mask (net, mask);
+
+  dense = sc_pass_new_full (net, 25, SC_BACKEND_BLAS, 0.0);
+  sparse = sc_pass_new_full (net, 25, SC_BACKEND_BLAS, SC_SPARSE_DENSITY);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_assert_null (dense->sparse[k]);
+      n_sparse += sparse->sparse[k] != NULL;
+    }
+  g_assert_cmpuint (n_sparse, ==, 2);
+  g_assert_null (sparse->sparse[2]);
+
+  batch_loss (dense, net, data);
+  batch_loss (sparse, net, data);
+  sc_pass_backward (dense, net, 25, TRUE, sd);
+  sc_pass_backward (sparse, net, 25, TRUE, ss);
+
+  for (guint e = 0; e < 25 * 6; e++)
+    g_assert_cmpfloat_with_epsilon (dense->act[3][e], sparse->act[3][e], 1e-6);
+  for (guint k = 0; k < 3; k++)
+    for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
+      if (net->m[k][e])
+        g_assert_cmpfloat_with_epsilon (dense->gw[k][e], sparse->gw[k][e],
+                                        1e-5 * (1 + fabsf (dense->gw[k][e])));
+  for (guint l = 1; l < 3; l++)
+    for (guint i = 0; i < arch[l]; i++)
+      g_assert_cmpfloat_with_epsilon (scores_d[l][i], scores_s[l][i], 1e-5 * (1 + scores_d[l][i]));
+
+  sc_pass_free (dense);
+  sc_pass_free (sparse);
+}
+
 static void
 test_kaiming_init (void)
 {
@@ -528,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/train/plain-backend", test_train_plain_backend);
   g_test_add_func ("/train/compaction", test_compaction_equivalence);
   g_test_add_func ("/train/kaiming-init", test_kaiming_init);
+  g_test_add_func ("/train/sparse-vs-dense", test_sparse_vs_dense);
 
   return g_test_run ();
 }

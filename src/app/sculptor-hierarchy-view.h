@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-modules.h"
+#include "sc-snapshot.h"
 #include "sc-task.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,21 @@ void       sculptor_hierarchy_view_set_modules         (SculptorHierarchyView *s
 void       sculptor_hierarchy_view_set_selected_module (SculptorHierarchyView *self,
                                                         int                    module);
 int        sculptor_hierarchy_view_get_selected_module (SculptorHierarchyView *self);
+
+/* A small rounded square in the colour of a module (sc_render_module_color,
+ * the palette of the network figure, light or dark to suit the theme). Used
+ * by the tree rows and the inspector. */
+#define SCULPTOR_TYPE_MODULE_SWATCH (sculptor_module_swatch_get_type ())
+G_DECLARE_FINAL_TYPE (SculptorModuleSwatch, sculptor_module_swatch, SCULPTOR, MODULE_SWATCH, GtkWidget)
+
+GtkWidget *sculptor_module_swatch_new                  (guint                  module_id);
+guint      sculptor_module_swatch_get_module_id        (SculptorModuleSwatch  *self);
+void       sculptor_module_swatch_set_module_id        (SculptorModuleSwatch  *self,
+                                                        guint                  module_id);
+
+/* The colour of module id (merged id) as drawn for widget's theme. */
+void       sculptor_module_get_rgba                    (GtkWidget             *widget,
+                                                        guint                  module_id,
+                                                        GdkRGBA               *rgba);
 
 G_END_DECLS

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * names as chips, and for small input sets the truth table of the module's
  * outputs restricted to them; for image tasks a heat map over the image),
  * outputs, the modules it feeds and is fed by, and the ground-truth node it
- * matches. */
+ * matches. Emits "module-activated" (int module index) when one of the
+ * modules it feeds or is fed by is clicked. */
 #define SCULPTOR_TYPE_MODULE_INSPECTOR (sculptor_module_inspector_get_type ())
 G_DECLARE_FINAL_TYPE (SculptorModuleInspector, sculptor_module_inspector, SCULPTOR, MODULE_INSPECTOR, GtkWidget)
 
@@ -31,5 +32,7 @@ void       sculptor_module_inspector_set_module (SculptorModuleInspector *self,
                                                  ScSnapshot              *snapshot,
                                                  const ScScore           *score,
                                                  int                      module);
+/* The module shown, or -1 */
+int        sculptor_module_inspector_get_module (SculptorModuleInspector *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-mnist.h"
 #include "sculptor-settings-panel.h"
 
 typedef enum
@@ -72,6 +73,7 @@ struct _SculptorSettingsPanel
   GtkLabel       *task_title;
   GtkLabel       *task_subtitle;
   GtkLabel       *task_description;
+  GtkLabel       *task_error;
   GtkBox         *fields_box;
   GtkWidget      *reset_button;
 
@@ -191,7 +193,7 @@ make_editor (SculptorSettingsPanel *self,
       break;
     }
 
-  gtk_widget_set_tooltip_text (editor, description);
+  gtk_widget_set_tooltip_text (editor, description ? _(description) : NULL);
   gtk_widget_set_hexpand (editor, TRUE);
   return editor;
 }
@@ -199,6 +201,7 @@ make_editor (SculptorSettingsPanel *self,
 static void
 build_fields (SculptorSettingsPanel *self)
 {
+  g_autoptr(GtkSizeGroup) labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   GtkGrid *grid = NULL;
   int row = 0;
 
@@ -226,6 +229,8 @@ build_fields (SculptorSettingsPanel *self)
       label = gtk_label_new (_(field->spec->label));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");
+      /* one label column for all sections */
+      gtk_size_group_add_widget (labels, label);
       field->editor = make_editor (self, field);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (field->editor),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
@@ -249,6 +254,7 @@ build_fields (SculptorSettingsPanel *self)
 
     gtk_label_set_xalign (GTK_LABEL (label), 0);
     gtk_widget_add_css_class (label, "dim-label");
+    gtk_size_group_add_widget (labels, label);
     self->live_detection = GTK_SWITCH (gtk_switch_new ());
     gtk_switch_set_active (self->live_detection, TRUE);
     gtk_widget_set_halign (GTK_WIDGET (self->live_detection), GTK_ALIGN_END);
@@ -342,6 +348,19 @@ fill_task_list (SculptorSettingsPanel *self)
         }
       gtk_list_box_append (self->task_list, make_task_row (names[i], task));
     }
+
+  /* The vision tasks need MNIST digits, loaded when chosen; a few
+   * synthetic digits describe them in the list. */
+  for (const char * const *mnist = sc_mnist_task_names (); *mnist; mnist++)
+    {
+      g_autoptr(ScDigits) digits = sc_mnist_synthetic_digits (4, 0);
+      g_autoptr(ScTask) task = NULL;
+      ScMnistKind kind;
+
+      sc_mnist_kind_from_name (*mnist, &kind);
+      if ((task = sc_mnist_task_new (kind, digits, NULL, NULL)))
+        gtk_list_box_append (self->task_list, make_task_row (*mnist, task));
+    }
 }
 
 static void
@@ -362,15 +381,13 @@ choose_task (SculptorSettingsPanel *self,
              const char            *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScTask) task = sc_task_load_bundled (name, &error);
+  g_autoptr(ScTask) task = sc_task_lookup (name, &error);
 
   gtk_popover_popdown (self->task_popover);
-  if (task == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  sculptor_settings_panel_set_task (self, task);
+  gtk_label_set_text (self->task_error, task ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->task_error), task == NULL);
+  if (task)
+    sculptor_settings_panel_set_task (self, task);
 }
 
 static void
@@ -505,6 +522,15 @@ sculptor_settings_panel_get_live_detection (SculptorSettingsPanel *self)
 }
 
 void
+sculptor_settings_panel_set_live_detection (SculptorSettingsPanel *self,
+                                            gboolean               live)
+{
+  g_return_if_fail (SCULPTOR_IS_SETTINGS_PANEL (self));
+
+  gtk_switch_set_active (self->live_detection, live);
+}
+
+void
 sculptor_settings_panel_set_locked (SculptorSettingsPanel *self,
                                     gboolean               locked)
 {
@@ -561,6 +587,7 @@ sculptor_settings_panel_class_init (SculptorSettingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorSettingsPanel, task_title);
   gtk_widget_class_bind_template_child (widget_class, SculptorSettingsPanel, task_subtitle);
   gtk_widget_class_bind_template_child (widget_class, SculptorSettingsPanel, task_description);
+  gtk_widget_class_bind_template_child (widget_class, SculptorSettingsPanel, task_error);
   gtk_widget_class_bind_template_child (widget_class, SculptorSettingsPanel, fields_box);
   gtk_widget_class_bind_template_child (widget_class, SculptorSettingsPanel, reset_button);
   gtk_widget_class_bind_template_callback (widget_class, on_task_popover_show);

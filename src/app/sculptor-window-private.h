@@ -79,5 +79,14 @@ void              _sculptor_window_open_dialog    (SculptorWindow *self);
 void              _sculptor_window_save_dialog    (SculptorWindow *self);
 void              _sculptor_window_export_dialog  (SculptorWindow *self,
                                                    const char     *what);
+/* Also used by the GUI tests, without dialogs. what: "network-svg",
+ * "hierarchy-pdf", "network-graphml", … */
+gboolean          _sculptor_window_export         (SculptorWindow *self,
+                                                   const char     *what,
+                                                   const char     *path,
+                                                   GError        **error);
+gboolean          _sculptor_window_save_run       (SculptorWindow *self,
+                                                   const char     *path,
+                                                   GError        **error);
 
 G_END_DECLS

@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sculptor-preferences.h"
 #include "sculptor-window-private.h"
+#include "sculptor-window-state.h"
 
 G_DEFINE_FINAL_TYPE (SculptorWindow, sculptor_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -196,7 +198,17 @@ update_status (SculptorWindow *self)
   if (self->shown_step >= 0 && step)
     stage = step->stage;
 
-  if (step)
+  if (stage == SC_STAGE_DONE && self->shown_step < 0 && _sculptor_window_get_run (self))
+    {
+      /* Finished: describe the network the run ended with. */
+      const ScSnapshot *final = _sculptor_window_get_run (self)->final;
+
+      step_text = g_strdup_printf (_("%u steps"), n);
+      target = g_strdup_printf (_("Pruned %.2f%%"), 100.0 * (1.0 - final->density));
+      accuracy = g_strdup_printf (_("Accuracy %.2f%%"), final->accuracy);
+      density = g_strdup_printf (_("Density %.4f"), final->density);
+    }
+  else if (step)
     {
       step_text = g_strdup_printf (_("Step %u/%u"), MIN (index, n - 1) + 1, n);
       target = step->retrain_only ? g_strdup (_("Training"))
@@ -235,10 +247,18 @@ _sculptor_window_show_step (SculptorWindow *self,
 
   if (index >= 0)
     {
-      const ScStep *step = _sculptor_window_get_step (self, (guint) index);
+      /* Steps whose network was dropped (memory budget) or never trained
+       * show the closest earlier network. */
+      for (int i = index; i >= 0; i--)
+        {
+          const ScStep *step = _sculptor_window_get_step (self, (guint) i);
 
-      if (step->snapshot)
-        show_snapshot (self, step->snapshot, FALSE);
+          if (step->snapshot)
+            {
+              show_snapshot (self, step->snapshot, FALSE);
+              break;
+            }
+        }
     }
   else if (run && run->final)
     show_snapshot (self, run->final, FALSE);
@@ -419,6 +439,8 @@ _sculptor_window_start (SculptorWindow *self)
     }
 
   stop_runner (self);
+  /* No run computes now: safe to change the OpenBLAS threads. */
+  sculptor_preferences_apply_threads ();
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
   self->task = sc_task_ref (task);
@@ -443,7 +465,9 @@ void
 _sculptor_window_load_run (SculptorWindow *self,
                            ScRun          *run)
 {
-  g_autofree char *message = NULL;
+  /* The panel first: choosing its task resets the window (task-changed). */
+  sculptor_settings_panel_set_task (self->settings_panel, run->task);
+  sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
 
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
@@ -452,8 +476,6 @@ _sculptor_window_load_run (SculptorWindow *self,
   self->task = sc_task_ref (run->task);
   reset_view (self);
   sculptor_network_view_set_task (self->network_view, run->task);
-  sculptor_settings_panel_set_task (self->settings_panel, run->task);
-  sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
 
   for (guint i = 0; i < run->steps->len; i++)
     sculptor_timeline_append (self->timeline, &g_array_index (run->steps, ScStep, i));
@@ -497,6 +519,7 @@ on_speed_changed (SculptorWindow *self)
 static gboolean
 sculptor_window_close_request (GtkWindow *window)
 {
+  _sculptor_window_state_save (SCULPTOR_WINDOW (window));
   /* Cancel the worker cleanly before the widgets go. */
   stop_runner (SCULPTOR_WINDOW (window));
 
@@ -510,6 +533,9 @@ sculptor_window_dispose (GObject *object)
 
   stop_runner (self);
   g_clear_handle_id (&self->elapsed_source, g_source_remove);
+  /* GTK 4.8: dispose_template unparents the header bar, which GtkWindow
+   * still holds as its titlebar (a critical on every close); drop it here. */
+  gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_WINDOW);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->shown, sc_snapshot_unref);

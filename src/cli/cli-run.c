@@ -21,12 +21,13 @@
 #include "sc-error.h"
 #include "sc-graph.h"
 #include "sc-linalg.h"
+#include "sc-mnist.h"
 #include "sc-pipeline.h"
 #include "sc-result.h"
 
 typedef struct
 {
-  GPtrArray *overrides;    /* "key", "value", "key", "value", … */
+  CliMethodArgs method;
   char      *out_dir;
   gboolean   quiet;
   gboolean   plain_c;
@@ -35,45 +36,6 @@ typedef struct
   gboolean   snapshots;
   char      *alt_detector;
 } RunArgs;
-
-static gboolean
-on_hyper_option (const char  *option_name,
-                 const char  *value,
-                 gpointer     data,
-                 GError     **error)
-{
-  RunArgs *args = data;
-
-  /* Kept as text and applied on top of the task's defaults once the task
-   * is known; sc_hyper_set() validates them then. */
-  g_ptr_array_add (args->overrides, g_strdup (option_name + 2));
-  g_ptr_array_add (args->overrides, g_strdup (value ? value : "true"));
-  return TRUE;
-}
-
-static GOptionEntry *
-hyper_entries (void)
-{
-  const char * const *keys = sc_hyper_keys ();
-  guint n = g_strv_length ((char **) keys);
-  GOptionEntry *entries = g_new0 (GOptionEntry, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gboolean flag = strcmp (keys[i], "reference-val-loss") == 0;
-
-      entries[i] = (GOptionEntry) {
-        .long_name = keys[i],
-        .flags = flag ? G_OPTION_FLAG_NO_ARG : 0,
-        .arg = G_OPTION_ARG_CALLBACK,
-        .arg_data = (gpointer) on_hyper_option,
-        .description = sc_hyper_describe (keys[i]),
-        .arg_description = flag ? NULL : "VALUE",
-      };
-    }
-
-  return entries;
-}
 
 static const char *
 stage_tag (ScStage stage)
@@ -105,17 +67,19 @@ print_step (const ScEvent *event)
   else
     verdict = step->accepted ? _("accepted") : _("rejected");
 
+  /* Translators: the step columns of "sculptor-cli run"; keep the widths
+   * (%-4g, %3u, %7.3f…) so that the columns stay aligned. */
   if (step->retrain_only)
     g_print ("[%s] %-31s", stage_tag (step->stage), "");
   else if (step->edge_run >= 0)
-    g_print ("[%s] Pe %-4g step %3u  target %7.3f%%  ", stage_tag (step->stage),
+    g_print (_("[%s] Pe %-4g step %3u  target %7.3f%%  "), stage_tag (step->stage),
              step->step, event->run->steps->len, step->target);
   else
-    g_print ("[%s] Pu %-4g step %3u  target %7.3f%%  ", stage_tag (step->stage),
+    g_print (_("[%s] Pu %-4g step %3u  target %7.3f%%  "), stage_tag (step->stage),
              step->step, event->run->steps->len, step->target);
 
   if (step->trained)
-    g_print ("acc %7.3f%%  density %7.4f  hidden %4u/%-4u  %6.2fs  %s\n",
+    g_print (_("acc %7.3f%%  density %7.4f  hidden %4u/%-4u  %6.2fs  %s\n"),
              step->accuracy, step->density, step->hidden_units, hidden, step->seconds, verdict);
   else
     g_print ("%s\n", verdict);
@@ -159,7 +123,7 @@ format_inputs (const ScTask   *task,
 
       if (i == 12 && module->inputs->len > 14)
         {
-          g_string_append_printf (str, " … (%u inputs)", module->inputs->len);
+          g_string_append_printf (str, _(" … (%u inputs)"), module->inputs->len);
           break;
         }
       g_string_append_printf (str, "%s%s", i ? " " : "",
@@ -208,17 +172,17 @@ print_summary (const ScRun *run,
       g_autofree char *inputs = format_inputs (run->task, module);
       g_autofree char *outputs = format_outputs (run->task, module);
 
-      g_print ("  M%-3u layers %u–%u  %3u units  inputs {%s}%s%s%s\n", module->id,
+      g_print (_("  M%-3u layers %u–%u  %3u units  inputs {%s}%s%s%s\n"), module->id,
                module->first_layer, module->last_layer, module->n_units, inputs,
-               module->outputs->len ? "  outputs {" : "", outputs,
+               module->outputs->len ? _("  outputs {") : "", outputs,
                module->outputs->len ? "}" : "");
     }
   if (run->score)
     g_print (_("Ground truth    %s (inputs %s, outputs %s%s%s)\n"),
              run->score->success ? _("structure recovered") : _("structure NOT recovered"),
-             !run->score->input_applicable ? "n/a" : run->score->input_separable ? "✓" : "✗",
-             !run->score->output_applicable ? "n/a" : run->score->output_grouped ? "✓" : "✗",
-             run->score->hidden_applicable ? ", hidden " : "",
+             !run->score->input_applicable ? _("n/a") : run->score->input_separable ? "✓" : "✗",
+             !run->score->output_applicable ? _("n/a") : run->score->output_grouped ? "✓" : "✗",
+             run->score->hidden_applicable ? _(", hidden ") : "",
              !run->score->hidden_applicable ? "" : run->score->hidden_separable ? "✓" : "✗");
   g_print (_("Time            %.2f s (dense %.2f, units %.2f, edges %.2f, detection %.3f)\n"),
            run->total_seconds, run->stage_seconds[SC_STAGE_DENSE],
@@ -234,6 +198,62 @@ default_out_dir (const ScTask *task)
 
   g_strdelimit (name, "/\\ ", '-');
   return g_build_filename ("sculptor-out", name, NULL);
+}
+
+static gboolean
+parse_alt_detector (const char    *name,
+                    ScAltDetector *method)
+{
+  if (g_strcmp0 (name, "louvain") == 0)
+    *method = SC_ALT_LOUVAIN;
+  else if (g_strcmp0 (name, "leiden") == 0)
+    *method = SC_ALT_LEIDEN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "alternative_detection": community detection on the pruned graph, kept
+ * apart from the paper's modules and labelled as such. */
+static gboolean
+add_alternative (JsonObject   *root,
+                 const ScRun  *run,
+                 const char   *name,
+                 GError      **error)
+{
+  const ScDetection *detection = run->final->detection;
+  g_autofree guint *labels = g_new0 (guint, MAX (detection->n_kept, 1));
+  JsonObject *alt = json_object_new ();
+  JsonArray *array = json_array_new ();
+  ScAltDetector method = SC_ALT_LOUVAIN;
+  guint n_communities = 0;
+  double q;
+
+  parse_alt_detector (name, &method);
+  if (!sc_graph_alt_detect (detection, method, run->hyper.seed, labels, &q, error))
+    {
+      json_object_unref (alt);
+      json_array_unref (array);
+      return FALSE;
+    }
+
+  for (guint u = 0; u < detection->n_kept; u++)
+    {
+      json_array_add_int_element (array, labels[u]);
+      n_communities = MAX (n_communities, labels[u] + 1);
+    }
+  json_object_set_string_member (alt, "method", name);
+  json_object_set_string_member (alt, "note",
+                                 "igraph community detection on the undirected pruned graph; "
+                                 "not the paper's method, for comparison only");
+  json_object_set_array_member (alt, "partition", array);
+  json_object_set_int_member (alt, "n_communities", n_communities);
+  json_object_set_double_member (alt, "modularity_q", q);
+  json_object_set_object_member (root, "alternative_detection", alt);
+
+  g_print (_("Alternative     %s (not the paper's method): %u communities, Newman Q %.3f\n"),
+           name, n_communities, q);
+  return TRUE;
 }
 
 static gboolean
@@ -254,6 +274,9 @@ write_results (const ScRun  *run,
     }
 
   root = sc_run_to_json (run, args->snapshots);
+  if (args->alt_detector &&
+      !add_alternative (json_node_get_object (root), run, args->alt_detector, error))
+    return FALSE;
   if (!sc_json_write_file (root, result_path, TRUE, error))
     return FALSE;
 
@@ -271,7 +294,7 @@ write_results (const ScRun  *run,
 static void
 run_args_clear (RunArgs *args)
 {
-  g_clear_pointer (&args->overrides, g_ptr_array_unref);
+  cli_method_args_clear (&args->method);
   g_clear_pointer (&args->out_dir, g_free);
   g_clear_pointer (&args->alt_detector, g_free);
 }
@@ -282,8 +305,7 @@ int
 cli_run (int    argc,
          char **argv)
 {
-  g_auto(RunArgs) args = { .overrides = g_ptr_array_new_with_free_func (g_free), .threads = 1 };
-  g_autofree GOptionEntry *hyper_options = hyper_entries ();
+  g_auto(RunArgs) args = { .threads = 1 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
       N_("Directory for result.json and the figures (default sculptor-out/TASK)"), N_("DIR") },
@@ -292,6 +314,9 @@ cli_run (int    argc,
       N_("Also write network.graphml (pruned network with module ids)"), NULL },
     { "snapshots", 0, 0, G_OPTION_ARG_NONE, &args.snapshots,
       N_("Store the network after every step in result.json (for the app)"), NULL },
+    { "alt-detector", 0, 0, G_OPTION_ARG_STRING, &args.alt_detector,
+      N_("Also run louvain or leiden community detection (NOT the paper's method), "
+         "for comparison"), N_("NAME") },
     { "plain-c", 0, 0, G_OPTION_ARG_NONE, &args.plain_c,
       N_("Use the plain C products instead of OpenBLAS"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
@@ -299,8 +324,8 @@ cli_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GOptionGroup) group = NULL;
   g_autoptr(GError) error = NULL;
+  const char *problem;
   g_autoptr(ScTask) task = NULL;
   g_autoptr(ScRun) run = NULL;
   ScPipelineOptions options;
@@ -311,10 +336,9 @@ cli_run (int    argc,
     _("TASK is a bundled task name (see “sculptor-cli tasks”), a function-graph file or a\n"
       "CSV truth table. Hyper-parameters default to the task's own (the paper's) values."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  group = g_option_group_new ("method", _("Hyper-parameters of the method:"),
-                              _("Show the hyper-parameter options"), &args, NULL);
-  g_option_group_add_entries (group, hyper_options);
-  g_option_context_add_group (context, g_steal_pointer (&group));
+  cli_method_args_init (&args.method);
+  g_option_context_add_group (context, cli_method_option_group (&args.method));
+  g_option_context_add_group (context, cli_data_option_group (&args.method));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cli_usage_error ("%s", error->message);
@@ -322,25 +346,25 @@ cli_run (int    argc,
     return cli_usage_error (_("run needs exactly one TASK (try --help)"));
   if (args.threads < 1 || args.threads > 64)
     return cli_usage_error (_("--threads must be between 1 and 64"));
+  if ((problem = cli_method_args_check (&args.method)))
+    return cli_usage_error ("%s", problem);
+  if (args.alt_detector)
+    {
+      ScAltDetector method;
 
-  if (!(task = sc_task_lookup (argv[1], &error)))
+      if (!parse_alt_detector (args.alt_detector, &method))
+        return cli_usage_error (_("--alt-detector must be louvain or leiden, not “%s”"),
+                                args.alt_detector);
+    }
+
+  if (!(task = cli_load_task (argv[1], &args.method, &error)))
     {
       g_printerr ("sculptor-cli: %s\n", error->message);
       return CLI_EXIT_FAILED;
     }
 
-  sc_hyper_copy (&hyper, &task->defaults);
-  for (guint i = 0; i < args.overrides->len; i += 2)
-    if (!sc_hyper_set (&hyper, args.overrides->pdata[i], args.overrides->pdata[i + 1], &error))
-      {
-        sc_hyper_clear (&hyper);
-        return cli_usage_error ("--%s", error->message);
-      }
-  if (!sc_hyper_validate (&hyper, task->n_in, task->n_out, &error))
-    {
-      sc_hyper_clear (&hyper);
-      return cli_usage_error ("%s", error->message);
-    }
+  if (!cli_build_hyper (task, &args.method, &hyper, &error))
+    return cli_usage_error ("%s", error->message);
 
   if (args.out_dir == NULL)
     args.out_dir = default_out_dir (task);

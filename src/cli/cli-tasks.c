@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "cli.h"
+#include "sc-mnist.h"
 #include "sc-task.h"
 
 /* The defaults shown for each task, in this order. */
@@ -65,6 +66,24 @@ list_tasks (void)
       ScTask *task = sc_task_load_bundled (names[i], &error);
 
       if (task == NULL)
+        return load_failed (error);
+      g_ptr_array_add (tasks, task);
+      name_width = MAX (name_width, (int) g_utf8_strlen (task->name, -1));
+      family_width = MAX (family_width, (int) g_utf8_strlen (task->family, -1));
+      spec_width = MAX (spec_width, (int) g_utf8_strlen (task->spec, -1));
+    }
+
+  /* The vision tasks: their names, spec and defaults do not depend on the
+   * digits, so a few synthetic ones describe them without loading MNIST. */
+  for (const char * const *mnist = sc_mnist_task_names (); *mnist; mnist++)
+    {
+      g_autoptr(ScDigits) digits = sc_mnist_synthetic_digits (4, 0);
+      g_autoptr(GError) error = NULL;
+      ScMnistKind kind;
+      ScTask *task;
+
+      sc_mnist_kind_from_name (*mnist, &kind);
+      if (!(task = sc_mnist_task_new (kind, digits, NULL, &error)))
         return load_failed (error);
       g_ptr_array_add (tasks, task);
       name_width = MAX (name_width, (int) g_utf8_strlen (task->name, -1));
@@ -117,16 +136,42 @@ print_wrapped (const char *text,
     printf ("\n");
 }
 
+/* Long lists (image tasks have 1568 inputs) are shown as their first and
+ * last items and a count. */
+#define LIST_HEAD 6
+#define LIST_TAIL 2
+
+static char *
+join_names (const char * const *names,
+            const guint        *indices,   /* NULL: 0 .. n-1 */
+            guint               n,
+            const char         *separator)
+{
+  GString *text = g_string_new (NULL);
+  gboolean elide = n > LIST_HEAD + LIST_TAIL + 4;
+
+  for (guint k = 0; k < n; k++)
+    {
+      if (elide && k == LIST_HEAD)
+        {
+          g_string_append_printf (text, "%s…", separator);
+          k = n - LIST_TAIL - 1;
+          continue;
+        }
+      g_string_append_printf (text, "%s%s", k > 0 ? separator : "",
+                              names[indices ? indices[k] : k]);
+    }
+  if (elide)
+    g_string_append_printf (text, _(" (%u in all)"), n);
+
+  return g_string_free (text, FALSE);
+}
+
 static char *
 join_indices (const GArray       *indices,
               const char * const *names)
 {
-  GString *text = g_string_new (NULL);
-
-  for (guint k = 0; k < indices->len; k++)
-    g_string_append_printf (text, "%s%s", k > 0 ? ", " : "",
-                            names[g_array_index (indices, guint, k)]);
-  return g_string_free (text, FALSE);
+  return join_names (names, (const guint *) indices->data, indices->len, ", ");
 }
 
 static char *
@@ -175,16 +220,14 @@ print_groups (const char         *label,
   printf ("%s", label);
   for (guint g = 0; g < n_groups; g++)
     {
-      gboolean first = TRUE;
+      g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *text = NULL;
 
-      printf (" {");
       for (guint i = 0; i < n; i++)
         if (group[i] == (int) g)
-          {
-            printf ("%s%s", first ? "" : ", ", names[i]);
-            first = FALSE;
-          }
-      printf ("}");
+          g_array_append_val (members, i);
+      text = join_indices (members, names);
+      printf (" {%s}", text);
     }
   printf ("\n");
 }
@@ -225,7 +268,8 @@ print_defaults (const ScTask *task)
 static void
 describe_task (const ScTask *task)
 {
-  g_autofree char *inputs = g_strjoinv (" ", task->input_names);
+  g_autofree char *inputs = join_names ((const char * const *) task->input_names, NULL,
+                                        task->n_in, " ");
 
   printf ("%s — %s\n", task->name, task->title);
   if (task->family != NULL)
@@ -241,7 +285,11 @@ describe_task (const ScTask *task)
     }
   printf ("\n");
   printf (_("Inputs (%u): %s\n"), task->n_in, inputs);
-  printf (_("Truth table: %u rows\n"), task->train->n_rows);
+  if (task->kind == SC_TASK_IMAGE)
+    printf (_("Images: %u × %u pixels, %u training and %u test samples\n"),
+            task->image_width, task->image_height, task->train->n_rows, task->test->n_rows);
+  else
+    printf (_("Truth table: %u rows\n"), task->train->n_rows);
 
   if (task->truth != NULL)
     {
@@ -250,7 +298,8 @@ describe_task (const ScTask *task)
     }
   else
     {
-      g_autofree char *outputs = g_strjoinv (" ", task->output_names);
+      g_autofree char *outputs = join_names ((const char * const *) task->output_names, NULL,
+                                             task->n_out, " ");
 
       printf (_("Outputs (%u): %s\n"), task->n_out, outputs);
       printf (_("Ground truth: unknown (a plain truth table has no function graph)\n"));

@@ -27,6 +27,7 @@ int cli_tasks  (int argc, char **argv);
 int cli_run    (int argc, char **argv);
 int cli_detect (int argc, char **argv);
 int cli_render (int argc, char **argv);
+int cli_sweep  (int argc, char **argv);
 int cli_import_mnist (int argc, char **argv);
 
 /* Writes network.svg and hierarchy.svg of a finished run into out_dir. */
@@ -52,6 +53,35 @@ gboolean cli_render_figures (const ScScene             *scene,
                              double                     height,
                              GPtrArray                 *written,
                              GError                   **error);
+
+/* Options of the commands that run the method (run, sweep): every
+ * hyper-parameter, and where the MNIST digits come from. */
+typedef struct
+{
+  GPtrArray    *overrides;     /* "key", "value", …: applied on the task's defaults */
+  char         *mnist_images;
+  char         *mnist_labels;
+  int           mnist_train;
+  int           mnist_test;
+  GOptionEntry *entries;
+} CliMethodArgs;
+
+void          cli_method_args_init    (CliMethodArgs       *args);
+void          cli_method_args_clear   (CliMethodArgs       *args);
+GOptionGroup *cli_method_option_group (CliMethodArgs       *args);
+GOptionGroup *cli_data_option_group   (CliMethodArgs       *args);
+/* A usage error message, or NULL. */
+const char   *cli_method_args_check   (const CliMethodArgs *args);
+ScTask       *cli_load_task           (const char          *name,
+                                       const CliMethodArgs *args,
+                                       GError             **error);
+/* The task's defaults with the command line's values on top, validated. */
+gboolean      cli_build_hyper         (const ScTask        *task,
+                                       const CliMethodArgs *args,
+                                       ScHyper             *hyper,
+                                       GError             **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliMethodArgs, cli_method_args_clear)
 
 /* Prints "sculptor-cli: MESSAGE" to stderr and returns CLI_EXIT_USAGE. */
 int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);

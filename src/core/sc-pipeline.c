@@ -82,7 +82,8 @@ train_net (Ctx            *ctx,
   ScTrainOptions options = ctx->train;
 
   options.epochs = epochs;
-  sc_net_compact (net);
+  if (!ctx->options->no_compaction)
+    sc_net_compact (net);
   return sc_train (net, ctx->run->task->train, ctx->run->task->test, &options,
                    &ctx->rng, result, error);
 }
@@ -500,6 +501,7 @@ sc_pipeline_run (ScTask                  *task,
     .batch_size = hyper->batch_size,
     .reference_val_loss = hyper->reference_val_loss,
     .backend = options->backend,
+    .dense_only = options->dense_only,
     .cancellable = options->cancellable,
     .epoch_func = options->epoch_events ? on_epoch : NULL,
     .epoch_data = &ctx,

@@ -107,6 +107,9 @@ typedef struct
   gboolean      event_snapshots;   /* STEP events carry the network (the app) */
   gboolean      detect_each_step;  /* detect modules on every accepted step's snapshot */
   gboolean      epoch_events;
+  /* Speed-ups that change no result, off only to measure them (bench/). */
+  gboolean      no_compaction;     /* keep pruned units in the matrices */
+  gboolean      dense_only;        /* no sparse kernels */
 } ScPipelineOptions;
 
 void    sc_pipeline_options_init (ScPipelineOptions       *options);

@@ -54,6 +54,8 @@ struct _ScRunner
   guint          epoch;
   guint          n_epochs;
   double         dense_accuracy;
+  gsize          memory_budget;
+  gsize          snapshot_bytes;  /* held by steps */
 };
 
 enum {
@@ -243,6 +245,34 @@ set_state (ScRunner      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+static gboolean
+drop_one (ScRunner *self,
+          gboolean  accepted)
+{
+  /* The first and the latest steps stay: the start and the live end. */
+  for (guint i = 1; i + 1 < self->steps->len; i++)
+    {
+      ScRunnerStep *rs = self->steps->pdata[i];
+
+      if (rs->step.snapshot && rs->step.accepted == accepted)
+        {
+          self->snapshot_bytes -= sc_snapshot_get_size (rs->step.snapshot);
+          g_clear_pointer (&rs->step.snapshot, sc_snapshot_unref);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+enforce_budget (ScRunner *self)
+{
+  while (self->snapshot_bytes > self->memory_budget &&
+         (drop_one (self, FALSE) || drop_one (self, TRUE)))
+    ;
+}
+
 void
 sc_runner_poll (ScRunner *self)
 {
@@ -296,8 +326,11 @@ sc_runner_poll (ScRunner *self)
       ScRunnerStep *rs = g_steal_pointer (&steps->pdata[i]);
 
       rs->index = self->steps->len;
+      if (rs->step.snapshot)
+        self->snapshot_bytes += sc_snapshot_get_size (rs->step.snapshot);
       g_ptr_array_add (self->steps, rs);
     }
+  enforce_budget (self);
   for (guint i = first; i < self->steps->len; i++)
     g_signal_emit (self, signals[STEP_ADDED], 0, i);
 
@@ -361,6 +394,16 @@ sc_runner_set_live_detection (ScRunner *self,
   g_return_if_fail (self->state == SC_RUNNER_IDLE);
 
   self->live_detection = !!live;
+}
+
+void
+sc_runner_set_memory_budget (ScRunner *self,
+                             gsize     bytes)
+{
+  g_return_if_fail (SC_IS_RUNNER (self));
+
+  self->memory_budget = bytes;
+  enforce_budget (self);
 }
 
 void
@@ -739,4 +782,5 @@ sc_runner_init (ScRunner *self)
   self->steps = g_ptr_array_new_with_free_func (runner_step_free);
   self->timer = g_timer_new ();
   g_timer_stop (self->timer);
+  self->memory_budget = (gsize) 384 << 20;
 }

@@ -52,6 +52,12 @@ void           sc_runner_set_backend      (ScRunner      *self,
 /* Run detection on every accepted step (modules coloured live). */
 void           sc_runner_set_live_detection (ScRunner    *self,
                                            gboolean       live);
+/* At most this many bytes of step snapshots are kept (default 384 MiB):
+ * past it, the networks of the oldest rejected steps are dropped first,
+ * then of the oldest accepted ones (MNIST networks are megabytes each; the
+ * Boolean ones are kilobytes and are all kept). */
+void           sc_runner_set_memory_budget (ScRunner     *self,
+                                           gsize          bytes);
 /* Milliseconds the worker waits after each step (0: as fast as possible). */
 void           sc_runner_set_step_delay   (ScRunner      *self,
                                            guint          milliseconds);

@@ -101,3 +101,22 @@ sc_snapshot_n_units (const ScSnapshot *snapshot)
 {
   return sc_mask_n_units (snapshot->mask);
 }
+
+gsize
+sc_snapshot_get_size (const ScSnapshot *snapshot)
+{
+  gsize size = sizeof *snapshot;
+
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    {
+      gsize weights = (gsize) snapshot->arch[k] * snapshot->arch[k + 1];
+
+      size += weights * (sizeof (float) + 1) + snapshot->arch[k + 1] * sizeof (float);
+    }
+  if (snapshot->unit_scores)
+    size += sizeof (float) * sc_snapshot_n_units (snapshot);
+
+  return size;
+}

@@ -53,6 +53,8 @@ ScSnapshot *sc_snapshot_new     (const guint *arch,
 ScSnapshot *sc_snapshot_ref     (ScSnapshot  *snapshot);
 void        sc_snapshot_unref   (ScSnapshot  *snapshot);
 guint       sc_snapshot_n_units (const ScSnapshot *snapshot);
+/* Bytes held by the snapshot's own arrays (weights, biases, mask, scores). */
+gsize       sc_snapshot_get_size (const ScSnapshot *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSnapshot, sc_snapshot_unref)
 

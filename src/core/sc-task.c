@@ -13,6 +13,7 @@
 
 #include "sc-error.h"
 #include "sc-funcgraph.h"
+#include "sc-mnist.h"
 #include "sc-task.h"
 #include "sc-task-private.h"
 
@@ -216,6 +217,10 @@ sc_task_lookup (const char  *name_or_path,
 
   if (is_bundled (name_or_path))
     return sc_task_load_bundled (name_or_path, error);
+
+  /* The vision tasks are built from MNIST digits found on this machine. */
+  if (sc_mnist_kind_from_name (name_or_path, NULL))
+    return sc_mnist_load_task (name_or_path, NULL, NULL, NULL, error);
 
   if (!g_file_test (name_or_path, G_FILE_TEST_EXISTS))
     {

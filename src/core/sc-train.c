@@ -259,8 +259,8 @@ sc_train (ScNet                *net,
   g_return_val_if_fail (bs > 0 && train->n_rows > 0, FALSE);
   g_return_val_if_fail (train->n_in == net->width[0], FALSE);
 
-  pass = sc_pass_new (net, MAX (MIN (bs, train->n_rows), MIN (bs, test->n_rows)),
-                      options->backend);
+  pass = sc_pass_new_full (net, MAX (MIN (bs, train->n_rows), MIN (bs, test->n_rows)),
+                           options->backend, options->dense_only ? 0.0 : SC_SPARSE_DENSITY);
   adam = sc_adam_new (net);
   best = sc_net_copy (net);
   order = g_new (guint, train->n_rows);

@@ -37,6 +37,7 @@ typedef struct
   guint         epochs;
   gboolean      reference_val_loss;  /* §9.4: Σ batch means / (batches − 1) */
   ScBackend     backend;
+  gboolean      dense_only;          /* no sparse kernels (benchmarks compare) */
   GCancellable *cancellable;
   ScEpochFunc   epoch_func;          /* may be NULL */
   gpointer      epoch_data;

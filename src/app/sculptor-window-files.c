@@ -1,0 +1,321 @@
+/* sculptor-window-files.c — open, save and export
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-error.h"
+#include "sc-graph.h"
+#include "sc-render.h"
+#include "sc-render-input.h"
+#include "sc-result.h"
+#include "sculptor-window-private.h"
+
+#define EXPORT_WIDTH  1200
+#define EXPORT_HEIGHT 800
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            ...)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, pattern);
+  for (const char *p = pattern; p; p = va_arg (args, const char *))
+    gtk_file_filter_add_pattern (filter, p);
+  va_end (args);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+static gboolean
+is_run_file (const char *path)
+{
+  return g_str_has_suffix (path, ".json");
+}
+
+void
+sculptor_window_open_file (SculptorWindow *self,
+                           GFile          *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SCULPTOR_IS_WINDOW (self));
+
+  if (path == NULL)
+    {
+      g_set_error (&error, SC_ERROR, SC_ERROR_IO, _("Only local files can be opened"));
+      _sculptor_window_show_error (self, _("Cannot open the file"), error);
+      return;
+    }
+
+  if (is_run_file (path))
+    {
+      ScRun *run = sc_run_load (path, &error);
+
+      if (run == NULL)
+        _sculptor_window_show_error (self, _("Cannot open the saved run"), error);
+      else
+        _sculptor_window_load_run (self, run);
+    }
+  else
+    {
+      g_autoptr(ScTask) task = sc_task_load_file (path, &error);
+
+      if (task == NULL)
+        _sculptor_window_show_error (self, _("Cannot open the task"), error);
+      else
+        sculptor_settings_panel_set_task (self->settings_panel, task);
+    }
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  SculptorWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      sculptor_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+void
+_sculptor_window_open_dialog (SculptorWindow *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open a Task or Saved Run"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Tasks and saved runs"), "*.sfg", "*.csv", "*.json", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Function graphs (*.sfg)"), "*.sfg", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("CSV truth tables (*.csv)"), "*.csv", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Saved runs (*.json)"), "*.json", NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static char *
+suggested_name (SculptorWindow *self,
+                const char     *what,
+                const char     *extension)
+{
+  g_autofree char *task = g_strdup (self->task ? self->task->name : "sculptor");
+
+  g_strdelimit (task, "/\\ ", '-');
+  return g_strdup_printf ("%s-%s.%s", task, what, extension);
+}
+
+gboolean
+_sculptor_window_save_run (SculptorWindow  *self,
+                           const char      *path,
+                           GError         **error)
+{
+  const ScRun *run = _sculptor_window_get_run (self);
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (self->runner)
+    {
+      /* The runner kept the networks of the steps; a saved run carries them
+       * so it can be scrubbed through without recomputing. */
+      ScRun copy = *run;
+      g_autoptr(GArray) steps = g_array_sized_new (FALSE, TRUE, sizeof (ScStep),
+                                                   sc_runner_get_n_steps (self->runner));
+
+      for (guint i = 0; i < sc_runner_get_n_steps (self->runner); i++)
+        g_array_append_val (steps, sc_runner_get_step (self->runner, i)->step);
+      copy.steps = steps;
+      root = sc_run_to_json (&copy, TRUE);
+    }
+  else
+    root = sc_run_to_json (run, TRUE);
+
+  return sc_json_write_file (root, path, FALSE, error);
+}
+
+static void
+on_save_response (GtkNativeDialog *dialog,
+                  int              response,
+                  SculptorWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!_sculptor_window_save_run (self, path, &error))
+        _sculptor_window_show_error (self, _("Cannot save the run"), error);
+      else
+        _sculptor_window_set_message (self, _("Run saved"));
+    }
+  g_object_unref (dialog);
+}
+
+void
+_sculptor_window_save_dialog (SculptorWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (_sculptor_window_get_run (self) == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save Run"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = suggested_name (self, "run", "json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Saved runs (*.json)"), "*.json", NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The figures use the network on screen (the live end or the step picked
+ * on the timeline) and the same renderer as sculptor-cli. */
+gboolean
+_sculptor_window_export (SculptorWindow  *self,
+                         const char      *what,
+                         const char      *path,
+                         GError         **error)
+{
+  ScSnapshot *snapshot = self->shown;
+  ScSnapshot *detected = snapshot && snapshot->modules ? snapshot : self->detected;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  ScExportFormat format;
+  const char *dash = strchr (what, '-');
+
+  g_return_val_if_fail (dash != NULL, FALSE);
+
+  if (snapshot == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("There is no network to export yet"));
+      return FALSE;
+    }
+
+  title = g_strdup_printf ("%s%s%s", self->task->title ? self->task->title : self->task->name,
+                           self->task->spec ? " " : "", self->task->spec ? self->task->spec : "");
+  subtitle = sc_render_format_subtitle (snapshot->arch, snapshot->n_layers,
+                                        snapshot->detection ? snapshot->detection->new_arch : NULL,
+                                        snapshot->density,
+                                        snapshot->modules ? snapshot->modules->n_modules : 0);
+
+  if (g_str_equal (dash + 1, "graphml"))
+    {
+      if (snapshot->detection == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                       _("Modules are detected on accepted steps only; pick one"));
+          return FALSE;
+        }
+      return sc_graph_write_graphml (snapshot->detection, path, error);
+    }
+
+  if (!sc_export_format_from_string (dash + 1, &format))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("Unknown export format “%s”"), dash + 1);
+      return FALSE;
+    }
+
+  if (g_str_has_prefix (what, "hierarchy"))
+    {
+      ScHierarchyOptions options;
+
+      if (detected == NULL || detected->modules == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("No modules have been detected yet"));
+          return FALSE;
+        }
+      sc_hierarchy_options_init (&options);
+      options.input_names = (const char * const *) self->task->input_names;
+      options.output_names = (const char * const *) self->task->output_names;
+      options.image_input = self->task->kind == SC_TASK_IMAGE;
+      options.title = title;
+      options.subtitle = subtitle;
+      return sc_render_export_hierarchy (format, path, detected->modules, &options,
+                                         EXPORT_WIDTH, EXPORT_HEIGHT, error);
+    }
+  else
+    {
+      ScScene scene;
+
+      sc_scene_init_from_snapshot (&scene, snapshot);
+      scene.title = title;
+      scene.subtitle = subtitle;
+      scene.input_names = (const char * const *) self->task->input_names;
+      scene.output_names = (const char * const *) self->task->output_names;
+      if (self->task->kind == SC_TASK_IMAGE)
+        {
+          scene.image_width = self->task->image_width;
+          scene.image_height = self->task->image_height;
+        }
+      return sc_render_export_network (format, path, &scene, EXPORT_WIDTH, EXPORT_HEIGHT, error);
+    }
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    SculptorWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *what = g_object_get_data (G_OBJECT (dialog), "what");
+      g_autoptr(GError) error = NULL;
+
+      if (!_sculptor_window_export (self, what, path, &error))
+        _sculptor_window_show_error (self, _("Cannot export the figure"), error);
+      else
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *message = g_strdup_printf (_("Exported %s"), base);
+
+          _sculptor_window_set_message (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+void
+_sculptor_window_export_dialog (SculptorWindow *self,
+                                const char     *what)
+{
+  GtkFileChooserNative *dialog;
+  const char *dash = strchr (what, '-');
+  g_autofree char *kind = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
+
+  if (dash == NULL || self->shown == NULL)
+    return;
+
+  kind = g_strndup (what, dash - what);
+  name = suggested_name (self, kind, dash + 1);
+  pattern = g_strdup_printf ("*.%s", dash + 1);
+  dialog = gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  add_filter (GTK_FILE_CHOOSER (dialog), pattern, pattern, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "what", g_strdup (what), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}

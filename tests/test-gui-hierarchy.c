@@ -1,0 +1,565 @@
+/* test-gui-hierarchy.c — the hierarchy tree and module inspector on real runs
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Needs a display: meson runs it under xvfb-run with GDK_BACKEND=x11,
+ * GSK_RENDERER=cairo and GTK_A11Y=none (toolchain.md).
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "sc-module-tree.h"
+#include "sc-pipeline.h"
+#include "sc-render.h"
+#include "sculptor-hierarchy-view.h"
+#include "sculptor-module-inspector.h"
+#include "sculptor-resources.h"
+
+#include "detect-test-util.h"
+
+typedef struct
+{
+  GtkWidget               *window;
+  SculptorHierarchyView   *view;
+  SculptorModuleInspector *inspector;
+  ScTask                  *task;
+  ScRun                   *run;
+  int                      n_selected;     /* "module-selected" emissions */
+  int                      last_selected;
+  int                      n_activated;    /* "module-activated" emissions */
+  int                      last_activated;
+} Fixture;
+
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for ms milliseconds: layout, mapping, drawing. */
+static void
+iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_module_selected (SculptorHierarchyView *view,
+                    int                    module,
+                    Fixture               *fx)
+{
+  fx->n_selected++;
+  fx->last_selected = module;
+
+  /* What the window does: show it in the inspector. */
+  sculptor_module_inspector_set_module (fx->inspector, fx->task, fx->run->final,
+                                        fx->run->score, module);
+}
+
+static void
+on_module_activated (SculptorModuleInspector *inspector,
+                     int                      module,
+                     Fixture                 *fx)
+{
+  fx->n_activated++;
+  fx->last_activated = module;
+}
+
+static ScRun *
+run_task (ScTask *task)
+{
+  g_autoptr(GError) error = NULL;
+  ScRun *run = sc_pipeline_run (task, &task->defaults, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (run);
+  g_assert_nonnull (run->final->modules);
+  return run;
+}
+
+static void
+fixture_init (Fixture    *fx,
+              const char *task_name)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *paned;
+
+  fx->task = sc_task_load_bundled (task_name, &error);
+  g_assert_no_error (error);
+  fx->run = run_task (fx->task);
+  fx->last_selected = fx->last_activated = -2;
+
+  fx->view = SCULPTOR_HIERARCHY_VIEW (sculptor_hierarchy_view_new ());
+  fx->inspector = SCULPTOR_MODULE_INSPECTOR (sculptor_module_inspector_new ());
+  g_signal_connect (fx->view, "module-selected", G_CALLBACK (on_module_selected), fx);
+  g_signal_connect (fx->inspector, "module-activated", G_CALLBACK (on_module_activated), fx);
+
+  /* The window's sidebar: about 300 px wide. */
+  paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (fx->view));
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (fx->inspector));
+  gtk_paned_set_position (GTK_PANED (paned), 240);
+  fx->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 300, 760);
+  gtk_window_set_child (GTK_WINDOW (fx->window), paned);
+  gtk_window_present (GTK_WINDOW (fx->window));
+
+  sculptor_hierarchy_view_set_modules (fx->view, fx->task, fx->run->final);
+  iterate (300);
+}
+
+static void
+fixture_clear (Fixture *fx)
+{
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  iterate (50);
+  g_clear_pointer (&fx->run, sc_run_free);
+  g_clear_pointer (&fx->task, sc_task_unref);
+}
+
+static GtkSingleSelection *
+view_selection (Fixture *fx)
+{
+  return GTK_SINGLE_SELECTION (gtk_widget_get_template_child (GTK_WIDGET (fx->view),
+                                                              SCULPTOR_TYPE_HIERARCHY_VIEW,
+                                                              "selection"));
+}
+
+static GObject *
+inspector_child (Fixture    *fx,
+                 const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (fx->inspector),
+                                        SCULPTOR_TYPE_MODULE_INSPECTOR, name);
+}
+
+static const char *
+stack_page (GObject *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static guint
+n_rows (Fixture *fx)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (view_selection (fx)));
+}
+
+static GtkTreeListRow *
+row_at (Fixture *fx,
+        guint    position)
+{
+  GtkTreeListRow *row = g_list_model_get_item (G_LIST_MODEL (view_selection (fx)), position);
+
+  g_assert_nonnull (row);
+  g_object_unref (row);   /* the model keeps one */
+  return row;
+}
+
+static ScModuleNode *
+node_at (Fixture *fx,
+         guint    position)
+{
+  ScModuleNode *node = gtk_tree_list_row_get_item (row_at (fx, position));
+
+  g_object_unref (node);  /* the row keeps one */
+  return node;
+}
+
+/* A label showing text that is on screen (mapped) under root. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+grid_text (GObject *grid,
+           int      column,
+           int      row)
+{
+  GtkWidget *child = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
+
+  g_assert_true (GTK_IS_LABEL (child));
+  return gtk_label_get_text (GTK_LABEL (child));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+/* The module whose input set is exactly {a, b}, or -1. */
+static int
+module_with_inputs (const ScModuleGraph *graph,
+                    guint                a,
+                    guint                b)
+{
+  for (guint m = 0; m < graph->n_modules; m++)
+    {
+      const GArray *inputs = graph->modules[m].inputs;
+
+      if (inputs->len == 2 && g_array_index (inputs, guint, 0) == a &&
+          g_array_index (inputs, guint, 1) == b)
+        return (int) m;
+    }
+  return -1;
+}
+
+static guint
+find_row_of_module (Fixture *fx,
+                    guint    module)
+{
+  for (guint i = 0; i < n_rows (fx); i++)
+    if (sc_module_node_get_module (node_at (fx, i)) == module)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* [4,2,4]: two roots; selecting a row emits its module; the inspector shows
+ * the input set as chips and the truth table of XOR and XNOR. */
+static void
+test_input_separable (void)
+{
+  Fixture fx = { 0 };
+  const ScModuleGraph *graph;
+  GObject *grid;
+  guint row;
+  int m01;
+
+  fixture_init (&fx, "exemplar/input-separable");
+  graph = fx.run->final->modules;
+  g_assert_nonnull (fx.run->score);
+  g_assert_true (fx.run->score->success);
+
+  /* Two side-by-side modules: two roots, nothing under them. */
+  g_assert_cmpuint (graph->n_modules, ==, 2);
+  g_assert_cmpstr (stack_page (gtk_widget_get_template_child (GTK_WIDGET (fx.view),
+                                                              SCULPTOR_TYPE_HIERARCHY_VIEW,
+                                                              "stack")), ==, "tree");
+  g_assert_cmpuint (n_rows (&fx), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpuint (gtk_tree_list_row_get_depth (row_at (&fx, i)), ==, 0);
+      g_assert_false (gtk_tree_list_row_is_expandable (row_at (&fx, i)));
+    }
+
+  /* Nothing selected yet: the inspector says so. */
+  sculptor_module_inspector_set_module (fx.inspector, fx.task, fx.run->final, fx.run->score, -1);
+  g_assert_cmpstr (stack_page (inspector_child (&fx, "stack")), ==, "empty");
+
+  /* Selecting the row of {x0, x1} emits its index. */
+  m01 = module_with_inputs (graph, 0, 1);
+  g_assert_cmpint (m01, >=, 0);
+  row = find_row_of_module (&fx, (guint) m01);
+  g_assert_cmpuint (row, !=, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (view_selection (&fx), row);
+  iterate (200);
+  g_assert_cmpint (fx.n_selected, ==, 1);
+  g_assert_cmpint (fx.last_selected, ==, m01);
+  g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, m01);
+  g_assert_cmpint (sculptor_module_inspector_get_module (fx.inspector), ==, m01);
+  g_assert_cmpstr (stack_page (inspector_child (&fx, "stack")), ==, "module");
+
+  /* Title, input chips, no stray chip of the other module. */
+  g_assert_nonnull (find_label (GTK_WIDGET (fx.inspector), "x0"));
+  g_assert_nonnull (find_label (GTK_WIDGET (fx.inspector), "x1"));
+  g_assert_null (find_label (GTK_WIDGET (fx.inspector), "x2"));
+  {
+    g_autofree char *title = sc_render_module_label (graph->modules[m01].id);
+
+    g_assert_nonnull (find_label (GTK_WIDGET (fx.inspector), title));
+  }
+
+  /* Its outputs are y0 (XOR) and y1 (XNOR): 00 → 0 1, 01 → 1 0,
+   * 10 → 1 0, 11 → 0 1. Columns: x0, x1, separator, y0, y1; rows: header,
+   * separator, then the assignments. */
+  g_assert_cmpuint (graph->modules[m01].outputs->len, ==, 2);
+  g_assert_cmpuint (g_array_index (graph->modules[m01].outputs, guint, 0), ==, 0);
+  grid = inspector_child (&fx, "truth_grid");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+  g_assert_cmpstr (grid_text (grid, 0, 0), ==, "x0");
+  g_assert_cmpstr (grid_text (grid, 4, 0), ==, "y1");
+  for (guint r = 0; r < 4; r++)
+    {
+      guint a = r >> 1, b = r & 1;
+
+      g_assert_cmpstr (grid_text (grid, 0, r + 2), ==, a ? "1" : "0");
+      g_assert_cmpstr (grid_text (grid, 1, r + 2), ==, b ? "1" : "0");
+      g_assert_cmpstr (grid_text (grid, 3, r + 2), ==, (a ^ b) ? "1" : "0");
+      g_assert_cmpstr (grid_text (grid, 4, r + 2), ==, (a ^ b) ? "0" : "1");
+    }
+  g_assert_null (gtk_grid_get_child_at (GTK_GRID (grid), 0, 6));
+
+  /* Selecting from outside moves the row without a signal. */
+  sculptor_hierarchy_view_set_selected_module (fx.view, 1 - m01);
+  iterate (50);
+  g_assert_cmpint (fx.n_selected, ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (view_selection (&fx)), ==,
+                    find_row_of_module (&fx, (guint) (1 - m01)));
+  g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, 1 - m01);
+
+  save_png (fx.window, "gui-hierarchy-input-separable.png");
+
+  /* No modules: the empty state. */
+  sculptor_hierarchy_view_set_modules (fx.view, fx.task, NULL);
+  g_assert_cmpuint (n_rows (&fx), ==, 0);
+  g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, -1);
+  g_assert_cmpstr (stack_page (gtk_widget_get_template_child (GTK_WIDGET (fx.view),
+                                                              SCULPTOR_TYPE_HIERARCHY_VIEW,
+                                                              "stack")), ==, "empty");
+  g_assert_cmpint (fx.n_selected, ==, 1);
+
+  fixture_clear (&fx);
+}
+
+/* The reused exemplar: R under both output modules, marked shared; its
+ * inspector has no outputs and links to the modules it feeds. */
+static void
+test_reused (void)
+{
+  Fixture fx = { 0 };
+  const ScModuleGraph *graph;
+  int reused = -1;
+  guint n_shared_rows = 0;
+  GObject *feeds_box;
+  GtkWidget *button;
+  guint root_row;
+
+  fixture_init (&fx, "exemplar/reused");
+  graph = fx.run->final->modules;
+  g_assert_true (fx.run->score->success);
+
+  for (guint m = 0; m < graph->n_modules; m++)
+    if (graph->modules[m].reused)
+      reused = (int) m;
+  g_assert_cmpint (reused, >=, 0);
+  g_assert_cmpuint (graph->modules[reused].feeds->len, ==, 2);
+
+  /* The tree starts expanded: each root has R as its child. */
+  g_assert_cmpuint (n_rows (&fx), ==, 4);
+  for (guint i = 0; i < n_rows (&fx); i++)
+    {
+      GtkTreeListRow *row = row_at (&fx, i);
+      ScModuleNode *node = node_at (&fx, i);
+
+      if (gtk_tree_list_row_get_depth (row) == 0)
+        {
+          g_assert_true (gtk_tree_list_row_get_expanded (row));
+          g_assert_false (sc_module_node_get_shared (node));
+          continue;
+        }
+      g_assert_cmpuint (sc_module_node_get_module (node), ==, reused);
+      g_assert_true (sc_module_node_get_shared (node));
+      g_assert_cmpstr (sc_module_node_get_shared_text (node), ==, "shared ×2");
+      n_shared_rows++;
+    }
+  g_assert_cmpuint (n_shared_rows, ==, 2);
+  /* Rows: output module, R, the other output module, R. */
+  g_assert_cmpuint (gtk_tree_list_row_get_depth (row_at (&fx, 2)), ==, 0);
+  g_assert_cmpuint (sc_module_node_get_module (node_at (&fx, 0)), !=,
+                    sc_module_node_get_module (node_at (&fx, 2)));
+  g_assert_cmpstr (sc_module_node_get_path (node_at (&fx, 3)), !=,
+                   sc_module_node_get_path (node_at (&fx, 1)));
+
+  /* Selecting R's second occurrence emits R; the badge is on screen. */
+  gtk_single_selection_set_selected (view_selection (&fx), 3);
+  iterate (200);
+  g_assert_cmpint (fx.last_selected, ==, reused);
+  g_assert_nonnull (find_label (GTK_WIDGET (fx.view), "shared ×2"));
+
+  /* R's inspector: four input chips, no output units, two links. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("x%u", i);
+
+      g_assert_nonnull (find_label (GTK_WIDGET (fx.inspector), name));
+    }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (inspector_child (&fx, "truth_section"))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (inspector_child (&fx, "outputs_empty"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (inspector_child (&fx, "shared_label"))));
+
+  /* A "Feeds" button selects that module through "module-activated". */
+  feeds_box = inspector_child (&fx, "feeds_box");
+  button = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (feeds_box), 1));
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (fx.n_activated, ==, 1);
+  g_assert_cmpint (fx.last_activated, ==, g_array_index (graph->modules[reused].feeds, guint, 1));
+
+  save_png (fx.window, "gui-hierarchy-reused.png");
+
+  /* A live update keeps collapsed rows collapsed and the selection. */
+  root_row = 2;
+  gtk_tree_list_row_set_expanded (row_at (&fx, root_row), FALSE);
+  g_assert_cmpuint (n_rows (&fx), ==, 3);
+  sculptor_hierarchy_view_set_selected_module (fx.view, reused);
+  sculptor_hierarchy_view_set_modules (fx.view, fx.task, fx.run->final);
+  iterate (50);
+  g_assert_cmpuint (n_rows (&fx), ==, 3);
+  g_assert_false (gtk_tree_list_row_get_expanded (row_at (&fx, root_row)));
+  g_assert_true (gtk_tree_list_row_get_expanded (row_at (&fx, 0)));
+  g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, reused);
+  g_assert_cmpuint (gtk_single_selection_get_selected (view_selection (&fx)), ==, 1);
+
+  /* Selecting a module hidden under a collapsed row expands the way. */
+  gtk_tree_list_row_set_expanded (row_at (&fx, 0), FALSE);
+  g_assert_cmpuint (n_rows (&fx), ==, 2);
+  sculptor_hierarchy_view_set_selected_module (fx.view, reused);
+  g_assert_cmpuint (n_rows (&fx), ==, 3);
+  g_assert_cmpuint (sc_module_node_get_module (node_at (&fx, 1)), ==, reused);
+  g_assert_cmpuint (gtk_single_selection_get_selected (view_selection (&fx)), ==, 1);
+  g_assert_cmpint (fx.n_selected, ==, 1);
+
+  fixture_clear (&fx);
+}
+
+/* An image task: the input set is a heat map, not chips. */
+static void
+test_image_heat_map (void)
+{
+  const guint arch[] = { 8, 2, 2 };
+  g_autoptr(ScTask) task = sc_task_new ();
+  g_autoptr(ScSnapshot) snapshot = sc_snapshot_new (arch, 3);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *inspector;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snap = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *image;
+  g_autofree guint32 *pixels = NULL;
+  int module, width, height;
+  ScRgba color;
+
+  /* A 4 × 2 image: the top row (pixels 0–3) feeds h0 → y0, the bottom row
+   * (4–7) h1 → y1. */
+  task->kind = SC_TASK_IMAGE;
+  task->name = g_strdup ("tiny-image");
+  task->n_in = 8;
+  task->n_out = 2;
+  task->image_width = 4;
+  task->image_height = 2;
+  sc_mask_free (snapshot->mask);
+  snapshot->mask = test_mask_from_edges (arch, 3,
+    "[[[0,0],[1,0],[2,0],[3,0],[4,1],[5,1],[6,1],[7,1]],[[0,0],[1,1]]]");
+  snapshot->detection = sc_detect (snapshot->mask, NULL, &error);
+  g_assert_no_error (error);
+  snapshot->modules = sc_module_graph_new (snapshot->detection);
+  g_assert_cmpuint (snapshot->modules->n_modules, ==, 2);
+  module = g_array_index (snapshot->modules->modules[0].inputs, guint, 0) == 0 ? 0 : 1;
+
+  inspector = sculptor_module_inspector_new ();
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 500);
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  gtk_window_present (GTK_WINDOW (window));
+  sculptor_module_inspector_set_module (SCULPTOR_MODULE_INSPECTOR (inspector), task, snapshot,
+                                        NULL, module);
+  iterate (300);
+
+  image = GTK_WIDGET (gtk_widget_get_template_child (inspector, SCULPTOR_TYPE_MODULE_INSPECTOR,
+                                                     "input_image"));
+  g_assert_true (gtk_widget_get_mapped (image));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    inspector, SCULPTOR_TYPE_MODULE_INSPECTOR, "input_chips"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    inspector, SCULPTOR_TYPE_MODULE_INSPECTOR, "truth_section"))));
+  g_assert_nonnull (find_label (inspector, "4 of 8 pixels"));
+
+  /* Render the heat map: the top row in the module colour, the bottom row
+   * not. */
+  width = gtk_widget_get_width (image);
+  height = gtk_widget_get_height (image);
+  g_assert_cmpint (width, ==, 2 * height);
+  g_assert_cmpint (width, >=, 4 * 8);
+  pixels = g_new0 (guint32, width * height);
+  paintable = gtk_widget_paintable_new (image);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snap), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snap));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (image)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  sc_render_module_color (snapshot->modules->modules[module].id, FALSE, &color);
+  {
+    guint32 top = pixels[(height / 4) * width + width / 2];
+    guint32 bottom = pixels[(3 * height / 4) * width + width / 2];
+
+    /* ARGB32, native endian. */
+    g_assert_cmpuint ((top >> 16) & 0xff, ==, (guint) (color.red * 255 + 0.5));
+    g_assert_cmpuint ((top >> 8) & 0xff, ==, (guint) (color.green * 255 + 0.5));
+    g_assert_cmpuint (top & 0xff, ==, (guint) (color.blue * 255 + 0.5));
+    g_assert_cmpuint (bottom, !=, top);
+  }
+  save_png (window, "gui-hierarchy-image.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* The resources live in the static app library: referencing them links
+   * them in. The application loads the same style sheet. */
+  g_assert_nonnull (sculptor_get_resource ());
+  gtk_css_provider_load_from_resource (css, "/io/github/sculptor/Sculptor/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  load_style ();
+
+  g_test_add_func ("/GuiHierarchy/input-separable", test_input_separable);
+  g_test_add_func ("/GuiHierarchy/reused", test_reused);
+  g_test_add_func ("/GuiHierarchy/image-heat-map", test_image_heat_map);
+
+  return g_test_run ();
+}
