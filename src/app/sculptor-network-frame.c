@@ -178,8 +178,9 @@ note_thinning (SculptorFrame *frame)
   g_autofree char *note = NULL;
   char *subtitle;
 
-  note = g_strdup_printf (_("the strongest %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " edges shown"),
-                          frame->n_drawn, frame->n_edges);
+  /* %lu, not G_GSIZE_FORMAT: xgettext cannot see through the macro. */
+  note = g_strdup_printf (_("the strongest %lu of %lu edges shown"),
+                          (unsigned long) frame->n_drawn, (unsigned long) frame->n_edges);
   subtitle = request->subtitle ? g_strdup_printf ("%s · %s", request->subtitle, note)
                                : g_steal_pointer (&note);
   g_free (request->subtitle);
