@@ -218,6 +218,21 @@ test_window_run_explore_export (void)
 
   save_png (GTK_WIDGET (window), "gui-window.png");
 
+  /* Layers from left to right, on screen and in exports. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.left-to-right", NULL);
+  iterate (300);
+  g_assert_cmpint (sculptor_network_view_get_orientation (window->network_view), ==,
+                   SC_ORIENTATION_LEFT_RIGHT);
+  {
+    g_autofree char *rotated = g_build_filename (dir, "rotated.svg", NULL);
+
+    g_assert_true (_sculptor_window_export (window, "network-svg", rotated, &error));
+    check_svg (rotated);
+    g_unlink (rotated);
+  }
+  save_png (GTK_WIDGET (window), "gui-window-rotated.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.left-to-right", NULL);
+
   /* Reopen the saved run in the window. */
   {
     g_autoptr(GFile) file = g_file_new_for_path (saved);

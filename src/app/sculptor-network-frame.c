@@ -236,6 +236,7 @@ scene_init (ScScene                    *scene,
   scene->title = request->title;
   scene->subtitle = request->subtitle;
   scene->options.dark = request->dark;
+  scene->options.orientation = request->orientation;
   scene->options.paint_background = FALSE;   /* the widget's own background */
   scene->selected_module = request->selected_id;
 

@@ -37,6 +37,7 @@ typedef struct
   int                    scale;        /* device pixels per widget pixel */
   SculptorViewTransform  transform;
   gboolean               dark;
+  ScOrientation          orientation;
   int                    selected_id;  /* merged module id, or -1 */
 } SculptorFrameRequest;
 

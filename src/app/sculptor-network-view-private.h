@@ -39,6 +39,7 @@ struct _SculptorNetworkView
   SculptorViewTransform  view;
   SculptorViewTransform  old_transform;
   int                    selected;     /* module index, or -1 */
+  ScOrientation          orientation;
   int                    hovered;      /* global unit index, or -1 */
 
   /* Drawing on the worker */

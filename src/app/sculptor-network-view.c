@@ -87,6 +87,7 @@ start_frame (SculptorNetworkView *self,
     .scale = gtk_widget_get_scale_factor (GTK_WIDGET (self)),
     .transform = self->view,
     .dark = _sculptor_theme_is_dark (GTK_WIDGET (self)),
+    .orientation = self->orientation,
     .selected_id = selected_id (self),
   };
 
@@ -616,4 +617,24 @@ sculptor_network_view_init (SculptorNetworkView *self)
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   _sculptor_network_view_add_controllers (self);
+}
+
+void
+sculptor_network_view_set_orientation (SculptorNetworkView *self,
+                                       ScOrientation        orientation)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  if (self->orientation == orientation)
+    return;
+  self->orientation = orientation;
+  _sculptor_network_view_request_frame (self, FALSE);
+}
+
+ScOrientation
+sculptor_network_view_get_orientation (SculptorNetworkView *self)
+{
+  g_return_val_if_fail (SCULPTOR_IS_NETWORK_VIEW (self), SC_ORIENTATION_BOTTOM_UP);
+
+  return self->orientation;
 }

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-render.h"
+#include "sc-render.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
 
@@ -38,6 +39,10 @@ void        sculptor_network_view_set_title         (SculptorNetworkView *self,
 void        sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                                      int                  module);
 int         sculptor_network_view_get_selected_module (SculptorNetworkView *self);
+/* Layers bottom-up like the paper's figures, or left to right. */
+void        sculptor_network_view_set_orientation   (SculptorNetworkView *self,
+                                                     ScOrientation        orientation);
+ScOrientation sculptor_network_view_get_orientation (SculptorNetworkView *self);
 void        sculptor_network_view_zoom_in           (SculptorNetworkView *self);
 void        sculptor_network_view_zoom_out          (SculptorNetworkView *self);
 void        sculptor_network_view_zoom_fit          (SculptorNetworkView *self);

@@ -257,6 +257,7 @@ _sculptor_window_export (SculptorWindow  *self,
       ScScene scene;
 
       sc_scene_init_from_snapshot (&scene, snapshot);
+      scene.options.orientation = sculptor_network_view_get_orientation (self->network_view);
       scene.title = title;
       scene.subtitle = subtitle;
       scene.input_names = (const char * const *) self->task->input_names;
