@@ -14,6 +14,7 @@
 #include "sc-bitrows.h"
 #include "sc-error.h"
 #include "sc-graph.h"
+#include "sc-json.h"
 #include "sc-score.h"
 
 /* Precise definitions (README, section "detection"):
@@ -486,27 +487,6 @@ sc_score_free (ScScore *score)
   g_free (score);
 }
 
-static void
-add_bool (JsonBuilder *builder,
-          const char  *member,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_double_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    double       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 void
 sc_score_to_json (const ScScore *score,
                   const ScTruth *truth,
@@ -516,17 +496,17 @@ sc_score_to_json (const ScScore *score,
   g_return_if_fail (truth != NULL);
   g_return_if_fail (JSON_IS_BUILDER (builder));
 
-  add_bool (builder, "input_applicable", score->input_applicable);
-  add_bool (builder, "input_separable", score->input_separable);
-  add_bool (builder, "output_applicable", score->output_applicable);
-  add_bool (builder, "output_grouped", score->output_grouped);
-  add_bool (builder, "hidden_applicable", score->hidden_applicable);
-  add_bool (builder, "hidden_separable", score->hidden_separable);
-  add_bool (builder, "modules_applicable", score->modules_applicable);
-  add_bool (builder, "modules_matched", score->modules_matched);
-  add_bool (builder, "success", score->success);
-  add_double_or_null (builder, "input_ari", score->input_ari);
-  add_double_or_null (builder, "output_ari", score->output_ari);
+  sc_json_add_bool (builder, "input_applicable", score->input_applicable);
+  sc_json_add_bool (builder, "input_separable", score->input_separable);
+  sc_json_add_bool (builder, "output_applicable", score->output_applicable);
+  sc_json_add_bool (builder, "output_grouped", score->output_grouped);
+  sc_json_add_bool (builder, "hidden_applicable", score->hidden_applicable);
+  sc_json_add_bool (builder, "hidden_separable", score->hidden_separable);
+  sc_json_add_bool (builder, "modules_applicable", score->modules_applicable);
+  sc_json_add_bool (builder, "modules_matched", score->modules_matched);
+  sc_json_add_bool (builder, "success", score->success);
+  sc_json_add_double (builder, "input_ari", score->input_ari);
+  sc_json_add_double (builder, "output_ari", score->output_ari);
 
   /* One entry per module, in module-graph order: the truth node's name. */
   json_builder_set_member_name (builder, "module_truth_node");
