@@ -267,6 +267,10 @@ _sculptor_network_view_class_add_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "network.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "network.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "network.unselect", NULL);
+  /* GtkWindow binds Space to activate-focus before the window's own
+   * bindings see it; the view, which has the focus at start, passes it to
+   * Run/Pause. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.run", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
     gtk_widget_class_add_binding_action (widget_class, pans[i].key, 0, "network.pan", "(ii)",
                                          pans[i].dx, pans[i].dy);

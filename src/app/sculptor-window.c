@@ -617,6 +617,9 @@ sculptor_window_init (SculptorWindow *self)
                             G_CALLBACK (on_speed_changed), self);
   self->elapsed_source = g_timeout_add_seconds (1, tick_elapsed, self);
   load_default_task (self);
+  /* Space runs from the start: the network view has the focus, not the
+   * task chooser (which would open on Space). */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->network_view));
   _sculptor_window_update_actions (self);
   update_status (self);
 }
