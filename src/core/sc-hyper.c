@@ -469,6 +469,8 @@ sc_hyper_validate (const ScHyper *hyper,
                    "arch ends with %u outputs but the task has %u", arch[n - 1], n_outputs);
       return FALSE;
     }
+  if (!sc_arch_check_size (arch, n, error))
+    return FALSE;
   if (hyper->threshold_mode == SC_THRESHOLD_BELOW_DENSE && hyper->threshold > 50)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
