@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -35,6 +36,7 @@ typedef struct
   gboolean   graphml;
   gboolean   snapshots;
   char      *alt_detector;
+  gboolean   progress_shown;   /* an epoch line is on the terminal */
 } RunArgs;
 
 static const char *
@@ -101,10 +103,19 @@ on_event (const ScEvent *event,
         g_print ("== %s ==\n", sc_stage_label (event->stage));
       break;
     case SC_EVENT_STEP:
+      if (args->progress_shown)
+        g_print ("\r\033[K");   /* the epoch line makes room for the step */
+      args->progress_shown = FALSE;
       print_step (event);
       break;
-    case SC_EVENT_DETECTION:
     case SC_EVENT_EPOCH:
+      /* Long trainings (MNIST) show their epochs on a terminal, on one
+       * line that the step's line then replaces. */
+      g_print ("\r\033[K[%s] epoch %u/%u  acc %.3f%%", stage_tag (event->stage),
+               event->epoch, event->n_epochs, event->eval->accuracy);
+      args->progress_shown = TRUE;
+      break;
+    case SC_EVENT_DETECTION:
     case SC_EVENT_DONE:
     default:
       break;
@@ -373,6 +384,7 @@ cli_run (int    argc,
   sc_pipeline_options_init (&options);
   options.backend = args.plain_c ? SC_BACKEND_PLAIN : SC_BACKEND_BLAS;
   options.event_func = on_event;
+  options.epoch_events = isatty (STDOUT_FILENO) && !args.quiet;
   options.event_data = &args;
   options.keep_snapshots = args.snapshots;
 
