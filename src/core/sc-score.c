@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sc-bitrows.h"
 #include "sc-error.h"
@@ -41,6 +42,7 @@ typedef struct
   const ScDetection   *det;
   const ScModuleGraph *graph;
   guint               *module_of;   /* kept position -> module index */
+  gboolean            *stray;       /* kept input position -> ignored (tolerance) */
   guint                last;        /* output layer */
   guint                out_first;   /* kept position of the first output */
 } Scoring;
@@ -86,6 +88,65 @@ compare_items (const int *truth_labels,
   return sc_graph_adjusted_rand (truth_labels, module_labels, n, ari, error);
 }
 
+/* With a tolerance t > 0: each truth group's inputs go to the module
+ * holding most of them, these modules differ, and at most t of the kept
+ * inputs are elsewhere — the strays, which the other criteria then leave
+ * out as if they had been pruned. */
+static gboolean
+within_tolerance (const Scoring *sc,
+                  ScScore       *score)
+{
+  const ScTruth *truth = sc->truth;
+  const ScDetection *det = sc->det;
+  guint n_groups = truth->n_input_groups, n_modules = sc->graph->n_modules;
+  g_autofree guint *count = g_new0 (guint, MAX ((gsize) n_groups * n_modules, 1));
+  g_autofree int *home = g_new (int, MAX (n_groups, 1));
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (n_modules, 1));
+  guint n = 0, strays = 0;
+
+  if (truth->input_tolerance <= 0.0)
+    return FALSE;
+
+  for (guint p = 0; p < det->new_arch[0]; p++)
+    {
+      int g = truth->input_group[det->kept_index[p]];
+
+      if (g >= 0)
+        {
+          count[(gsize) g * n_modules + sc->module_of[p]]++;
+          n++;
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      home[g] = 0;
+      for (guint m = 1; m < n_modules; m++)
+        if (count[(gsize) g * n_modules + m] > count[(gsize) g * n_modules + home[g]])
+          home[g] = (int) m;
+      if (used[home[g]])
+        return FALSE;
+      used[home[g]] = TRUE;
+    }
+
+  for (guint p = 0; p < det->new_arch[0]; p++)
+    {
+      int g = truth->input_group[det->kept_index[p]];
+
+      sc->stray[p] = g >= 0 && (int) sc->module_of[p] != home[g];
+      strays += sc->stray[p];
+    }
+
+  if ((double) strays > truth->input_tolerance * n)
+    {
+      memset (sc->stray, 0, sizeof (gboolean) * det->new_arch[0]);
+      return FALSE;
+    }
+
+  score->input_strays = strays;
+  return TRUE;
+}
+
 static gboolean
 score_inputs (const Scoring *sc,
               ScScore       *score,
@@ -116,7 +177,8 @@ score_inputs (const Scoring *sc,
     all_groups &= group_kept[g];
 
   score->input_applicable = truth->n_input_groups >= 1;
-  score->input_separable = all_groups && same_partition (groups, modules, n);
+  score->input_separable = all_groups && (same_partition (groups, modules, n) ||
+                                          within_tolerance (sc, score));
   return compare_items (groups, modules, n, &score->input_ari, error);
 }
 
@@ -221,27 +283,29 @@ narrow_candidates (const Scoring   *sc,
   const ScTruth *truth = sc->truth;
   const ScDetection *det = sc->det;
   guint nn = truth->n_nodes;
+  g_autofree guint *reads = g_new0 (guint, MAX (nn, 1));
+  guint constrained = 0;
 
-  /* Inputs read by no level-1 node do not constrain. */
+  /* Inputs read by no level-1 node, and stray inputs, do not constrain; a
+   * candidate must read all the others (all but the tolerance). */
   for (guint a = 0; a < det->new_arch[0]; a++)
     {
       guint i = det->kept_index[a];
-      g_autofree gboolean *readers = NULL;
       gboolean any = FALSE;
 
-      if (!sc_mask_get (det->condensed, 0, i, det->kept_index[b]))
+      if (sc->stray[a] || !sc_mask_get (det->condensed, 0, i, det->kept_index[b]))
         continue;
 
-      readers = g_new0 (gboolean, MAX (nn, 1));
       for (guint m = 0; m < nn; m++)
-        if (truth->nodes[m].level == 1)
+        if (truth->nodes[m].level == 1 && node_reads_input (&truth->nodes[m], i))
           {
-            readers[m] = node_reads_input (&truth->nodes[m], i);
-            any |= readers[m];
+            reads[m]++;
+            any = TRUE;
           }
-      for (guint m = 0; m < nn && any; m++)
-        cand[m] &= readers[m];
+      constrained += any;
     }
+  for (guint m = 0; m < nn && constrained > 0; m++)
+    cand[m] &= (double) (constrained - reads[m]) <= truth->input_tolerance * constrained;
 
   for (guint o = 0; o < truth->n_out; o++)
     {
@@ -302,21 +366,35 @@ same_inputs (const Scoring  *sc,
              const gboolean *kept_read)
 {
   const GArray *set = sc->truth->nodes[n].input_set;
-  guint a = 0, b = 0;
+  guint a = 0, b = 0, n_a = 0, n_b = 0, differ = 0;
 
+  /* Both lists are ascending: merge them, counting what only one has. */
   for (;;)
     {
+      gboolean more_a, more_b;
+      guint va = 0, vb = 0;
+
       while (a < module->inputs->len && !kept_read[g_array_index (module->inputs, guint, a)])
         a++;
       while (set != NULL && b < set->len && !kept_read[g_array_index (set, guint, b)])
         b++;
-      if (a == module->inputs->len || set == NULL || b == set->len)
-        return a == module->inputs->len && (set == NULL || b == set->len);
-      if (g_array_index (module->inputs, guint, a) != g_array_index (set, guint, b))
-        return FALSE;
-      a++;
-      b++;
+      more_a = a < module->inputs->len;
+      more_b = set != NULL && b < set->len;
+      if (!more_a && !more_b)
+        break;
+      if (more_a)
+        va = g_array_index (module->inputs, guint, a);
+      if (more_b)
+        vb = g_array_index (set, guint, b);
+      if (more_a && (!more_b || va < vb))
+        differ++, n_a++, a++;
+      else if (more_b && (!more_a || vb < va))
+        differ++, n_b++, b++;
+      else
+        n_a++, n_b++, a++, b++;
     }
+
+  return (double) differ <= sc->truth->input_tolerance * MAX (n_a, n_b);
 }
 
 /* The truth node a module implements: same input set and, if the module
@@ -359,7 +437,8 @@ match_modules (const Scoring *sc,
   g_autofree gboolean *copied = g_new0 (gboolean, MAX (truth->n_nodes, 1));
 
   for (guint p = 0; p < sc->det->new_arch[0]; p++)
-    kept_read[sc->det->kept_index[p]] = truth->input_group[sc->det->kept_index[p]] >= 0;
+    kept_read[sc->det->kept_index[p]] = truth->input_group[sc->det->kept_index[p]] >= 0 &&
+                                        !sc->stray[p];
   for (guint o = 0; o < truth->n_out; o++)
     if (truth->output_node[o] >= 0)
       copied[truth->output_node[o]] = TRUE;
@@ -442,6 +521,7 @@ sc_score_detection (const ScTruth        *truth,
 {
   g_autoptr(ScScore) score = NULL;
   g_autofree guint *module_of = NULL;
+  g_autofree gboolean *stray = NULL;
   Scoring sc;
 
   g_return_val_if_fail (truth != NULL, NULL);
@@ -456,7 +536,8 @@ sc_score_detection (const ScTruth        *truth,
   for (guint p = 0; p < detection->n_kept; p++)
     module_of[p] = (guint) sc_module_graph_find (graph, detection->merged[p]);
 
-  sc = (Scoring) { truth, detection, graph, module_of, detection->n_layers - 1,
+  stray = g_new0 (gboolean, MAX (detection->new_arch[0], 1));
+  sc = (Scoring) { truth, detection, graph, module_of, stray, detection->n_layers - 1,
                    detection->n_kept - detection->new_arch[detection->n_layers - 1] };
 
   score = g_new0 (ScScore, 1);
@@ -505,6 +586,7 @@ sc_score_to_json (const ScScore *score,
   sc_json_add_bool (builder, "modules_applicable", score->modules_applicable);
   sc_json_add_bool (builder, "modules_matched", score->modules_matched);
   sc_json_add_bool (builder, "success", score->success);
+  sc_json_add_int (builder, "input_strays", score->input_strays);
   sc_json_add_double (builder, "input_ari", score->input_ari);
   sc_json_add_double (builder, "output_ari", score->output_ari);
 
