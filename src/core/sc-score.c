@@ -272,22 +272,18 @@ node_reads_input (const ScTruthNode *node,
   return FALSE;
 }
 
-/* Narrows the candidate level-1 nodes of the module of layer-1 unit b. */
+/* Counts, for the layer-1 unit b, the inputs it reads that some level-1
+ * node reads (constrained) and, per level-1 node, how many of them that
+ * node reads; stray inputs (tolerance) do not count. */
 static void
-narrow_candidates (const Scoring   *sc,
-                   guint            b,
-                   const ScBitRows *reach,
-                   const gboolean  *anc1,
-                   gboolean        *cand)
+count_reads (const Scoring *sc,
+             guint          b,
+             guint         *reads,
+             guint         *constrained)
 {
   const ScTruth *truth = sc->truth;
   const ScDetection *det = sc->det;
-  guint nn = truth->n_nodes;
-  g_autofree guint *reads = g_new0 (guint, MAX (nn, 1));
-  guint constrained = 0;
 
-  /* Inputs read by no level-1 node, and stray inputs, do not constrain; a
-   * candidate must read all the others (all but the tolerance). */
   for (guint a = 0; a < det->new_arch[0]; a++)
     {
       guint i = det->kept_index[a];
@@ -296,16 +292,26 @@ narrow_candidates (const Scoring   *sc,
       if (sc->stray[a] || !sc_mask_get (det->condensed, 0, i, det->kept_index[b]))
         continue;
 
-      for (guint m = 0; m < nn; m++)
+      for (guint m = 0; m < truth->n_nodes; m++)
         if (truth->nodes[m].level == 1 && node_reads_input (&truth->nodes[m], i))
           {
             reads[m]++;
             any = TRUE;
           }
-      constrained += any;
+      *constrained += any;
     }
-  for (guint m = 0; m < nn && constrained > 0; m++)
-    cand[m] &= (double) (constrained - reads[m]) <= truth->input_tolerance * constrained;
+}
+
+/* Keeps the level-1 nodes every output reachable from unit b depends on. */
+static void
+narrow_by_outputs (const Scoring   *sc,
+                   guint            b,
+                   const ScBitRows *reach,
+                   const gboolean  *anc1,
+                   gboolean        *cand)
+{
+  const ScTruth *truth = sc->truth;
+  guint nn = truth->n_nodes;
 
   for (guint o = 0; o < truth->n_out; o++)
     {
@@ -324,9 +330,12 @@ score_hidden (const Scoring *sc,
 {
   const ScTruth *truth = sc->truth;
   const ScDetection *det = sc->det;
-  guint nn = truth->n_nodes, n_level1 = 0;
+  guint nn = truth->n_nodes, n_level1 = 0, n_modules = sc->graph->n_modules;
+  guint first = det->new_arch[0], last = det->new_arch[0] + det->new_arch[1];
   g_autofree gboolean *anc1 = NULL;
   g_autofree gboolean *cand = NULL;
+  g_autofree guint *reads = NULL;
+  g_autofree guint *constrained = NULL;
   g_autoptr(ScBitRows) reach = NULL;
 
   for (guint m = 0; m < nn; m++)
@@ -339,20 +348,36 @@ score_hidden (const Scoring *sc,
 
   anc1 = level1_ancestors (truth);
   reach = reachable_outputs (sc);
-  cand = g_new (gboolean, (gsize) sc->graph->n_modules * nn);
-  for (guint k = 0; k < sc->graph->n_modules; k++)
+  cand = g_new (gboolean, (gsize) n_modules * nn);
+  reads = g_new0 (guint, (gsize) n_modules * nn);
+  constrained = g_new0 (guint, n_modules);
+  for (guint k = 0; k < n_modules; k++)
     for (guint m = 0; m < nn; m++)
       cand[(gsize) k * nn + m] = truth->nodes[m].level == 1;
 
-  for (guint b = det->new_arch[0]; b < det->new_arch[0] + det->new_arch[1]; b++)
-    narrow_candidates (sc, b, reach, anc1, cand + (gsize) sc->module_of[b] * nn);
-
-  for (guint b = det->new_arch[0]; b < det->new_arch[0] + det->new_arch[1]; b++)
+  for (guint b = first; b < last; b++)
     {
+      guint k = sc->module_of[b];
+
+      count_reads (sc, b, reads + (gsize) k * nn, &constrained[k]);
+      narrow_by_outputs (sc, b, reach, anc1, cand + (gsize) k * nn);
+    }
+
+  /* Per module: a candidate node reads all the inputs its first-hidden-
+   * layer units read (all but the tolerance), and some candidate remains. */
+  for (guint b = first; b < last; b++)
+    {
+      guint k = sc->module_of[b];
       gboolean any = FALSE;
 
       for (guint m = 0; m < nn; m++)
-        any |= cand[(gsize) sc->module_of[b] * nn + m];
+        {
+          gboolean *c = &cand[(gsize) k * nn + m];
+
+          *c &= (double) (constrained[k] - reads[(gsize) k * nn + m]) <=
+                truth->input_tolerance * constrained[k];
+          any |= *c;
+        }
       score->hidden_separable &= any;
     }
 }
@@ -459,9 +484,13 @@ score_modules (const Scoring *sc,
   /* Input-only modules are judged by the input criterion. */
   for (guint m = 0; m < sc->graph->n_modules; m++)
     {
+      const ScModule *module = &sc->graph->modules[m];
       int n = score->module_truth_node[m];
 
-      if (sc->graph->modules[m].last_layer == 0)
+      if (module->last_layer == 0)
+        continue;
+      if (sc->truth->ignore_middle_modules && module->first_layer > 0 &&
+          module->outputs->len == 0)
         continue;
       score->modules_applicable = TRUE;
       if (n < 0 || taken[n])

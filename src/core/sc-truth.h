@@ -49,6 +49,10 @@ typedef struct
    * when scoring: 0 (exact) for Boolean tasks; image tasks allow a few
    * pixels tied to the other half by a stray surviving edge (README). */
   double       input_tolerance;
+  /* Module attribution judges only modules holding inputs or outputs: the
+   * MNIST tasks, whose middle layers the paper found not separable (the
+   * criteria there are the two digit modules and the output modules). */
+  gboolean     ignore_middle_modules;
 } ScTruth;
 
 void     sc_truth_free              (ScTruth       *truth);
