@@ -544,9 +544,13 @@ test_task_metadata (void)
   arch = hier->defaults.arch;
   g_assert_cmpuint (g_array_index (arch, guint, 0), ==, 1568);
   g_assert_cmpuint (g_array_index (arch, guint, arch->len - 1), ==, 3);
-  g_assert_cmpuint (arch->len, ==, 6);
+  g_assert_cmpuint (arch->len, ==, 7);     /* five hidden layers */
   g_assert_cmpfloat (two->defaults.lr, ==, 0.001);
-  g_assert_cmpuint (two->defaults.batch_size, ==, 256);
+  g_assert_cmpuint (two->defaults.batch_size, ==, 64);
+  g_assert_cmpuint (hier->defaults.retrain_epochs, ==, 10);
+  /* the reference's default step size, not the number of weight layers */
+  g_assert_cmpuint (sc_hyper_feature_step (&hier->defaults), ==, 2);
+  g_assert_cmpuint (sc_hyper_clusterability_step (&hier->defaults), ==, 2);
   g_assert_cmpfloat (two->defaults.noise, ==, 0.0);
   g_assert_cmpint (two->defaults.threshold_mode, ==, SC_THRESHOLD_BELOW_DENSE);
   g_assert_cmpfloat (two->defaults.threshold, ==, 1.0);
@@ -570,6 +574,8 @@ test_truth (void)
 
   /* Two digits: left pixels vs right pixels, outputs 0–9 vs 10–19. */
   t = two->truth;
+  g_assert_cmpfloat (t->input_tolerance, ==, 0.02);
+  g_assert_true (t->ignore_middle_modules);
   g_assert_cmpuint (t->n_in, ==, 1568);
   g_assert_cmpuint (t->n_out, ==, 20);
   g_assert_cmpuint (t->n_nodes, ==, 2);
