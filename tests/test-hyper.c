@@ -101,6 +101,13 @@ test_hyper_validate (void)
   g_assert_false (sc_hyper_validate (&h, 6, 3, &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "6"));
+  g_clear_error (&error);
+
+  /* too big to train: refused, not an allocation failure */
+  g_assert_true (sc_hyper_set (&h, "arch", "4,100000,100000,4", NULL));
+  g_assert_false (sc_hyper_validate (&h, 4, 4, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "weights"));
   sc_hyper_clear (&h);
 }
 

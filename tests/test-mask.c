@@ -64,6 +64,20 @@ test_mask_edges_errors (void)
     }
 }
 
+/* A hostile architecture is an error, not a terabyte allocation. */
+static void
+test_mask_edges_too_big (void)
+{
+  const guint arch[] = { 1048576, 1048576, 2 };
+  g_autoptr(JsonNode) node = parse_json ("[[], []]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScMask) mask = sc_mask_from_edges_json (arch, 3, node, &error);
+
+  g_assert_null (mask);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "weights"));
+}
+
 static void
 test_mask_copy_equal (void)
 {
@@ -120,6 +134,7 @@ main (int   argc,
   g_test_add_func ("/mask/edges-roundtrip", test_mask_edges_roundtrip);
   g_test_add_func ("/mask/edges-errors", test_mask_edges_errors);
   g_test_add_func ("/mask/copy-equal", test_mask_copy_equal);
+  g_test_add_func ("/mask/edges-too-big", test_mask_edges_too_big);
   g_test_add_func ("/mask/arch-parse", test_arch_parse);
 
   return g_test_run ();

@@ -17,9 +17,6 @@
 #include "sc-idx.h"
 #include "sc-mnist.h"
 
-/* TEMPORARY: weak sc_task_* / sc_truth_* until sc-task.c and sc-truth.c are
- * merged from the tasks branch; remove this include then. */
-
 /* ---------------------------------------------------------------- helpers */
 
 static void

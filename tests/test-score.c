@@ -433,6 +433,66 @@ test_score_top_or_modules (void)
                     ==, graph->n_modules);
 }
 
+/* Two halves of 20 "pixels", one left pixel tied to the right half by a
+ * stray edge: exact scoring fails, the image tolerance accepts it and
+ * counts the stray (README, scoring). */
+static void
+test_score_input_tolerance (void)
+{
+  const guint arch[] = { 40, 4, 2 };
+  GString *edges = g_string_new ("[[");
+  const NodeSpec nodes[] = {
+    { "left", 1, "0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19", NULL },
+    { "right", 1, "20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39", NULL },
+  };
+  const int out[] = { 0, 1 };
+  g_autoptr(ScTruth) truth = truth_new (40, nodes, 2, out, NULL, 2);
+  g_autoptr(ScMask) mask = NULL;
+  g_autoptr(ScDetection) det = NULL;
+  g_autoptr(ScScore) exact = NULL;
+  g_autoptr(ScScore) tolerant = NULL;
+  g_autoptr(GError) error = NULL;
+  ScDetectParams params;
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < 40; i++)
+    for (guint j = 0; j < 4; j++)
+      {
+        gboolean on = i == 5 ? j == 2 : i < 20 ? j < 2 : j >= 2;
+
+        if (on)
+          {
+            g_string_append_printf (edges, "%s[%u,%u]", first ? "" : ",", i, j);
+            first = FALSE;
+          }
+      }
+  g_string_append (edges, "],[[0,0],[1,0],[2,1],[3,1]]]");
+  mask = test_mask_from_edges (arch, 3, edges->str);
+  g_string_free (edges, TRUE);
+
+  sc_detect_params_init (&params);
+  det = sc_detect (mask, &params, &error);
+  g_assert_no_error (error);
+
+  exact = score_of (truth, det);
+  g_assert_false (exact->input_separable);
+  g_assert_false (exact->success);
+  g_assert_cmpuint (exact->input_strays, ==, 0);
+
+  truth->input_tolerance = 0.05;
+  tolerant = score_of (truth, det);
+  g_assert_true (tolerant->input_separable);
+  g_assert_cmpuint (tolerant->input_strays, ==, 1);
+  g_assert_true (tolerant->hidden_separable);
+  g_assert_true (tolerant->success);
+
+  /* more strays than the tolerance: not separable */
+  truth->input_tolerance = 0.01;
+  g_clear_pointer (&tolerant, sc_score_free);
+  tolerant = score_of (truth, det);
+  g_assert_false (tolerant->input_separable);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +508,8 @@ main (int   argc,
   g_test_add_func ("/score/reused-one-hidden", test_score_reused_one_hidden);
   g_test_add_func ("/score/top-or-modules", test_score_top_or_modules);
   g_test_add_func ("/score/golden-rates", test_score_golden_rates);
+
+  g_test_add_func ("/score/input-tolerance", test_score_input_tolerance);
 
   return g_test_run ();
 }

@@ -905,8 +905,8 @@ test_graph_errors (void)
     { "inputs a b\nnode f = and(a, b)\n\n", 3, "no outputs" },
     /* too many inputs */
     { "inputs x0 x1 x2 x3 x4 x5 x6 x7 x8 x9 x10 x11\n"
-      "inputs x12 x13 x14 x15 x16 x17 x18 x19 x20 x21 x22 x23\n"
-      "inputs x24\nnode f = and(x0, x1)\noutput y = f\n", 3, "too many inputs" },
+      "inputs x12 x13 x14 x15 x16 x17 x18 x19\n"
+      "inputs x20\nnode f = and(x0, x1)\noutput y = f\n", 3, "too many inputs" },
     /* bits and outputs */
     { "inputs a b\nnode f = and(a, b)\nnode g = buf(f.1)\noutput y = g\n", 3,
       "node “f” has 1 bit, so “f.1” does not exist" },
@@ -937,8 +937,9 @@ test_graph_errors (void)
     }
 }
 
-/* A graph with 24 inputs is the largest allowed; 2^24 rows would be slow
- * to test, so check the limit with a small table of the same shape. */
+/* A graph with 20 inputs is the largest allowed; 2^20 rows would be slow
+ * to test, so check the shape with a smaller table, and that 21 inputs are
+ * refused before anything is built. */
 static void
 test_graph_input_limit (void)
 {
@@ -957,6 +958,21 @@ test_graph_input_limit (void)
   g_assert_cmpuint (out_bit (task, 2049, 0), ==, 0);
   g_assert_cmpint (task->truth->input_group[5], ==, -1); /* unread input */
   g_string_free (text, TRUE);
+
+  {
+    GString *wide = g_string_new ("inputs");
+    g_autoptr(GError) wide_error = NULL;
+    g_autoptr(ScTask) none = NULL;
+
+    for (guint i = 0; i < 21; i++)
+      g_string_append_printf (wide, " x%u", i);
+    g_string_append (wide, "\nnode f = xor(x0, x20)\noutput y = f\n");
+    none = sc_task_parse_graph (wide->str, "wider.sfg", &wide_error);
+    g_assert_null (none);
+    g_assert_error (wide_error, SC_ERROR, SC_ERROR_PARSE);
+    g_assert_nonnull (strstr (wide_error->message, "at most 20"));
+    g_string_free (wide, TRUE);
+  }
 }
 
 /* ------------------------------------------------------------------ */

@@ -20,9 +20,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SculptorApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SCULPTOR_LOCALEDIR: the translations built in the build directory,
+   * for the tests and for trying a translation before installing it. */
+  localedir = g_getenv ("SCULPTOR_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -11,10 +11,13 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-linalg.h"
+#include "sculptor-about.h"
 #include "sculptor-application.h"
+#include "sculptor-preferences.h"
+#include "sculptor-preferences-window.h"
 #include "sculptor-resources.h"
 #include "sculptor-window.h"
+#include "sculptor-window-state.h"
 
 struct _SculptorApplication
 {
@@ -39,7 +42,11 @@ get_or_create_window (SculptorApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (sculptor_window_new (self));
+    {
+      window = GTK_WINDOW (sculptor_window_new (self));
+      /* Only the app's own windows keep state across runs. */
+      _sculptor_window_state_restore (SCULPTOR_WINDOW (window));
+    }
 
   return window;
 }
@@ -91,9 +98,9 @@ sculptor_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  /* One OpenBLAS thread: the worker computes, the other core keeps the
-   * interface fluid (toolchain.md). */
-  sc_linalg_init (1);
+  /* OpenBLAS threads (one by default: the worker computes, the other core
+   * keeps the interface fluid, toolchain.md), MNIST location and style. */
+  sculptor_preferences_startup (GTK_APPLICATION (app));
 }
 
 static void
@@ -101,19 +108,23 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  static const char *authors[] = { "The Sculptor authors", NULL };
   GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *dialog = sculptor_about_dialog_new (gtk_application_get_active_window (app));
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("Sculptor"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Train, prune and discover the modules of neural networks"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         "copyright", "© 2026 The Sculptor authors",
-                         "website", "https://github.com/sculptor-app/sculptor",
-                         NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *window = sculptor_preferences_window_new (gtk_application_get_active_window (app),
+                                                       sculptor_preferences_get_settings ());
+
+  gtk_window_set_application (GTK_WINDOW (window), app);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -122,15 +133,21 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
+  /* A copy: closing a window (and the dialogs destroyed with it) changes
+   * the application's list. */
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
 
+  for (GList *l = windows; l; l = l->next)
+    g_object_ref (l->data);
   /* Closing each window cancels its run cleanly. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -153,10 +170,13 @@ static void
 sculptor_application_init (SculptorApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_application_add_main_option (G_APPLICATION (self), "version", 0, 0,
                                  G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-render.h"
+#include "sc-render.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
 
@@ -29,6 +31,7 @@ void        sculptor_network_view_set_snapshot      (SculptorNetworkView *self,
                                                      ScSnapshot          *snapshot,
                                                      gboolean             animate);
 ScSnapshot *sculptor_network_view_get_snapshot      (SculptorNetworkView *self);
+/* NULL title: the task's title, and a subtitle describing the network. */
 void        sculptor_network_view_set_title         (SculptorNetworkView *self,
                                                      const char          *title,
                                                      const char          *subtitle);
@@ -36,8 +39,49 @@ void        sculptor_network_view_set_title         (SculptorNetworkView *self,
 void        sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                                      int                  module);
 int         sculptor_network_view_get_selected_module (SculptorNetworkView *self);
+/* Layers bottom-up like the paper's figures, or left to right. */
+void        sculptor_network_view_set_orientation   (SculptorNetworkView *self,
+                                                     ScOrientation        orientation);
+ScOrientation sculptor_network_view_get_orientation (SculptorNetworkView *self);
 void        sculptor_network_view_zoom_in           (SculptorNetworkView *self);
 void        sculptor_network_view_zoom_out          (SculptorNetworkView *self);
 void        sculptor_network_view_zoom_fit          (SculptorNetworkView *self);
+
+/* Zooms by factor keeping the point (x, y) of the widget in place. */
+void        sculptor_network_view_zoom_at           (SculptorNetworkView *self,
+                                                     double               factor,
+                                                     double               x,
+                                                     double               y);
+/* The view transform: widget = (x, y) + zoom · layout. Fit is zoom 1 at
+ * (0, 0): the layout is computed for the widget's size. */
+void        sculptor_network_view_get_transform     (SculptorNetworkView *self,
+                                                     double              *zoom,
+                                                     double              *x,
+                                                     double              *y);
+
+/* The layout of the frame on screen (layout coordinates), or NULL before
+ * the first frame is drawn. Frames are drawn on a worker thread. */
+const ScLayout *sculptor_network_view_get_layout    (SculptorNetworkView *self);
+/* TRUE while a frame is being drawn or waits to be. */
+gboolean    sculptor_network_view_is_busy           (SculptorNetworkView *self);
+/* TRUE while pruned parts are fading out. */
+gboolean    sculptor_network_view_is_animating      (SculptorNetworkView *self);
+
+void        sculptor_network_view_layout_to_widget  (SculptorNetworkView *self,
+                                                     double               layout_x,
+                                                     double               layout_y,
+                                                     double              *widget_x,
+                                                     double              *widget_y);
+/* What is at (x, y) in widget coordinates: the legend as drawn (it does
+ * not zoom), else the network under the inverse of the zoom and pan. */
+ScHit       sculptor_network_view_hit_test_widget   (SculptorNetworkView *self,
+                                                     double               x,
+                                                     double               y);
+/* What a primary click at (x, y) does: selects the module of the unit, box
+ * or legend entry there (-1 on empty space) and emits "module-selected".
+ * @return the module index selected, or -1 */
+int         sculptor_network_view_activate_at       (SculptorNetworkView *self,
+                                                     double               x,
+                                                     double               y);
 
 G_END_DECLS

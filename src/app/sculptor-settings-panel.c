@@ -193,7 +193,7 @@ make_editor (SculptorSettingsPanel *self,
       break;
     }
 
-  gtk_widget_set_tooltip_text (editor, description);
+  gtk_widget_set_tooltip_text (editor, description ? _(description) : NULL);
   gtk_widget_set_hexpand (editor, TRUE);
   return editor;
 }
@@ -519,6 +519,15 @@ sculptor_settings_panel_get_live_detection (SculptorSettingsPanel *self)
   g_return_val_if_fail (SCULPTOR_IS_SETTINGS_PANEL (self), TRUE);
 
   return gtk_switch_get_active (self->live_detection);
+}
+
+void
+sculptor_settings_panel_set_live_detection (SculptorSettingsPanel *self,
+                                            gboolean               live)
+{
+  g_return_if_fail (SCULPTOR_IS_SETTINGS_PANEL (self));
+
+  gtk_switch_set_active (self->live_detection, live);
 }
 
 void

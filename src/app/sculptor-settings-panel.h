@@ -34,6 +34,8 @@ gboolean   sculptor_settings_panel_get_hyper (SculptorSettingsPanel *self,
 void       sculptor_settings_panel_set_hyper (SculptorSettingsPanel *self,
                                               const ScHyper         *hyper);
 gboolean   sculptor_settings_panel_get_live_detection (SculptorSettingsPanel *self);
+void       sculptor_settings_panel_set_live_detection (SculptorSettingsPanel *self,
+                                                       gboolean               live);
 /* Locks the fields while a run is in progress. */
 void       sculptor_settings_panel_set_locked (SculptorSettingsPanel *self,
                                               gboolean               locked);

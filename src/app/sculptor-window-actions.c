@@ -115,6 +115,21 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
+left_to_right_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SculptorWindow *self = SCULPTOR_WINDOW (widget);
+  gboolean on = sculptor_network_view_get_orientation (self->network_view) ==
+                SC_ORIENTATION_LEFT_RIGHT;
+
+  sculptor_network_view_set_orientation (self->network_view,
+                                         on ? SC_ORIENTATION_BOTTOM_UP
+                                            : SC_ORIENTATION_LEFT_RIGHT);
+  sculptor_network_view_zoom_fit (self->network_view);
+}
+
+static void
 live_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -135,6 +150,7 @@ _sculptor_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.follow-live", NULL, live_action);
+  gtk_widget_class_install_action (widget_class, "win.left-to-right", NULL, left_to_right_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, GDK_CONTROL_MASK,

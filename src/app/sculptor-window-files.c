@@ -61,6 +61,22 @@ sculptor_window_open_file (SculptorWindow *self,
       return;
     }
 
+  /* `sculptor exemplar/reused` or `sculptor mnist/two-digits`: a task
+   * name rather than a file. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *cwd_path = g_get_current_dir ();
+      g_autoptr(GFile) cwd = g_file_new_for_path (cwd_path);
+      g_autofree char *name = g_file_get_relative_path (cwd, file);
+      g_autoptr(ScTask) task = name ? sc_task_lookup (name, &error) : NULL;
+
+      if (task)
+        sculptor_settings_panel_set_task (self->settings_panel, task);
+      else
+        _sculptor_window_show_error (self, _("Cannot open the task"), error);
+      return;
+    }
+
   if (is_run_file (path))
     {
       ScRun *run = sc_run_load (path, &error);
@@ -257,6 +273,7 @@ _sculptor_window_export (SculptorWindow  *self,
       ScScene scene;
 
       sc_scene_init_from_snapshot (&scene, snapshot);
+      scene.options.orientation = sculptor_network_view_get_orientation (self->network_view);
       scene.title = title;
       scene.subtitle = subtitle;
       scene.input_names = (const char * const *) self->task->input_names;

@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sculptor-preferences.h"
 #include "sculptor-window-private.h"
+#include "sculptor-window-state.h"
 
 G_DEFINE_FINAL_TYPE (SculptorWindow, sculptor_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -437,6 +439,8 @@ _sculptor_window_start (SculptorWindow *self)
     }
 
   stop_runner (self);
+  /* No run computes now: safe to change the OpenBLAS threads. */
+  sculptor_preferences_apply_threads ();
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
   self->task = sc_task_ref (task);
@@ -461,7 +465,9 @@ void
 _sculptor_window_load_run (SculptorWindow *self,
                            ScRun          *run)
 {
-  g_autofree char *message = NULL;
+  /* The panel first: choosing its task resets the window (task-changed). */
+  sculptor_settings_panel_set_task (self->settings_panel, run->task);
+  sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
 
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
@@ -470,8 +476,6 @@ _sculptor_window_load_run (SculptorWindow *self,
   self->task = sc_task_ref (run->task);
   reset_view (self);
   sculptor_network_view_set_task (self->network_view, run->task);
-  sculptor_settings_panel_set_task (self->settings_panel, run->task);
-  sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
 
   for (guint i = 0; i < run->steps->len; i++)
     sculptor_timeline_append (self->timeline, &g_array_index (run->steps, ScStep, i));
@@ -515,6 +519,7 @@ on_speed_changed (SculptorWindow *self)
 static gboolean
 sculptor_window_close_request (GtkWindow *window)
 {
+  _sculptor_window_state_save (SCULPTOR_WINDOW (window));
   /* Cancel the worker cleanly before the widgets go. */
   stop_runner (SCULPTOR_WINDOW (window));
 
@@ -528,6 +533,9 @@ sculptor_window_dispose (GObject *object)
 
   stop_runner (self);
   g_clear_handle_id (&self->elapsed_source, g_source_remove);
+  /* GTK 4.8: dispose_template unparents the header bar, which GtkWindow
+   * still holds as its titlebar (a critical on every close); drop it here. */
+  gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_WINDOW);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->shown, sc_snapshot_unref);
@@ -609,6 +617,9 @@ sculptor_window_init (SculptorWindow *self)
                             G_CALLBACK (on_speed_changed), self);
   self->elapsed_source = g_timeout_add_seconds (1, tick_elapsed, self);
   load_default_task (self);
+  /* Space runs from the start: the network view has the focus, not the
+   * task chooser (which would open on Space). */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->network_view));
   _sculptor_window_update_actions (self);
   update_status (self);
 }

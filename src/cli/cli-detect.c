@@ -55,7 +55,7 @@ get_step (JsonObject  *object,
       (value = json_node_get_int (node)) < 0 || value > MAX_STEP)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
-                   "%s must be an integer between 0 and %d (0: number of weight layers)",
+                   _("%s must be an integer between 0 and %d (0: number of weight layers)"),
                    member, MAX_STEP);
       return FALSE;
     }
@@ -79,7 +79,7 @@ get_threshold (JsonObject  *object,
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     {
-      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s must be a number", member);
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, _("%s must be a number"), member);
       return FALSE;
     }
 
@@ -116,10 +116,10 @@ parse_json (const char  *text,
 
   if (sscanf (local_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 &&
       consumed > 0)
-    g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "invalid JSON at column %u: %s",
+    g_set_error (error, SC_ERROR, SC_ERROR_PARSE, _("invalid JSON at column %u: %s"),
                  column, local_error->message + consumed);
   else
-    g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "invalid JSON: %s", local_error->message);
+    g_set_error (error, SC_ERROR, SC_ERROR_PARSE, _("invalid JSON: %s"), local_error->message);
 
   return NULL;
 }
@@ -140,7 +140,7 @@ detect_line (const char  *text,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "a line must hold one JSON object");
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, _("a line must hold one JSON object"));
       return NULL;
     }
 

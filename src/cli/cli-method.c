@@ -71,6 +71,8 @@ cli_method_option_group (CliMethodArgs *args)
 
   group = g_option_group_new ("method", _("Hyper-parameters of the method:"),
                               _("Show the hyper-parameter options"), args, NULL);
+  /* The descriptions come from sc-hyper.c, marked with N_(). */
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, args->entries);
   return group;
 }
@@ -92,6 +94,7 @@ cli_data_option_group (CliMethodArgs *args)
   GOptionGroup *group = g_option_group_new ("data", _("MNIST data:"),
                                             _("Show the MNIST data options"), args, NULL);
 
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, entries);
   return group;
 }

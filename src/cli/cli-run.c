@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -35,6 +36,7 @@ typedef struct
   gboolean   graphml;
   gboolean   snapshots;
   char      *alt_detector;
+  gboolean   progress_shown;   /* an epoch line is on the terminal */
 } RunArgs;
 
 static const char *
@@ -67,17 +69,19 @@ print_step (const ScEvent *event)
   else
     verdict = step->accepted ? _("accepted") : _("rejected");
 
+  /* Translators: the step columns of "sculptor-cli run"; keep the widths
+   * (%-4g, %3u, %7.3f…) so that the columns stay aligned. */
   if (step->retrain_only)
     g_print ("[%s] %-31s", stage_tag (step->stage), "");
   else if (step->edge_run >= 0)
-    g_print ("[%s] Pe %-4g step %3u  target %7.3f%%  ", stage_tag (step->stage),
+    g_print (_("[%s] Pe %-4g step %3u  target %7.3f%%  "), stage_tag (step->stage),
              step->step, event->run->steps->len, step->target);
   else
-    g_print ("[%s] Pu %-4g step %3u  target %7.3f%%  ", stage_tag (step->stage),
+    g_print (_("[%s] Pu %-4g step %3u  target %7.3f%%  "), stage_tag (step->stage),
              step->step, event->run->steps->len, step->target);
 
   if (step->trained)
-    g_print ("acc %7.3f%%  density %7.4f  hidden %4u/%-4u  %6.2fs  %s\n",
+    g_print (_("acc %7.3f%%  density %7.4f  hidden %4u/%-4u  %6.2fs  %s\n"),
              step->accuracy, step->density, step->hidden_units, hidden, step->seconds, verdict);
   else
     g_print ("%s\n", verdict);
@@ -99,10 +103,19 @@ on_event (const ScEvent *event,
         g_print ("== %s ==\n", sc_stage_label (event->stage));
       break;
     case SC_EVENT_STEP:
+      if (args->progress_shown)
+        g_print ("\r\033[K");   /* the epoch line makes room for the step */
+      args->progress_shown = FALSE;
       print_step (event);
       break;
-    case SC_EVENT_DETECTION:
     case SC_EVENT_EPOCH:
+      /* Long trainings (MNIST) show their epochs on a terminal, on one
+       * line that the step's line then replaces. */
+      g_print ("\r\033[K[%s] epoch %u/%u  acc %.3f%%", stage_tag (event->stage),
+               event->epoch, event->n_epochs, event->eval->accuracy);
+      args->progress_shown = TRUE;
+      break;
+    case SC_EVENT_DETECTION:
     case SC_EVENT_DONE:
     default:
       break;
@@ -121,7 +134,7 @@ format_inputs (const ScTask   *task,
 
       if (i == 12 && module->inputs->len > 14)
         {
-          g_string_append_printf (str, " … (%u inputs)", module->inputs->len);
+          g_string_append_printf (str, _(" … (%u inputs)"), module->inputs->len);
           break;
         }
       g_string_append_printf (str, "%s%s", i ? " " : "",
@@ -170,17 +183,17 @@ print_summary (const ScRun *run,
       g_autofree char *inputs = format_inputs (run->task, module);
       g_autofree char *outputs = format_outputs (run->task, module);
 
-      g_print ("  M%-3u layers %u–%u  %3u units  inputs {%s}%s%s%s\n", module->id,
+      g_print (_("  M%-3u layers %u–%u  %3u units  inputs {%s}%s%s%s\n"), module->id,
                module->first_layer, module->last_layer, module->n_units, inputs,
-               module->outputs->len ? "  outputs {" : "", outputs,
+               module->outputs->len ? _("  outputs {") : "", outputs,
                module->outputs->len ? "}" : "");
     }
   if (run->score)
     g_print (_("Ground truth    %s (inputs %s, outputs %s%s%s)\n"),
              run->score->success ? _("structure recovered") : _("structure NOT recovered"),
-             !run->score->input_applicable ? "n/a" : run->score->input_separable ? "✓" : "✗",
-             !run->score->output_applicable ? "n/a" : run->score->output_grouped ? "✓" : "✗",
-             run->score->hidden_applicable ? ", hidden " : "",
+             !run->score->input_applicable ? _("n/a") : run->score->input_separable ? "✓" : "✗",
+             !run->score->output_applicable ? _("n/a") : run->score->output_grouped ? "✓" : "✗",
+             run->score->hidden_applicable ? _(", hidden ") : "",
              !run->score->hidden_applicable ? "" : run->score->hidden_separable ? "✓" : "✗");
   g_print (_("Time            %.2f s (dense %.2f, units %.2f, edges %.2f, detection %.3f)\n"),
            run->total_seconds, run->stage_seconds[SC_STAGE_DENSE],
@@ -371,6 +384,7 @@ cli_run (int    argc,
   sc_pipeline_options_init (&options);
   options.backend = args.plain_c ? SC_BACKEND_PLAIN : SC_BACKEND_BLAS;
   options.event_func = on_event;
+  options.epoch_events = isatty (STDOUT_FILENO) && !args.quiet;
   options.event_data = &args;
   options.keep_snapshots = args.snapshots;
 

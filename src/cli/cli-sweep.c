@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "sc-error.h"
+#include "sc-json.h"
 #include "sc-linalg.h"
 #include "sc-result.h"
 
@@ -188,6 +189,18 @@ settle_choice (Job         *job,
 }
 
 static void
+add_edge_run_members (JsonBuilder     *builder,
+                      const Job       *job,
+                      const ScEdgeRun *er)
+{
+  sc_json_add_int (builder, "seed", (gint64) job->seed);
+  sc_json_add_double (builder, "unit_step", job->unit_step);
+  sc_json_add_double (builder, "edge_step", er->pe);
+  sc_json_add_double (builder, "final_percent", er->final_percent);
+  sc_json_add_double (builder, "accuracy", er->accuracy);
+}
+
+static void
 add_choice_json (JsonBuilder *builder,
                  Job         *job,
                  const ScRun *view)
@@ -195,16 +208,7 @@ add_choice_json (JsonBuilder *builder,
   const ScEdgeRun *er = &g_array_index (view->edge_runs, ScEdgeRun, view->chosen_edge_run);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "seed");
-  json_builder_add_int_value (builder, (gint64) job->seed);
-  json_builder_set_member_name (builder, "unit_step");
-  json_builder_add_double_value (builder, job->unit_step);
-  json_builder_set_member_name (builder, "edge_step");
-  json_builder_add_double_value (builder, er->pe);
-  json_builder_set_member_name (builder, "final_percent");
-  json_builder_add_double_value (builder, er->final_percent);
-  json_builder_set_member_name (builder, "accuracy");
-  json_builder_add_double_value (builder, er->accuracy);
+  add_edge_run_members (builder, job, er);
   json_builder_set_member_name (builder, "final_arch");
   json_builder_add_value (builder, sc_arch_to_json (view->final->detection->new_arch,
                                                     view->final->detection->n_layers));
@@ -235,16 +239,7 @@ add_grid_json (JsonBuilder *builder,
         const ScEdgeRun *er = &g_array_index (jobs[j].run->edge_runs, ScEdgeRun, e);
 
         json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "seed");
-        json_builder_add_int_value (builder, (gint64) jobs[j].seed);
-        json_builder_set_member_name (builder, "unit_step");
-        json_builder_add_double_value (builder, jobs[j].unit_step);
-        json_builder_set_member_name (builder, "edge_step");
-        json_builder_add_double_value (builder, er->pe);
-        json_builder_set_member_name (builder, "final_percent");
-        json_builder_add_double_value (builder, er->final_percent);
-        json_builder_set_member_name (builder, "accuracy");
-        json_builder_add_double_value (builder, er->accuracy);
+        add_edge_run_members (builder, &jobs[j], er);
         json_builder_end_object (builder);
       }
   json_builder_end_array (builder);

@@ -62,8 +62,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SCULPTOR_LOCALEDIR: the translations built in the build directory,
+   * for the tests and for trying a translation before installing it. */
+  localedir = g_getenv ("SCULPTOR_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -38,29 +38,9 @@ typedef struct
   GHashTable *rows;     /* index → CsvRow */
 } Csv;
 
-static gboolean csv_fail (Csv         *csv,
-                          guint        line,
-                          GError     **error,
-                          const char  *format,
-                          ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-csv_fail (Csv         *csv,
-          guint        line,
-          GError     **error,
-          const char  *format,
-          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s:%u: %s", csv->filename, line, message);
-  return FALSE;
-}
+/* "FILE:LINE: problem" (sc_set_parse_error). */
+#define csv_fail(csv, line, error, ...) \
+  sc_set_parse_error ((error), (csv)->filename, (line), __VA_ARGS__)
 
 static void
 csv_row_free (gpointer data)

@@ -16,6 +16,7 @@
 #include "sc-cluster-count.h"
 #include "sc-detect.h"
 #include "sc-error.h"
+#include "sc-json.h"
 #include "sc-merge.h"
 
 /* correct_arch() runs a fixed number of sweeps (§5.2, §9.14). */
@@ -399,19 +400,6 @@ sc_detection_find (const ScDetection *detection,
   return lo < detection->n_kept && detection->kept_units[lo] == global ? (int) lo : -1;
 }
 
-static void
-add_uint_array (JsonBuilder *builder,
-                const char  *member,
-                const guint *values,
-                guint        n)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    json_builder_add_int_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
 void
 sc_detection_to_json (const ScDetection *detection,
                       JsonBuilder       *builder)
@@ -419,8 +407,8 @@ sc_detection_to_json (const ScDetection *detection,
   g_return_if_fail (detection != NULL);
   g_return_if_fail (JSON_IS_BUILDER (builder));
 
-  add_uint_array (builder, "new_arch", detection->new_arch, detection->n_layers);
-  add_uint_array (builder, "kept_units", detection->kept_units, detection->n_kept);
-  add_uint_array (builder, "partition_premerge", detection->premerge, detection->n_kept);
-  add_uint_array (builder, "partition_merged", detection->merged, detection->n_kept);
+  sc_json_add_uints (builder, "new_arch", detection->new_arch, detection->n_layers);
+  sc_json_add_uints (builder, "kept_units", detection->kept_units, detection->n_kept);
+  sc_json_add_uints (builder, "partition_premerge", detection->premerge, detection->n_kept);
+  sc_json_add_uints (builder, "partition_merged", detection->merged, detection->n_kept);
 }

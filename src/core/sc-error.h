@@ -25,4 +25,11 @@ typedef enum
 
 GQuark sc_error_quark (void);
 
+/* SC_ERROR_PARSE with the message "FILE:LINE: problem"; returns FALSE. */
+gboolean sc_set_parse_error (GError     **error,
+                             const char  *filename,
+                             guint        line,
+                             const char  *format,
+                             ...) G_GNUC_PRINTF (4, 5);
+
 G_END_DECLS

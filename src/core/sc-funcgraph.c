@@ -279,29 +279,9 @@ parser_clear (Parser *p)
 /* ------------------------------------------------------------------ */
 /* Errors: always "FILE:LINE: problem" */
 
-static gboolean fail (Parser      *p,
-                      guint        line,
-                      GError     **error,
-                      const char  *format,
-                      ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail (Parser      *p,
-      guint        line,
-      GError     **error,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s:%u: %s", p->filename, line, message);
-  return FALSE;
-}
+/* "FILE:LINE: problem" (sc_set_parse_error). */
+#define fail(p, line, error, ...) \
+  sc_set_parse_error ((error), (p)->filename, (line), __VA_ARGS__)
 
 /* ------------------------------------------------------------------ */
 /* Lexer */

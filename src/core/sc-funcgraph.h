@@ -15,8 +15,9 @@
 
 G_BEGIN_DECLS
 
-/* At most this many inputs: the truth table has 2^n rows. */
-#define SC_FUNCGRAPH_MAX_INPUTS 24
+/* At most this many inputs: the truth table has 2^n rows (2^20 rows of
+ * floats are already about 100 MB). */
+#define SC_FUNCGRAPH_MAX_INPUTS 20
 
 typedef enum
 {

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "sc-error.h"
 #include "sc-hyper.h"
 #include "sc-mask.h"
@@ -43,39 +45,39 @@ typedef struct
 
 static const Param params[] = {
   { "arch", KIND_ARCH, OFF (arch), 0, 0,
-    "layer widths, inputs first, e.g. 4,24,24,4" },
+    N_("layer widths, inputs first, e.g. 4,24,24,4") },
   { "seed", KIND_UINT64, OFF (seed), 0, 0,
-    "random seed (initialisation, shuffling, noise)" },
+    N_("random seed (initialisation, shuffling, noise)") },
   { "lr", KIND_DOUBLE, OFF (lr), 1e-9, 10,
-    "Adam learning rate" },
+    N_("Adam learning rate") },
   { "batch-size", KIND_UINT, OFF (batch_size), 1, 1 << 20,
-    "mini-batch size" },
+    N_("mini-batch size") },
   { "epochs", KIND_UINT, OFF (epochs), 1, 100000,
-    "epochs of the dense training run" },
+    N_("epochs of the dense training run") },
   { "retrain-epochs", KIND_UINT, OFF (retrain_epochs), 0, 100000,
-    "epochs after each pruning step (0: same as epochs, as the reference)" },
+    N_("epochs after each pruning step (0: same as epochs, as the reference)") },
   { "weight-decay", KIND_DOUBLE, OFF (weight_decay), 0, 1,
-    "L2 weight decay added to the gradient" },
+    N_("L2 weight decay added to the gradient") },
   { "noise", KIND_DOUBLE, OFF (noise), 0, 10,
-    "standard deviation of the Gaussian input noise on training data" },
+    N_("standard deviation of the Gaussian input noise on training data") },
   { "unit-step", KIND_DOUBLE, OFF (unit_step), 0.001, 99.999,
-    "Pu: percentage of hidden units pruned per unit-pruning step" },
+    N_("Pu: percentage of hidden units pruned per unit-pruning step") },
   { "edge-steps", KIND_DOUBLE_LIST, OFF (edge_steps), 0.0001, 99.999,
-    "Pe list: percentage of weights pruned per edge-pruning step, one run each" },
+    N_("Pe list: percentage of weights pruned per edge-pruning step, one run each") },
   { "threshold", KIND_DOUBLE, OFF (threshold), 0, 100,
-    "accuracy (per-bit %) a pruning step must keep to be accepted" },
+    N_("accuracy (per-bit %) a pruning step must keep to be accepted") },
   { "threshold-mode", KIND_THRESHOLD_MODE, OFF (threshold_mode), 0, 0,
-    "absolute: accuracy >= threshold; below-dense: accuracy >= dense accuracy - threshold" },
+    N_("absolute: accuracy >= threshold; below-dense: accuracy >= dense accuracy - threshold") },
   { "reference-val-loss", KIND_BOOL, OFF (reference_val_loss), 0, 0,
-    "divide the validation loss by (batches - 1) like the reference code" },
+    N_("divide the validation loss by (batches - 1) like the reference code") },
   { "feature-step", KIND_UINT, OFF (feature_step), 0, 64,
-    "detection feature step size (0: number of weight layers)" },
+    N_("detection feature step size (0: number of weight layers)") },
   { "clusterability-step", KIND_UINT, OFF (clusterability_step), 0, 64,
-    "detection clusterability step size (0: number of weight layers)" },
+    N_("detection clusterability step size (0: number of weight layers)") },
   { "mm-threshold", KIND_DOUBLE, OFF (mm_threshold), 0, 10,
-    "modularity-metric threshold for the cluster count" },
+    N_("modularity-metric threshold for the cluster count") },
   { "merge-threshold", KIND_DOUBLE, OFF (merge_threshold), 0.5, 1,
-    "fraction of edges above which clusters of adjacent layers merge" },
+    N_("fraction of edges above which clusters of adjacent layers merge") },
 };
 
 static const char * const keys[] = {
@@ -467,6 +469,8 @@ sc_hyper_validate (const ScHyper *hyper,
                    "arch ends with %u outputs but the task has %u", arch[n - 1], n_outputs);
       return FALSE;
     }
+  if (!sc_arch_check_size (arch, n, error))
+    return FALSE;
   if (hyper->threshold_mode == SC_THRESHOLD_BELOW_DENSE && hyper->threshold > 50)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID,

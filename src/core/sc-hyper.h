@@ -60,6 +60,8 @@ char     *sc_hyper_get             (const ScHyper *hyper,
                                     const char    *key);
 gboolean  sc_hyper_is_key          (const char    *key);
 const char * const *sc_hyper_keys  (void);        /* NULL-terminated, dashed */
+/* One line for help texts, untranslated but marked with N_(): callers
+ * translate it with _(). */
 const char *sc_hyper_describe      (const char    *key);
 
 /* Cross-field checks (arch against the task, ranges). */

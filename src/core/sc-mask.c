@@ -198,6 +198,26 @@ json_get_index (JsonNode  *node,
   return TRUE;
 }
 
+gboolean
+sc_arch_check_size (const guint  *arch,
+                    guint         n_layers,
+                    GError      **error)
+{
+  guint64 weights = 0;
+
+  for (guint l = 0; l + 1 < n_layers; l++)
+    weights += (guint64) arch[l] * arch[l + 1];
+  if (weights > SC_MAX_WEIGHTS)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   "arch has %" G_GUINT64_FORMAT " weights; at most %u are supported",
+                   weights, (guint) SC_MAX_WEIGHTS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 ScMask *
 sc_mask_from_edges_json (const guint  *arch,
                          guint         n_layers,
@@ -215,6 +235,9 @@ sc_mask_from_edges_json (const guint  *arch,
                    "edges_by_layer must be an array of %u layers", n_layers - 1);
       return NULL;
     }
+
+  if (!sc_arch_check_size (arch, n_layers, error))
+    return NULL;
 
   layers = json_node_get_array (edges_by_layer);
   if (json_array_get_length (layers) != n_layers - 1)

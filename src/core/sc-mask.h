@@ -23,6 +23,12 @@ G_BEGIN_DECLS
  * Global unit index (as in the golden file's kept_units): the units of layer
  * 0 first, then layer 1, and so on.
  */
+/* Networks with more weights are refused (about 25 bytes a weight while
+ * training: 64 M weights stay under 2 GiB), so that a nonsense
+ * architecture in a file or on the command line is an error, not an
+ * allocation failure. */
+#define SC_MAX_WEIGHTS (64u << 20)
+
 typedef struct
 {
   guint    n_layers;    /* number of unit layers, >= 2 */
@@ -64,6 +70,11 @@ JsonNode *sc_mask_to_edges_json   (const ScMask *mask);
 ScMask   *sc_mask_from_edges_json (const guint  *arch,
                                    guint         n_layers,
                                    JsonNode     *edges_by_layer,
+                                   GError      **error);
+
+/* FALSE with SC_ERROR_INVALID if the dense arch has more than SC_MAX_WEIGHTS. */
+gboolean  sc_arch_check_size      (const guint  *arch,
+                                   guint         n_layers,
                                    GError      **error);
 
 /* Parses an architecture "4,24,24,4" (also "4-24-24-4" and "[4, 24, 4]"). */

@@ -76,11 +76,33 @@ sc_mnist_kind_to_name (ScMnistKind kind)
   return task_names[kind];
 }
 
+/* The app's preference; read from the worker thread when a task loads while
+ * the main thread may set it, hence the lock. */
+G_LOCK_DEFINE_STATIC (chosen_dir);
+static char *chosen_dir;
+
+void
+sc_mnist_set_default_dir (const char *dir)
+{
+  G_LOCK (chosen_dir);
+  g_clear_pointer (&chosen_dir, g_free);
+  if (dir != NULL && dir[0] != '\0')
+    chosen_dir = g_strdup (dir);
+  G_UNLOCK (chosen_dir);
+}
+
 char *
 sc_mnist_default_dir (void)
 {
   const char *env = g_getenv (SC_MNIST_DIR_ENV);
+  char *dir;
 
+  G_LOCK (chosen_dir);
+  dir = g_strdup (chosen_dir);
+  G_UNLOCK (chosen_dir);
+
+  if (dir != NULL)
+    return dir;
   if (env != NULL && env[0] != '\0')
     return g_strdup (env);
   return g_build_filename (g_get_user_cache_dir (), "sculptor", "mnist", NULL);

@@ -52,9 +52,14 @@ gboolean            sc_mnist_kind_from_name   (const char          *name,
                                                ScMnistKind         *kind);
 const char         *sc_mnist_kind_to_name     (ScMnistKind          kind);
 
-/* $SCULPTOR_MNIST_DIR if set, else $XDG_CACHE_HOME/sculptor/mnist
+/* The directory given to sc_mnist_set_default_dir() if any, else
+ * $SCULPTOR_MNIST_DIR if set, else $XDG_CACHE_HOME/sculptor/mnist
  * (~/.cache/sculptor/mnist). */
 char               *sc_mnist_default_dir      (void);
+/* The app's "MNIST digit location" preference: an explicit choice made in
+ * the app, so it comes before the environment. NULL or "" clears it.
+ * Thread-safe (a task may be loading on the worker meanwhile). */
+void                sc_mnist_set_default_dir  (const char          *dir);
 
 /* The digit images. With explicit paths (both or neither): those IDX files.
  * Without: the default directory, preferring the full MNIST files under

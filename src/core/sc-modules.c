@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sc-bitrows.h"
+#include "sc-json.h"
 #include "sc-modules.h"
 
 /* Kept position of every unit of the dense network, or -1. */
@@ -343,18 +344,6 @@ sc_module_graph_find (const ScModuleGraph *graph,
   return -1;
 }
 
-static void
-add_uint_garray (JsonBuilder  *builder,
-                 const char   *member,
-                 const GArray *values)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < values->len; i++)
-    json_builder_add_int_value (builder, g_array_index (values, guint, i));
-  json_builder_end_array (builder);
-}
-
 /* feeds and fed_by hold module indices; JSON names modules by id. */
 static void
 add_module_ids (JsonBuilder         *builder,
@@ -389,8 +378,8 @@ module_to_json (const ScModuleGraph *graph,
     }
   json_builder_end_array (builder);
 
-  add_uint_garray (builder, "inputs", m->inputs);
-  add_uint_garray (builder, "outputs", m->outputs);
+  sc_json_add_uints (builder, "inputs", (const guint *) m->inputs->data, m->inputs->len);
+  sc_json_add_uints (builder, "outputs", (const guint *) m->outputs->data, m->outputs->len);
   add_module_ids (builder, "feeds", graph, m->feeds);
   add_module_ids (builder, "fed_by", graph, m->fed_by);
   json_builder_set_member_name (builder, "reused");

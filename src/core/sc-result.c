@@ -12,33 +12,10 @@
 #include <math.h>
 
 #include "sc-error.h"
+#include "sc-json.h"
 #include "sc-result.h"
 
 #define DENSE_WEIGHTS_LIMIT 200000   /* "weights" only for nets this small */
-
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 static void
 add_strv (JsonBuilder *builder,
@@ -117,13 +94,12 @@ add_snapshot_members (JsonBuilder      *builder,
 {
   json_builder_set_member_name (builder, "stage");
   json_builder_add_string_value (builder, sc_stage_to_string (snapshot->stage));
-  json_builder_set_member_name (builder, "step");
-  json_builder_add_int_value (builder, snapshot->step);
+  sc_json_add_int (builder, "step", snapshot->step);
   json_builder_set_member_name (builder, "arch");
   json_builder_add_value (builder, sc_arch_to_json (snapshot->arch, snapshot->n_layers));
-  add_double (builder, "accuracy", snapshot->accuracy);
-  add_double (builder, "exact_accuracy", snapshot->exact_accuracy);
-  add_double (builder, "density", snapshot->density);
+  sc_json_add_double (builder, "accuracy", snapshot->accuracy);
+  sc_json_add_double (builder, "exact_accuracy", snapshot->exact_accuracy);
+  sc_json_add_double (builder, "density", snapshot->density);
   json_builder_set_member_name (builder, "edges_by_layer");
   json_builder_add_value (builder, sc_mask_to_edges_json (snapshot->mask));
   add_edge_weights (builder, snapshot);
@@ -156,24 +132,21 @@ add_step (JsonBuilder  *builder,
       json_builder_set_member_name (builder, "edge_run");
       json_builder_add_int_value (builder, step->edge_run);
     }
-  add_double (builder, "step", step->step);
-  add_double (builder, "target", step->target);
-  json_builder_set_member_name (builder, "retrain_only");
-  json_builder_add_boolean_value (builder, step->retrain_only);
-  json_builder_set_member_name (builder, "trained");
-  json_builder_add_boolean_value (builder, step->trained);
-  json_builder_set_member_name (builder, "accepted");
-  json_builder_add_boolean_value (builder, step->accepted);
+  sc_json_add_double (builder, "step", step->step);
+  sc_json_add_double (builder, "target", step->target);
+  sc_json_add_bool (builder, "retrain_only", step->retrain_only);
+  sc_json_add_bool (builder, "trained", step->trained);
+  sc_json_add_bool (builder, "accepted", step->accepted);
   if (step->trained)
     {
-      add_double (builder, "accuracy", step->accuracy);
-      add_double (builder, "exact_accuracy", step->exact_accuracy);
-      add_double (builder, "loss", step->loss);
-      add_double (builder, "density", step->density);
+      sc_json_add_double (builder, "accuracy", step->accuracy);
+      sc_json_add_double (builder, "exact_accuracy", step->exact_accuracy);
+      sc_json_add_double (builder, "loss", step->loss);
+      sc_json_add_double (builder, "density", step->density);
       json_builder_set_member_name (builder, "hidden_units");
       json_builder_add_int_value (builder, step->hidden_units);
     }
-  add_double (builder, "seconds", step->seconds);
+  sc_json_add_double (builder, "seconds", step->seconds);
   json_builder_end_object (builder);
 }
 
@@ -194,11 +167,11 @@ add_history (JsonBuilder *builder,
       const ScEdgeRun *er = &g_array_index (run->edge_runs, ScEdgeRun, i);
 
       json_builder_begin_object (builder);
-      add_double (builder, "pe", er->pe);
-      add_double (builder, "final_percent", er->final_percent);
+      sc_json_add_double (builder, "pe", er->pe);
+      sc_json_add_double (builder, "final_percent", er->final_percent);
       json_builder_set_member_name (builder, "accepted_steps");
       json_builder_add_int_value (builder, er->n_accepted);
-      add_double (builder, "accuracy", er->accuracy);
+      sc_json_add_double (builder, "accuracy", er->accuracy);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -213,8 +186,8 @@ add_times (JsonBuilder *builder,
   json_builder_set_member_name (builder, "seconds");
   json_builder_begin_object (builder);
   for (ScStage s = SC_STAGE_DENSE; s < SC_STAGE_DONE; s++)
-    add_double (builder, sc_stage_to_string (s), run->stage_seconds[s]);
-  add_double (builder, "total", run->total_seconds);
+    sc_json_add_double (builder, sc_stage_to_string (s), run->stage_seconds[s]);
+  sc_json_add_double (builder, "total", run->total_seconds);
   json_builder_end_object (builder);
 }
 
@@ -222,10 +195,10 @@ static void
 add_task (JsonBuilder  *builder,
           const ScTask *task)
 {
-  add_string (builder, "task", task->name);
-  add_string (builder, "task_title", task->title);
-  add_string (builder, "task_spec", task->spec);
-  add_string (builder, "task_path", task->path);
+  sc_json_add_string (builder, "task", task->name);
+  sc_json_add_string (builder, "task_title", task->title);
+  sc_json_add_string (builder, "task_spec", task->spec);
+  sc_json_add_string (builder, "task_path", task->path);
   add_strv (builder, "input_names", task->input_names);
   add_strv (builder, "output_names", task->output_names);
   if (task->kind == SC_TASK_IMAGE)
@@ -252,7 +225,7 @@ add_detection (JsonBuilder *builder,
   sc_detection_to_json (final->detection, builder);
   if (final->modules)
     sc_module_graph_to_json (final->modules, builder);
-  add_double (builder, "modularity_q", run->modularity_q);
+  sc_json_add_double (builder, "modularity_q", run->modularity_q);
   if (run->score)
     {
       json_builder_set_member_name (builder, "score");
@@ -289,18 +262,18 @@ sc_run_to_json (const ScRun *run,
 
   final = run->final;
   json_builder_begin_object (builder);
-  add_string (builder, "sculptor_version", PACKAGE_VERSION);
+  sc_json_add_string (builder, "sculptor_version", PACKAGE_VERSION);
   add_task (builder, run->task);
   sc_hyper_to_json (&run->hyper, builder);
 
-  add_double (builder, "dense_accuracy", run->dense_accuracy);
-  add_double (builder, "dense_exact_accuracy", run->dense_exact_accuracy);
-  add_double (builder, "final_accuracy", final->accuracy);
-  add_double (builder, "final_exact_accuracy", final->exact_accuracy);
-  add_double (builder, "unit_sparsity", run->unit_percent);
-  add_double (builder, "unit_stage_weight_sparsity", run->unit_weight_percent);
-  add_double (builder, "edge_sparsity", 100.0 * (1.0 - final->density));
-  add_double (builder, "density", final->density);
+  sc_json_add_double (builder, "dense_accuracy", run->dense_accuracy);
+  sc_json_add_double (builder, "dense_exact_accuracy", run->dense_exact_accuracy);
+  sc_json_add_double (builder, "final_accuracy", final->accuracy);
+  sc_json_add_double (builder, "final_exact_accuracy", final->exact_accuracy);
+  sc_json_add_double (builder, "unit_sparsity", run->unit_percent);
+  sc_json_add_double (builder, "unit_stage_weight_sparsity", run->unit_weight_percent);
+  sc_json_add_double (builder, "edge_sparsity", 100.0 * (1.0 - final->density));
+  sc_json_add_double (builder, "density", final->density);
   json_builder_set_member_name (builder, "edges_by_layer");
   json_builder_add_value (builder, sc_mask_to_edges_json (final->mask));
   add_edge_weights (builder, final);

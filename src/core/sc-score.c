@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sc-bitrows.h"
 #include "sc-error.h"
 #include "sc-graph.h"
+#include "sc-json.h"
 #include "sc-score.h"
 
 /* Precise definitions (README, section "detection"):
@@ -40,6 +42,7 @@ typedef struct
   const ScDetection   *det;
   const ScModuleGraph *graph;
   guint               *module_of;   /* kept position -> module index */
+  gboolean            *stray;       /* kept input position -> ignored (tolerance) */
   guint                last;        /* output layer */
   guint                out_first;   /* kept position of the first output */
 } Scoring;
@@ -85,6 +88,65 @@ compare_items (const int *truth_labels,
   return sc_graph_adjusted_rand (truth_labels, module_labels, n, ari, error);
 }
 
+/* With a tolerance t > 0: each truth group's inputs go to the module
+ * holding most of them, these modules differ, and at most t of the kept
+ * inputs are elsewhere — the strays, which the other criteria then leave
+ * out as if they had been pruned. */
+static gboolean
+within_tolerance (const Scoring *sc,
+                  ScScore       *score)
+{
+  const ScTruth *truth = sc->truth;
+  const ScDetection *det = sc->det;
+  guint n_groups = truth->n_input_groups, n_modules = sc->graph->n_modules;
+  g_autofree guint *count = g_new0 (guint, MAX ((gsize) n_groups * n_modules, 1));
+  g_autofree int *home = g_new (int, MAX (n_groups, 1));
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (n_modules, 1));
+  guint n = 0, strays = 0;
+
+  if (truth->input_tolerance <= 0.0)
+    return FALSE;
+
+  for (guint p = 0; p < det->new_arch[0]; p++)
+    {
+      int g = truth->input_group[det->kept_index[p]];
+
+      if (g >= 0)
+        {
+          count[(gsize) g * n_modules + sc->module_of[p]]++;
+          n++;
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      home[g] = 0;
+      for (guint m = 1; m < n_modules; m++)
+        if (count[(gsize) g * n_modules + m] > count[(gsize) g * n_modules + home[g]])
+          home[g] = (int) m;
+      if (used[home[g]])
+        return FALSE;
+      used[home[g]] = TRUE;
+    }
+
+  for (guint p = 0; p < det->new_arch[0]; p++)
+    {
+      int g = truth->input_group[det->kept_index[p]];
+
+      sc->stray[p] = g >= 0 && (int) sc->module_of[p] != home[g];
+      strays += sc->stray[p];
+    }
+
+  if ((double) strays > truth->input_tolerance * n)
+    {
+      memset (sc->stray, 0, sizeof (gboolean) * det->new_arch[0]);
+      return FALSE;
+    }
+
+  score->input_strays = strays;
+  return TRUE;
+}
+
 static gboolean
 score_inputs (const Scoring *sc,
               ScScore       *score,
@@ -115,7 +177,8 @@ score_inputs (const Scoring *sc,
     all_groups &= group_kept[g];
 
   score->input_applicable = truth->n_input_groups >= 1;
-  score->input_separable = all_groups && same_partition (groups, modules, n);
+  score->input_separable = all_groups && (same_partition (groups, modules, n) ||
+                                          within_tolerance (sc, score));
   return compare_items (groups, modules, n, &score->input_ari, error);
 }
 
@@ -209,38 +272,46 @@ node_reads_input (const ScTruthNode *node,
   return FALSE;
 }
 
-/* Narrows the candidate level-1 nodes of the module of layer-1 unit b. */
+/* Counts, for the layer-1 unit b, the inputs it reads that some level-1
+ * node reads (constrained) and, per level-1 node, how many of them that
+ * node reads; stray inputs (tolerance) do not count. */
 static void
-narrow_candidates (const Scoring   *sc,
+count_reads (const Scoring *sc,
+             guint          b,
+             guint         *reads,
+             guint         *constrained)
+{
+  const ScTruth *truth = sc->truth;
+  const ScDetection *det = sc->det;
+
+  for (guint a = 0; a < det->new_arch[0]; a++)
+    {
+      guint i = det->kept_index[a];
+      gboolean any = FALSE;
+
+      if (sc->stray[a] || !sc_mask_get (det->condensed, 0, i, det->kept_index[b]))
+        continue;
+
+      for (guint m = 0; m < truth->n_nodes; m++)
+        if (truth->nodes[m].level == 1 && node_reads_input (&truth->nodes[m], i))
+          {
+            reads[m]++;
+            any = TRUE;
+          }
+      *constrained += any;
+    }
+}
+
+/* Keeps the level-1 nodes every output reachable from unit b depends on. */
+static void
+narrow_by_outputs (const Scoring   *sc,
                    guint            b,
                    const ScBitRows *reach,
                    const gboolean  *anc1,
                    gboolean        *cand)
 {
   const ScTruth *truth = sc->truth;
-  const ScDetection *det = sc->det;
   guint nn = truth->n_nodes;
-
-  /* Inputs read by no level-1 node do not constrain. */
-  for (guint a = 0; a < det->new_arch[0]; a++)
-    {
-      guint i = det->kept_index[a];
-      g_autofree gboolean *readers = NULL;
-      gboolean any = FALSE;
-
-      if (!sc_mask_get (det->condensed, 0, i, det->kept_index[b]))
-        continue;
-
-      readers = g_new0 (gboolean, MAX (nn, 1));
-      for (guint m = 0; m < nn; m++)
-        if (truth->nodes[m].level == 1)
-          {
-            readers[m] = node_reads_input (&truth->nodes[m], i);
-            any |= readers[m];
-          }
-      for (guint m = 0; m < nn && any; m++)
-        cand[m] &= readers[m];
-    }
 
   for (guint o = 0; o < truth->n_out; o++)
     {
@@ -259,9 +330,12 @@ score_hidden (const Scoring *sc,
 {
   const ScTruth *truth = sc->truth;
   const ScDetection *det = sc->det;
-  guint nn = truth->n_nodes, n_level1 = 0;
+  guint nn = truth->n_nodes, n_level1 = 0, n_modules = sc->graph->n_modules;
+  guint first = det->new_arch[0], last = det->new_arch[0] + det->new_arch[1];
   g_autofree gboolean *anc1 = NULL;
   g_autofree gboolean *cand = NULL;
+  g_autofree guint *reads = NULL;
+  g_autofree guint *constrained = NULL;
   g_autoptr(ScBitRows) reach = NULL;
 
   for (guint m = 0; m < nn; m++)
@@ -274,20 +348,36 @@ score_hidden (const Scoring *sc,
 
   anc1 = level1_ancestors (truth);
   reach = reachable_outputs (sc);
-  cand = g_new (gboolean, (gsize) sc->graph->n_modules * nn);
-  for (guint k = 0; k < sc->graph->n_modules; k++)
+  cand = g_new (gboolean, (gsize) n_modules * nn);
+  reads = g_new0 (guint, (gsize) n_modules * nn);
+  constrained = g_new0 (guint, n_modules);
+  for (guint k = 0; k < n_modules; k++)
     for (guint m = 0; m < nn; m++)
       cand[(gsize) k * nn + m] = truth->nodes[m].level == 1;
 
-  for (guint b = det->new_arch[0]; b < det->new_arch[0] + det->new_arch[1]; b++)
-    narrow_candidates (sc, b, reach, anc1, cand + (gsize) sc->module_of[b] * nn);
-
-  for (guint b = det->new_arch[0]; b < det->new_arch[0] + det->new_arch[1]; b++)
+  for (guint b = first; b < last; b++)
     {
+      guint k = sc->module_of[b];
+
+      count_reads (sc, b, reads + (gsize) k * nn, &constrained[k]);
+      narrow_by_outputs (sc, b, reach, anc1, cand + (gsize) k * nn);
+    }
+
+  /* Per module: a candidate node reads all the inputs its first-hidden-
+   * layer units read (all but the tolerance), and some candidate remains. */
+  for (guint b = first; b < last; b++)
+    {
+      guint k = sc->module_of[b];
       gboolean any = FALSE;
 
       for (guint m = 0; m < nn; m++)
-        any |= cand[(gsize) sc->module_of[b] * nn + m];
+        {
+          gboolean *c = &cand[(gsize) k * nn + m];
+
+          *c &= (double) (constrained[k] - reads[(gsize) k * nn + m]) <=
+                truth->input_tolerance * constrained[k];
+          any |= *c;
+        }
       score->hidden_separable &= any;
     }
 }
@@ -301,21 +391,35 @@ same_inputs (const Scoring  *sc,
              const gboolean *kept_read)
 {
   const GArray *set = sc->truth->nodes[n].input_set;
-  guint a = 0, b = 0;
+  guint a = 0, b = 0, n_a = 0, n_b = 0, differ = 0;
 
+  /* Both lists are ascending: merge them, counting what only one has. */
   for (;;)
     {
+      gboolean more_a, more_b;
+      guint va = 0, vb = 0;
+
       while (a < module->inputs->len && !kept_read[g_array_index (module->inputs, guint, a)])
         a++;
       while (set != NULL && b < set->len && !kept_read[g_array_index (set, guint, b)])
         b++;
-      if (a == module->inputs->len || set == NULL || b == set->len)
-        return a == module->inputs->len && (set == NULL || b == set->len);
-      if (g_array_index (module->inputs, guint, a) != g_array_index (set, guint, b))
-        return FALSE;
-      a++;
-      b++;
+      more_a = a < module->inputs->len;
+      more_b = set != NULL && b < set->len;
+      if (!more_a && !more_b)
+        break;
+      if (more_a)
+        va = g_array_index (module->inputs, guint, a);
+      if (more_b)
+        vb = g_array_index (set, guint, b);
+      if (more_a && (!more_b || va < vb))
+        differ++, n_a++, a++;
+      else if (more_b && (!more_a || vb < va))
+        differ++, n_b++, b++;
+      else
+        n_a++, n_b++, a++, b++;
     }
+
+  return (double) differ <= sc->truth->input_tolerance * MAX (n_a, n_b);
 }
 
 /* The truth node a module implements: same input set and, if the module
@@ -358,7 +462,8 @@ match_modules (const Scoring *sc,
   g_autofree gboolean *copied = g_new0 (gboolean, MAX (truth->n_nodes, 1));
 
   for (guint p = 0; p < sc->det->new_arch[0]; p++)
-    kept_read[sc->det->kept_index[p]] = truth->input_group[sc->det->kept_index[p]] >= 0;
+    kept_read[sc->det->kept_index[p]] = truth->input_group[sc->det->kept_index[p]] >= 0 &&
+                                        !sc->stray[p];
   for (guint o = 0; o < truth->n_out; o++)
     if (truth->output_node[o] >= 0)
       copied[truth->output_node[o]] = TRUE;
@@ -379,9 +484,13 @@ score_modules (const Scoring *sc,
   /* Input-only modules are judged by the input criterion. */
   for (guint m = 0; m < sc->graph->n_modules; m++)
     {
+      const ScModule *module = &sc->graph->modules[m];
       int n = score->module_truth_node[m];
 
-      if (sc->graph->modules[m].last_layer == 0)
+      if (module->last_layer == 0)
+        continue;
+      if (sc->truth->ignore_middle_modules && module->first_layer > 0 &&
+          module->outputs->len == 0)
         continue;
       score->modules_applicable = TRUE;
       if (n < 0 || taken[n])
@@ -441,6 +550,7 @@ sc_score_detection (const ScTruth        *truth,
 {
   g_autoptr(ScScore) score = NULL;
   g_autofree guint *module_of = NULL;
+  g_autofree gboolean *stray = NULL;
   Scoring sc;
 
   g_return_val_if_fail (truth != NULL, NULL);
@@ -455,7 +565,8 @@ sc_score_detection (const ScTruth        *truth,
   for (guint p = 0; p < detection->n_kept; p++)
     module_of[p] = (guint) sc_module_graph_find (graph, detection->merged[p]);
 
-  sc = (Scoring) { truth, detection, graph, module_of, detection->n_layers - 1,
+  stray = g_new0 (gboolean, MAX (detection->new_arch[0], 1));
+  sc = (Scoring) { truth, detection, graph, module_of, stray, detection->n_layers - 1,
                    detection->n_kept - detection->new_arch[detection->n_layers - 1] };
 
   score = g_new0 (ScScore, 1);
@@ -486,27 +597,6 @@ sc_score_free (ScScore *score)
   g_free (score);
 }
 
-static void
-add_bool (JsonBuilder *builder,
-          const char  *member,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_double_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    double       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 void
 sc_score_to_json (const ScScore *score,
                   const ScTruth *truth,
@@ -516,17 +606,18 @@ sc_score_to_json (const ScScore *score,
   g_return_if_fail (truth != NULL);
   g_return_if_fail (JSON_IS_BUILDER (builder));
 
-  add_bool (builder, "input_applicable", score->input_applicable);
-  add_bool (builder, "input_separable", score->input_separable);
-  add_bool (builder, "output_applicable", score->output_applicable);
-  add_bool (builder, "output_grouped", score->output_grouped);
-  add_bool (builder, "hidden_applicable", score->hidden_applicable);
-  add_bool (builder, "hidden_separable", score->hidden_separable);
-  add_bool (builder, "modules_applicable", score->modules_applicable);
-  add_bool (builder, "modules_matched", score->modules_matched);
-  add_bool (builder, "success", score->success);
-  add_double_or_null (builder, "input_ari", score->input_ari);
-  add_double_or_null (builder, "output_ari", score->output_ari);
+  sc_json_add_bool (builder, "input_applicable", score->input_applicable);
+  sc_json_add_bool (builder, "input_separable", score->input_separable);
+  sc_json_add_bool (builder, "output_applicable", score->output_applicable);
+  sc_json_add_bool (builder, "output_grouped", score->output_grouped);
+  sc_json_add_bool (builder, "hidden_applicable", score->hidden_applicable);
+  sc_json_add_bool (builder, "hidden_separable", score->hidden_separable);
+  sc_json_add_bool (builder, "modules_applicable", score->modules_applicable);
+  sc_json_add_bool (builder, "modules_matched", score->modules_matched);
+  sc_json_add_bool (builder, "success", score->success);
+  sc_json_add_int (builder, "input_strays", score->input_strays);
+  sc_json_add_double (builder, "input_ari", score->input_ari);
+  sc_json_add_double (builder, "output_ari", score->output_ari);
 
   /* One entry per module, in module-graph order: the truth node's name. */
   json_builder_set_member_name (builder, "module_truth_node");

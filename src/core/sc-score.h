@@ -28,6 +28,7 @@ typedef struct
   gboolean  modules_applicable;  /* some module holds hidden or output units */
   gboolean  modules_matched;     /* each such module implements its own truth node */
   gboolean  success;             /* all applicable criteria hold */
+  guint     input_strays;        /* kept inputs outside their group's module (≤ tolerance) */
   double    input_ari;           /* adjusted Rand index (igraph) */
   double    output_ari;
   int      *module_truth_node;   /* per module (graph order): matched truth node or -1 */

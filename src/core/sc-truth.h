@@ -45,6 +45,14 @@ typedef struct
   guint        n_input_groups;
   int         *output_group;  /* n_out: group id (0, 1, … in order of first output) */
   guint        n_output_groups;
+  /* Fraction of kept inputs whose grouping may disagree with the truth
+   * when scoring: 0 (exact) for Boolean tasks; image tasks allow a few
+   * pixels tied to the other half by a stray surviving edge (README). */
+  double       input_tolerance;
+  /* Module attribution judges only modules holding inputs or outputs: the
+   * MNIST tasks, whose middle layers the paper found not separable (the
+   * criteria there are the two digit modules and the output modules). */
+  gboolean     ignore_middle_modules;
 } ScTruth;
 
 void     sc_truth_free              (ScTruth       *truth);

@@ -1,0 +1,86 @@
+/* sculptor-network-frame.h — rendering the network view off the main thread
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sc-render.h"
+#include "sc-snapshot.h"
+#include "sc-task.h"
+
+G_BEGIN_DECLS
+
+/* The view's zoom and pan: widget = (x, y) + zoom · layout. */
+typedef struct
+{
+  double zoom;
+  double x;
+  double y;
+} SculptorViewTransform;
+
+/* What a frame shows. The request owns its references, so a worker
+ * thread can draw while the run goes on. */
+typedef struct
+{
+  ScSnapshot            *snapshot;     /* required */
+  ScSnapshot            *previous;     /* fade pruned parts out of it, or NULL */
+  ScTask                *task;         /* names and image size, or NULL */
+  char                  *title;        /* NULL: none */
+  char                  *subtitle;
+  int                    width;        /* the layout canvas: the widget's size */
+  int                    height;
+  int                    scale;        /* device pixels per widget pixel */
+  SculptorViewTransform  transform;
+  gboolean               dark;
+  ScOrientation          orientation;
+  int                    selected_id;  /* merged module id, or -1 */
+} SculptorFrameRequest;
+
+/* A drawn frame: its layout (for hit-testing) and textures of its parts,
+ * each width × height widget pixels at scale. The content is drawn with
+ * the request's transform; the overlay (title, legend) without. */
+typedef struct
+{
+  SculptorFrameRequest  request;
+  ScScene               scene;       /* borrows from request: the hover ring */
+  ScLayout             *layout;
+  GdkTexture           *content;     /* boxes, edges, units */
+  GdkTexture           *overlay;     /* title and legend */
+  GdkTexture           *fade_from;   /* the previous network in this layout, */
+  GdkTexture           *fade_to;     /* and without what was pruned; or NULL */
+  ScMask               *thinned;     /* the mask drawn when the network has too
+                                      * many edges to draw them all, or NULL */
+  gsize                 n_edges;     /* edges of the network */
+  gsize                 n_drawn;     /* edges drawn (fewer when thinned) */
+  double                render_ms;   /* time spent drawing */
+} SculptorFrame;
+
+/* Above this many edges in a weight layer the frame draws its strongest
+ * ones only (and each unit's strongest in and out). */
+#define SCULPTOR_FRAME_LAYER_EDGES 2000
+
+/* Frames that take longer than this to draw do not get the fade. */
+#define SCULPTOR_FRAME_FADE_BUDGET_MS 60.0
+
+void           _sculptor_frame_request_clear (SculptorFrameRequest *request);
+
+/* Draws a frame; takes over request (it is cleared). Thread-safe: touches
+ * nothing but its arguments. */
+SculptorFrame *_sculptor_frame_render        (SculptorFrameRequest *request);
+void           _sculptor_frame_free          (SculptorFrame        *frame);
+
+void           _sculptor_frame_render_async  (SculptorFrameRequest *request,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+SculptorFrame *_sculptor_frame_render_finish (GAsyncResult         *result,
+                                              GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SculptorFrame, _sculptor_frame_free)
+
+G_END_DECLS

@@ -1,0 +1,100 @@
+/* sculptor-network-view-private.h
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sculptor-network-frame.h"
+#include "sculptor-network-view.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ANIMATION_NONE,
+  ANIMATION_FADE,     /* fade_from → fade_to, then → content */
+  ANIMATION_BLEND,    /* the previous frame's content → content */
+} AnimationKind;
+
+struct _SculptorNetworkView
+{
+  GtkWidget              parent_instance;
+
+  /* Owned references */
+  ScSnapshot            *snapshot;
+  ScTask                *task;
+  char                  *title;
+  char                  *subtitle;
+  SculptorFrame         *frame;        /* on screen */
+  GdkTexture            *old_content;  /* ANIMATION_BLEND source */
+  GCancellable          *cancellable;
+
+  /* Borrowed references */
+  GtkGesture            *drag;         /* owned by the widget */
+  GtkGesture            *pinch;        /* owned by the widget */
+
+  SculptorViewTransform  view;
+  SculptorViewTransform  old_transform;
+  int                    selected;     /* module index, or -1 */
+  ScOrientation          orientation;
+  int                    hovered;      /* global unit index, or -1 */
+
+  /* Drawing on the worker */
+  guint                  rendering : 1;
+  guint                  dirty : 1;        /* a newer frame is wanted */
+  guint                  animate_next : 1;
+
+  /* Animation */
+  AnimationKind          animation;
+  gint64                 animation_start;  /* frame clock µs; 0 = not started */
+  guint                  tick_id;
+
+  /* Gestures */
+  SculptorViewTransform  drag_start;
+  gboolean               dragged;          /* moved past DRAG_THRESHOLD */
+  double                 pinch_zoom;
+  double                 pointer_x;
+  double                 pointer_y;
+  gboolean               debug_frames;
+};
+
+/* Durations, ms. */
+#define FADE_MS    300.0
+#define SETTLE_MS  150.0
+#define BLEND_MS   200.0
+
+#define DRAG_THRESHOLD 4.0   /* px: less is a click */
+
+#define ZOOM_STEP  1.25
+#define ZOOM_MIN   0.5
+#define ZOOM_MAX   32.0
+
+/* sculptor-network-view.c */
+void _sculptor_network_view_request_frame (SculptorNetworkView *self,
+                                           gboolean             animate);
+void _sculptor_network_view_set_view      (SculptorNetworkView         *self,
+                                           const SculptorViewTransform *view);
+void _sculptor_network_view_set_hovered   (SculptorNetworkView *self,
+                                           int                  unit);
+
+/* sculptor-network-view-input.c */
+void _sculptor_network_view_add_controllers (SculptorNetworkView *self);
+void _sculptor_network_view_class_add_bindings (GtkWidgetClass  *widget_class);
+gboolean _sculptor_network_view_query_tooltip (GtkWidget  *widget,
+                                               int         x,
+                                               int         y,
+                                               gboolean    keyboard,
+                                               GtkTooltip *tooltip);
+
+/* sculptor-network-view-draw.c */
+void _sculptor_network_view_draw          (SculptorNetworkView *self,
+                                           GtkSnapshot         *snapshot);
+/* Starts the animation a new frame asks for, stops it when done. */
+void _sculptor_network_view_start_animation (SculptorNetworkView *self,
+                                             AnimationKind        kind);
+void _sculptor_network_view_stop_animation  (SculptorNetworkView *self);
+
+G_END_DECLS

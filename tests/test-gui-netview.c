@@ -1,0 +1,777 @@
+/* test-gui-netview.c — the network view and the timeline on a real run
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Needs a display: meson runs it under xvfb-run with GDK_BACKEND=x11,
+ * GSK_RENDERER=cairo and GTK_A11Y=none.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "sc-pipeline.h"
+#include "sc-render.h"
+#include "sculptor-network-tooltip.h"
+#include "sculptor-network-view.h"
+#include "sculptor-timeline.h"
+
+/* ---- the run every test looks at ------------------------------------ */
+
+static ScRun *the_run;
+
+static ScRun *
+get_run (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTask) task = NULL;
+  ScPipelineOptions options;
+  ScHyper hyper;
+
+  if (the_run != NULL)
+    return the_run;
+
+  /* The benchmark configuration of test-pipeline: fast, and it finds the
+   * two modules of the task. */
+  task = sc_task_load_bundled ("exemplar/input-separable", &error);
+  g_assert_no_error (error);
+  sc_hyper_copy (&hyper, &task->defaults);
+  g_assert_true (sc_hyper_set (&hyper, "arch", "4,24,4", NULL));
+  g_assert_true (sc_hyper_set (&hyper, "epochs", "15", NULL));
+  g_assert_true (sc_hyper_set (&hyper, "unit-step", "70", NULL));
+  g_assert_true (sc_hyper_set (&hyper, "edge-steps", "2.5", NULL));
+  g_assert_true (sc_hyper_set (&hyper, "seed", "0", NULL));
+
+  sc_pipeline_options_init (&options);
+  options.keep_snapshots = TRUE;
+  options.detect_each_step = TRUE;
+  the_run = sc_pipeline_run (task, &hyper, &options, &error);
+  sc_hyper_clear (&hyper);
+  g_assert_no_error (error);
+  g_assert_nonnull (the_run);
+  g_assert_nonnull (the_run->final->modules);
+  g_assert_cmpuint (the_run->final->modules->n_modules, >=, 2);
+  return the_run;
+}
+
+/* ---- a window with both widgets --------------------------------------- */
+
+typedef struct
+{
+  GtkWidget           *window;
+  SculptorNetworkView *view;
+  SculptorTimeline    *timeline;
+  int                  module_signal;   /* last "module-selected", or -2 */
+  int                  step_signal;     /* last "step-selected", or -2 */
+  guint                n_module_signals;
+  guint                n_step_signals;
+} Fixture;
+
+static void
+on_module_selected (SculptorNetworkView *view,
+                    int                  module,
+                    Fixture             *fixture)
+{
+  fixture->module_signal = module;
+  fixture->n_module_signals++;
+}
+
+static void
+on_step_selected (SculptorTimeline *timeline,
+                  int               index,
+                  Fixture          *fixture)
+{
+  fixture->step_signal = index;
+  fixture->n_step_signals++;
+}
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+/* Spins the main loop until condition holds; fails after timeout_s. */
+static void
+wait_for (Fixture   *fixture,
+          Condition  condition,
+          double     timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (timeout_s * G_USEC_PER_SEC);
+
+  while (!condition (fixture))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("Timed out after %.1f s waiting for the widgets", timeout_s);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+/* Lets the frame clock draw for ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+is_drawn (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->view)) &&
+         !sculptor_network_view_is_busy (fixture->view) &&
+         sculptor_network_view_get_layout (fixture->view) != NULL;
+}
+
+static gboolean
+is_still (Fixture *fixture)
+{
+  return is_drawn (fixture) && !sculptor_network_view_is_animating (fixture->view);
+}
+
+static gboolean
+is_animating (Fixture *fixture)
+{
+  return sculptor_network_view_is_animating (fixture->view);
+}
+
+static gboolean
+is_mapped (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->timeline)) &&
+         gtk_widget_get_width (GTK_WIDGET (fixture->timeline)) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  fixture->module_signal = fixture->step_signal = -2;
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 710);
+  fixture->view = SCULPTOR_NETWORK_VIEW (sculptor_network_view_new ());
+  fixture->timeline = SCULPTOR_TIMELINE (sculptor_timeline_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), 640, 560);
+  gtk_widget_set_vexpand (GTK_WIDGET (fixture->view), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->timeline), 640, 150);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->timeline));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  g_signal_connect (fixture->view, "module-selected", G_CALLBACK (on_module_selected), fixture);
+  g_signal_connect (fixture->timeline, "step-selected", G_CALLBACK (on_step_selected), fixture);
+
+  sculptor_network_view_set_task (fixture->view, get_run ()->task);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for (fixture, is_mapped, 10.0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void
+show (Fixture    *fixture,
+      ScSnapshot *snapshot)
+{
+  sculptor_network_view_set_snapshot (fixture->view, snapshot, FALSE);
+  wait_for (fixture, is_still, 20.0);
+}
+
+/* A hidden or output unit of module id (visible), or -1. */
+static int
+find_unit_of (const ScLayout *layout,
+              int             id)
+{
+  for (guint u = 0; u < layout->n_units; u++)
+    if (layout->units[u].visible && layout->units[u].module == id && layout->units[u].layer > 0)
+      return (int) u;
+  return -1;
+}
+
+/* The unit of module id farthest from the middle of the view: zooming
+ * moves it most. */
+static int
+find_far_unit (Fixture *fixture,
+               int      id)
+{
+  const ScLayout *layout = sculptor_network_view_get_layout (fixture->view);
+  double cx = gtk_widget_get_width (GTK_WIDGET (fixture->view)) / 2.0;
+  double cy = gtk_widget_get_height (GTK_WIDGET (fixture->view)) / 2.0;
+  double best = -1.0;
+  int found = -1;
+
+  for (guint u = 0; u < layout->n_units; u++)
+    {
+      const ScLayoutUnit *unit = &layout->units[u];
+      double d = hypot (unit->x - cx, unit->y - cy);
+
+      if (unit->visible && unit->module == id && d > best)
+        {
+          best = d;
+          found = (int) u;
+        }
+    }
+  return found;
+}
+
+static void
+unit_position (Fixture *fixture,
+               guint    unit,
+               double  *x,
+               double  *y)
+{
+  const ScLayout *layout = sculptor_network_view_get_layout (fixture->view);
+
+  sculptor_network_view_layout_to_widget (fixture->view, layout->units[unit].x,
+                                          layout->units[unit].y, x, y);
+}
+
+/* The widget as last painted (what the paintable shows), saved as a PNG
+ * into the build directory. */
+static GdkTexture *
+render_widget (GtkWidget  *widget,
+               const char *png_name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = NULL;
+  GdkTexture *texture;
+
+  for (guint attempt = 0; node == NULL; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      /* Let the widget paint: the paintable follows its paints. */
+      g_assert_cmpuint (attempt, <, 50);
+      gtk_widget_queue_draw (widget);
+      spin (100);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+  return texture;
+}
+
+/* The colour at widget pixel (x, y) of a texture of the widget. */
+static void
+texture_pixel (GdkTexture *texture,
+               int         x,
+               int         y,
+               double      rgb[3])
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  const guchar *p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  p = data + ((gsize) y * width + x) * 4;
+  /* Cairo's ARGB32 in memory: B, G, R, A (premultiplied, opaque here). */
+  rgb[0] = p[2] / 255.0;
+  rgb[1] = p[1] / 255.0;
+  rgb[2] = p[0] / 255.0;
+}
+
+static void
+assert_module_colour (GdkTexture *texture,
+                      double      x,
+                      double      y,
+                      guint       id,
+                      gboolean    dark)
+{
+  double rgb[3];
+  ScRgba expected;
+
+  sc_render_module_color (id, dark, &expected);
+  texture_pixel (texture, (int) round (x), (int) round (y), rgb);
+  g_assert_cmpfloat_with_epsilon (rgb[0], expected.red, 0.06);
+  g_assert_cmpfloat_with_epsilon (rgb[1], expected.green, 0.06);
+  g_assert_cmpfloat_with_epsilon (rgb[2], expected.blue, 0.06);
+}
+
+/* ---- network view ------------------------------------------------------- */
+
+static void
+test_view_hit_test (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ScSnapshot *final = get_run ()->final;
+  const ScModuleGraph *graph = final->modules;
+  const ScLayout *layout;
+  ScHit hit;
+
+  show (fixture, final);
+  layout = sculptor_network_view_get_layout (fixture->view);
+  g_assert_cmpuint (layout->n_boxes, ==, graph->n_modules);
+
+  /* A unit of every module: the hit names it, a click selects its module. */
+  for (guint m = 0; m < graph->n_modules; m++)
+    {
+      int u = find_unit_of (layout, (int) graph->modules[m].id);
+      double x, y;
+
+      g_assert_cmpint (u, >=, 0);
+      unit_position (fixture, (guint) u, &x, &y);
+      hit = sculptor_network_view_hit_test_widget (fixture->view, x, y);
+      g_assert_cmpint (hit.kind, ==, SC_HIT_UNIT);
+      g_assert_cmpuint (hit.unit, ==, (guint) u);
+      g_assert_cmpint (hit.module, ==, (int) graph->modules[m].id);
+
+      g_assert_cmpint (sculptor_network_view_activate_at (fixture->view, x, y), ==, (int) m);
+      g_assert_cmpint (fixture->module_signal, ==, (int) m);
+      g_assert_cmpint (sculptor_network_view_get_selected_module (fixture->view), ==, (int) m);
+    }
+  g_assert_cmpuint (fixture->n_module_signals, ==, graph->n_modules);
+
+  /* The legend selects too. */
+  for (guint r = 0; r < layout->n_legend; r++)
+    {
+      const ScLegendEntry *entry = &layout->legend[r];
+
+      if (entry->kind != SC_LEGEND_MODULE)
+        continue;
+      g_assert_cmpint (sculptor_network_view_activate_at (fixture->view,
+                                                          entry->rect.x + entry->rect.width / 2,
+                                                          entry->rect.y + entry->rect.height / 2),
+                       ==, sc_module_graph_find (graph, (guint) entry->module));
+    }
+
+  /* Empty space (the corner, outside every margin) clears the selection. */
+  g_assert_cmpint (sculptor_network_view_activate_at (fixture->view, 1, 1), ==, -1);
+  g_assert_cmpint (fixture->module_signal, ==, -1);
+  g_assert_cmpint (sculptor_network_view_get_selected_module (fixture->view), ==, -1);
+}
+
+static void
+assert_view (Fixture *fixture,
+             double   zoom,
+             double   x,
+             double   y)
+{
+  double z, px, py;
+
+  sculptor_network_view_get_transform (fixture->view, &z, &px, &py);
+  g_assert_cmpfloat_with_epsilon (z, zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (px, x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (py, y, 1e-6);
+}
+
+static void
+test_view_zoom (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ScSnapshot *final = get_run ()->final;
+  double zoom, pan_x, pan_y, x0, y0, x1, y1;
+  const ScLayout *layout;
+  ScHit hit;
+  int u;
+
+  show (fixture, final);
+  assert_view (fixture, 1.0, 0.0, 0.0);
+  layout = sculptor_network_view_get_layout (fixture->view);
+  u = find_far_unit (fixture, (int) final->modules->modules[0].id);
+  unit_position (fixture, (guint) u, &x0, &y0);
+
+  /* Zoom in: the unit moves on screen, and is still hit where it is now
+   * (before and after the frame is redrawn at the new zoom). */
+  sculptor_network_view_zoom_in (fixture->view);
+  sculptor_network_view_get_transform (fixture->view, &zoom, &pan_x, &pan_y);
+  g_assert_cmpfloat (zoom, >, 1.0);
+  unit_position (fixture, (guint) u, &x1, &y1);
+  g_assert_cmpfloat (hypot (x1 - x0, y1 - y0), >, 3 * layout->units[u].radius + 8);
+  g_assert_cmpfloat (x1, >, 0);
+  g_assert_cmpfloat (y1, >, 0);
+  hit = sculptor_network_view_hit_test_widget (fixture->view, x1, y1);
+  g_assert_cmpint (hit.kind, ==, SC_HIT_UNIT);
+  g_assert_cmpuint (hit.unit, ==, (guint) u);
+  wait_for (fixture, is_still, 20.0);
+  g_assert_cmpint (sculptor_network_view_activate_at (fixture->view, x1, y1), ==, 0);
+
+  /* Zoom out restores the transform. */
+  sculptor_network_view_zoom_out (fixture->view);
+  assert_view (fixture, 1.0, 0.0, 0.0);
+
+  /* Zooming at a point keeps that point in place. */
+  sculptor_network_view_zoom_at (fixture->view, 2.0, x0, y0);
+  unit_position (fixture, (guint) u, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x1, x0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y1, y0, 1e-6);
+
+  /* Out further than the minimum is clamped, centred; fit resets. */
+  for (guint i = 0; i < 20; i++)
+    sculptor_network_view_zoom_out (fixture->view);
+  sculptor_network_view_get_transform (fixture->view, &zoom, &pan_x, &pan_y);
+  g_assert_cmpfloat (zoom, ==, 0.5);
+  g_assert_cmpfloat_with_epsilon (pan_x, gtk_widget_get_width (GTK_WIDGET (fixture->view)) * 0.25, 1e-6);
+  sculptor_network_view_zoom_in (fixture->view);
+  sculptor_network_view_zoom_in (fixture->view);
+  sculptor_network_view_zoom_in (fixture->view);
+  sculptor_network_view_zoom_fit (fixture->view);
+  assert_view (fixture, 1.0, 0.0, 0.0);
+  wait_for (fixture, is_still, 20.0);
+}
+
+/* The same network without its modules: how it looks before detection. */
+static ScSnapshot *
+undetected (const ScSnapshot *snapshot)
+{
+  ScSnapshot *copy = sc_snapshot_new (snapshot->arch, snapshot->n_layers);
+
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    {
+      gsize size = sc_mask_layer_size (snapshot->mask, k);
+
+      memcpy (copy->w[k], snapshot->w[k], size * sizeof (float));
+      memcpy (copy->mask->m[k], snapshot->mask->m[k], size);
+    }
+  copy->density = snapshot->density;
+  return copy;
+}
+
+/* Shows before, then after animated: the animation runs and ends. */
+static void
+assert_fades (Fixture    *fixture,
+              ScSnapshot *before,
+              ScSnapshot *after,
+              const char *png_name)
+{
+  show (fixture, before);
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+
+  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
+  wait_for (fixture, is_animating, 20.0);
+  g_object_unref (render_widget (GTK_WIDGET (fixture->view), png_name));
+  wait_for (fixture, is_still, 5.0);
+}
+
+static void
+test_view_fade (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ScRun *run = get_run ();
+  ScSnapshot *before = NULL, *after = NULL;
+  g_autoptr(ScSnapshot) plain_before = NULL;
+  g_autoptr(ScSnapshot) plain_after = NULL;
+
+  /* Two accepted steps in a row whose masks differ. */
+  for (guint i = 0; i < run->steps->len && after == NULL; i++)
+    {
+      ScStep *step = &g_array_index (run->steps, ScStep, i);
+
+      if (!step->accepted || step->snapshot == NULL)
+        continue;
+      if (before != NULL && !sc_mask_equal (before->mask, step->snapshot->mask))
+        after = step->snapshot;
+      else
+        before = step->snapshot;
+    }
+  g_assert_nonnull (after);
+
+  /* Detected networks blend; before detection pruned parts fade out. */
+  assert_fades (fixture, before, after, "gui-netview-blending.png");
+  plain_before = undetected (before);
+  plain_after = undetected (after);
+  assert_fades (fixture, plain_before, plain_after, "gui-netview-fading.png");
+
+
+  /* Without animate, nothing moves; nor when the desktop says so. */
+  sculptor_network_view_set_snapshot (fixture->view, before, FALSE);
+  wait_for (fixture, is_drawn, 20.0);
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
+  wait_for (fixture, is_drawn, 20.0);
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
+  /* No snapshot: the empty state, no layout. */
+  sculptor_network_view_set_snapshot (fixture->view, NULL, TRUE);
+  g_assert_null (sculptor_network_view_get_layout (fixture->view));
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_unref (render_widget (GTK_WIDGET (fixture->view), "gui-netview-empty.png"));
+}
+
+static void
+set_dark (gboolean dark)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+}
+
+static void
+test_view_png (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ScSnapshot *final = get_run ()->final;
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  const ScLayout *layout;
+  guint id = final->modules->modules[0].id;
+  double x, y;
+  int u;
+
+  set_dark (FALSE);
+  show (fixture, final);
+  layout = sculptor_network_view_get_layout (fixture->view);
+  u = find_unit_of (layout, (int) id);
+  unit_position (fixture, (guint) u, &x, &y);
+
+  /* The unit is painted in its module's colour, in the light palette… */
+  light = render_widget (GTK_WIDGET (fixture->view), "gui-netview-network.png");
+  g_assert_cmpint (gdk_texture_get_width (light), ==, gtk_widget_get_width (GTK_WIDGET (fixture->view)));
+  assert_module_colour (light, x, y, id, FALSE);
+
+  /* …and follows the theme to the dark one. */
+  set_dark (TRUE);
+  spin (200);
+  wait_for (fixture, is_still, 20.0);
+  dark = render_widget (GTK_WIDGET (fixture->view), "gui-netview-network-dark.png");
+  assert_module_colour (dark, x, y, id, TRUE);
+  set_dark (FALSE);
+}
+
+/* A network of MNIST's shape, with 5 % of its dense edges: drawing it takes
+ * a while, but never on the main loop. */
+static ScSnapshot *
+mnist_like_snapshot (void)
+{
+  const guint arch[] = { 1568, 392, 392, 20 };
+  ScSnapshot *snapshot = sc_snapshot_new (arch, G_N_ELEMENTS (arch));
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (arch); k++)
+    for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
+      {
+        snapshot->w[k][e] = (float) g_rand_double_range (rand, -1.0, 1.0);
+        snapshot->mask->m[k][e] = g_rand_double (rand) < 0.05;
+        if (!snapshot->mask->m[k][e])
+          snapshot->w[k][e] = 0.0f;
+      }
+  snapshot->density = 0.05;
+  g_rand_free (rand);
+  return snapshot;
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+} Heartbeat;
+
+static gboolean
+beat (gpointer data)
+{
+  Heartbeat *heartbeat = data;
+  gint64 now = g_get_monotonic_time ();
+
+  heartbeat->max_gap = MAX (heartbeat->max_gap, now - heartbeat->last);
+  heartbeat->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_view_large (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ScSnapshot) snapshot = mnist_like_snapshot ();
+  g_autoptr(ScTask) task = sc_task_new ();
+  Heartbeat heartbeat = { g_get_monotonic_time (), 0 };
+  gint64 start;
+  guint source;
+  double x, y;
+  ScHit hit;
+
+  task->kind = SC_TASK_IMAGE;
+  task->n_in = 1568;
+  task->n_out = 20;
+  task->image_width = 56;
+  task->image_height = 28;
+  sculptor_network_view_set_task (fixture->view, task);
+
+  /* Handing the snapshot over returns at once; the main loop keeps
+   * running at a frame rate while the frame is drawn. */
+  start = g_get_monotonic_time ();
+  sculptor_network_view_set_snapshot (fixture->view, snapshot, FALSE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 50000);
+  g_assert_true (sculptor_network_view_is_busy (fixture->view));
+
+  source = g_timeout_add (10, beat, &heartbeat);
+  heartbeat.last = g_get_monotonic_time ();
+  wait_for (fixture, is_still, 120.0);
+  g_source_remove (source);
+  g_test_message ("Largest main loop gap while drawing: %.1f ms", heartbeat.max_gap / 1000.0);
+  g_assert_cmpint (heartbeat.max_gap, <, 150000);
+
+  /* The input layer is an image; a pixel is hit as a unit of layer 0. */
+  g_assert_true (sculptor_network_view_get_layout (fixture->view)->has_image);
+  sculptor_network_view_layout_to_widget (fixture->view,
+                                          sculptor_network_view_get_layout (fixture->view)->units[57].x,
+                                          sculptor_network_view_get_layout (fixture->view)->units[57].y,
+                                          &x, &y);
+  hit = sculptor_network_view_hit_test_widget (fixture->view, x, y);
+  g_assert_cmpint (hit.kind, ==, SC_HIT_UNIT);
+  g_assert_cmpuint (hit.layer, ==, 0);
+  g_assert_cmpuint (hit.index, ==, 57);
+  render_widget (GTK_WIDGET (fixture->view), "gui-netview-large.png");
+}
+
+static void
+test_view_tooltip (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ScRun *run = get_run ();
+  ScSnapshot *final = run->final;
+  const ScModule *module = &final->modules->modules[0];
+  g_autofree char *module_text = NULL;
+  g_autofree char *module_label = NULL;
+  const ScLayout *layout;
+  guint fan_in = 0, fan_out = 0;
+  double x, y;
+  ScHit hit;
+  int u;
+
+  show (fixture, final);
+  layout = sculptor_network_view_get_layout (fixture->view);
+  u = find_unit_of (layout, (int) module->id);
+  unit_position (fixture, (guint) u, &x, &y);
+  hit = sculptor_network_view_hit_test_widget (fixture->view, x, y);
+  g_assert_cmpint (hit.kind, ==, SC_HIT_UNIT);
+
+  /* Fan-in and fan-out counted here from the mask, the module by id. */
+  for (guint i = 0; hit.layer > 0 && i < final->arch[hit.layer - 1]; i++)
+    fan_in += sc_mask_get (final->mask, hit.layer - 1, i, hit.index);
+  for (guint j = 0; hit.layer + 1 < final->n_layers && j < final->arch[hit.layer + 1]; j++)
+    fan_out += sc_mask_get (final->mask, hit.layer, hit.index, j);
+  g_assert_cmpuint (fan_in + fan_out, >, 0);
+  {
+    g_autofree char *text = _sculptor_network_describe_unit (final, run->task, &hit);
+    g_autofree char *fans = g_strdup_printf ("Fan-in %u · fan-out %u", fan_in, fan_out);
+    g_autofree char *label = g_strdup_printf ("Module M%u", module->id);
+    g_autofree char *where = g_strdup_printf ("unit %u", hit.index);
+
+    g_assert_nonnull (strstr (text, fans));
+    g_assert_nonnull (strstr (text, label));
+    g_assert_nonnull (strstr (text, where));
+  }
+
+  /* A module names its inputs with the task's names. */
+  module_text = _sculptor_network_describe_module (final, run->task, module->id);
+  module_label = g_strdup_printf ("<b>Module M%u</b>", module->id);
+  g_assert_true (g_str_has_prefix (module_text, module_label));
+  g_assert_cmpuint (module->inputs->len, >, 0);
+  g_assert_nonnull (strstr (module_text,
+                            run->task->input_names[g_array_index (module->inputs, guint, 0)]));
+}
+
+/* ---- timeline --------------------------------------------------------------- */
+
+static void
+fill_timeline (Fixture *fixture)
+{
+  ScRun *run = get_run ();
+
+  for (guint i = 0; i < run->steps->len; i++)
+    sculptor_timeline_append (fixture->timeline, &g_array_index (run->steps, ScStep, i));
+  sculptor_timeline_set_stage (fixture->timeline, SC_STAGE_DONE);
+}
+
+static void
+test_timeline_click (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint n = get_run ()->steps->len;
+  double x, y, last_x;
+
+  fill_timeline (fixture);
+  g_assert_cmpuint (sc_timeline_get_n_points (sculptor_timeline_get_model (fixture->timeline)), ==, n);
+  g_assert_cmpint (sculptor_timeline_get_selected (fixture->timeline), ==, -1);
+
+  /* A click on a step's marker, and one in its column far below it. */
+  g_assert_true (sculptor_timeline_get_step_position (fixture->timeline, 3, &x, &y));
+  g_assert_true (sculptor_timeline_activate_at (fixture->timeline, x, y));
+  g_assert_cmpint (sculptor_timeline_get_selected (fixture->timeline), ==, 3);
+  g_assert_cmpint (fixture->step_signal, ==, 3);
+  g_assert_true (sculptor_timeline_get_step_position (fixture->timeline, 1, &x, &y));
+  g_assert_true (sculptor_timeline_activate_at (fixture->timeline, x + 1,
+                                                gtk_widget_get_height (GTK_WIDGET (fixture->timeline)) - 25));
+  g_assert_cmpint (sculptor_timeline_get_selected (fixture->timeline), ==, 1);
+  g_assert_cmpint (fixture->step_signal, ==, 1);
+
+  /* Right of the last step: back to the live end. */
+  g_assert_true (sculptor_timeline_get_step_position (fixture->timeline, n - 1, &last_x, &y));
+  g_assert_true (sculptor_timeline_activate_at (fixture->timeline,
+                                                gtk_widget_get_width (GTK_WIDGET (fixture->timeline)) - 50, y));
+  g_assert_cmpint (sculptor_timeline_get_selected (fixture->timeline), ==, -1);
+  g_assert_cmpint (fixture->step_signal, ==, -1);
+
+  /* Outside the plot (the axis labels) nothing happens. */
+  g_assert_false (sculptor_timeline_activate_at (fixture->timeline, 5, y));
+  g_assert_cmpuint (fixture->n_step_signals, ==, 3);
+
+  /* Keys: Left from the live end picks the last step, Home the first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.previous", NULL));
+  g_assert_cmpint (sculptor_timeline_get_selected (fixture->timeline), ==, (int) n - 1);
+  g_assert_cmpint (fixture->step_signal, ==, (int) n - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.first", NULL));
+  g_assert_cmpint (fixture->step_signal, ==, 0);
+
+  /* Setting the selection does not signal; it is clamped. */
+  sculptor_timeline_set_selected (fixture->timeline, 2);
+  g_assert_cmpint (fixture->step_signal, ==, 0);
+  sculptor_timeline_set_selected (fixture->timeline, (int) n + 10);
+  g_assert_cmpint (sculptor_timeline_get_selected (fixture->timeline), ==, -1);
+
+  sculptor_timeline_set_selected (fixture->timeline, 4);
+  g_object_unref (render_widget (GTK_WIDGET (fixture->timeline), "gui-netview-timeline.png"));
+  sculptor_timeline_set_log_density (fixture->timeline, TRUE);
+  g_object_unref (render_widget (GTK_WIDGET (fixture->timeline), "gui-netview-timeline-log.png"));
+
+  sculptor_timeline_clear (fixture->timeline);
+  g_assert_cmpint (sculptor_timeline_get_selected (fixture->timeline), ==, -1);
+  g_assert_false (sculptor_timeline_get_step_position (fixture->timeline, 0, &x, &y));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/NetworkView/hit-test", Fixture, NULL, fixture_set_up, test_view_hit_test, fixture_tear_down);
+  g_test_add ("/NetworkView/zoom", Fixture, NULL, fixture_set_up, test_view_zoom, fixture_tear_down);
+  g_test_add ("/NetworkView/fade", Fixture, NULL, fixture_set_up, test_view_fade, fixture_tear_down);
+  g_test_add ("/NetworkView/tooltip", Fixture, NULL, fixture_set_up, test_view_tooltip, fixture_tear_down);
+  g_test_add ("/NetworkView/png", Fixture, NULL, fixture_set_up, test_view_png, fixture_tear_down);
+  g_test_add ("/NetworkView/large", Fixture, NULL, fixture_set_up, test_view_large, fixture_tear_down);
+  g_test_add ("/Timeline/click", Fixture, NULL, fixture_set_up, test_timeline_click, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_pointer (&the_run, sc_run_free);
+  return status;
+}
