@@ -15,6 +15,9 @@
 #include "sc-linalg.h"
 #include "sc-mnist.h"
 #include "sc-pipeline.h"
+#include "sc-result.h"
+
+#include <glib/gstdio.h>
 
 /* The stand-in digits are 20 × 20 (a 20 × 40 image, 800 inputs): below 20
  * pixels the synthetic digits have no random shift at all, every class is
@@ -134,6 +137,42 @@ separated (const Outcome *out)
   return out->sides_apart && out->min_purity >= MIN_PURITY;
 }
 
+/* A saved MNIST run opens again without the digits: the task comes back
+ * with its image size, names and ground truth but no data, and the stored
+ * network is detected and scored as before. */
+static void
+check_reload (const ScRun *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sculptor-e2e-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(ScRun) loaded = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "result.json", NULL);
+  root = sc_run_to_json (run, FALSE);
+  g_assert_true (sc_json_write_file (root, path, FALSE, &error));
+  g_assert_no_error (error);
+
+  loaded = sc_run_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->task->name, ==, run->task->name);
+  g_assert_cmpint (loaded->task->kind, ==, SC_TASK_IMAGE);
+  g_assert_null (loaded->task->train);
+  g_assert_cmpuint (loaded->task->image_width, ==, 2 * SIDE);
+  g_assert_cmpuint (loaded->task->image_height, ==, SIDE);
+  g_assert_cmpstr (loaded->task->input_names[SIDE + 1], ==, run->task->input_names[SIDE + 1]);
+  g_assert_nonnull (loaded->task->truth);
+  g_assert_nonnull (loaded->score);
+  g_assert_cmpuint (loaded->final->modules->n_modules, ==, run->final->modules->n_modules);
+  g_assert_cmpint (loaded->score->success, ==, run->score->success);
+  g_assert_cmpint (loaded->score->input_separable, ==, run->score->input_separable);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 run_seed (ScTask  *task,
           guint64  seed,
@@ -151,6 +190,8 @@ run_seed (ScTask  *task,
   g_assert_nonnull (run->final->detection);
 
   judge (run, out);
+  if (seed == 0)
+    check_reload (run);
   g_test_message ("seed %" G_GUINT64_FORMAT ": dense %.2f%%, final %.2f%%, density %.3f%%, "
                   "%u + %u pixels kept in %u input module(s), purity %.3f, %s; exact input "
                   "separability %s; %.1f s", seed, out->dense_accuracy, run->final->accuracy,

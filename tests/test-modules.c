@@ -9,6 +9,7 @@
 
 #include "sc-detect.h"
 #include "sc-modules.h"
+#include "sc-render.h"
 
 #include "detect-test-util.h"
 
@@ -78,6 +79,7 @@ test_modules_reused (void)
   /* R feeds both: reused. */
   g_assert_cmpuint (r->feeds->len, ==, 2);
   g_assert_true (r->reused);
+  g_assert_false (sc_module_graph_same_group (graph, 0, 1));
   g_assert_cmpuint (a->fed_by->len, ==, 1);
   g_assert_cmpuint (uint_at (a->fed_by, 0), ==, 0);
   g_assert_false (a->reused);
@@ -119,6 +121,61 @@ test_modules_separable (void)
       g_assert_cmpuint (module->feeds->len + module->fed_by->len, ==, 0);
       g_assert_cmpuint (graph->roots[m]->n_children, ==, 0);
     }
+}
+
+/* [20,4,2]: inputs x0–x9 feed h0, h1 (→ y0), x10–x19 feed h2, h3 (→ y1),
+ * and one stray pixel on each side feeds a unit of the other side: two
+ * modules spanning layers 0–2 that feed each other (§5.10's "DAG" is not
+ * one here). They form one cycle group, side by side at the top. */
+static void
+test_modules_cycle (void)
+{
+  const guint arch[] = { 20, 4, 2 };
+  g_autoptr(GString) layer0 = g_string_new ("[[");
+  g_autoptr(ScMask) mask = NULL;
+  g_autoptr(ScDetection) det = NULL;
+  g_autoptr(ScModuleGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edges = NULL;
+  ScHierarchyLayout *layout;
+  const ScRect *left, *right;
+  ScDetectParams params;
+
+  for (guint i = 0; i < 20; i++)
+    for (guint j = 0; j < 2; j++)
+      g_string_append_printf (layer0, "[%u,%u],", i, i < 10 ? j : 2 + j);
+  g_string_append (layer0, "[9,2],[18,0]]");
+  edges = g_strdup_printf ("%s,[[0,0],[1,0],[2,1],[3,1]]]", layer0->str);
+  mask = test_mask_from_edges (arch, 3, edges);
+
+  sc_detect_params_init (&params);
+  params.feature_step = 1;
+  params.clusterability_step = 1;
+  det = sc_detect (mask, &params, &error);
+  g_assert_no_error (error);
+  graph = sc_module_graph_new (det);
+
+  g_assert_cmpuint (graph->n_modules, ==, 2);
+  g_assert_cmpuint (graph->modules[0].feeds->len, ==, 1);
+  g_assert_cmpuint (graph->modules[1].feeds->len, ==, 1);
+  g_assert_true (sc_module_graph_same_group (graph, 0, 1));
+  g_assert_cmpuint (graph->modules[0].cycle_group, ==, graph->modules[1].cycle_group);
+
+  /* Both are roots and neither is nested under the other. */
+  g_assert_cmpuint (graph->n_roots, ==, 2);
+  g_assert_cmpuint (graph->roots[0]->n_children, ==, 0);
+  g_assert_cmpuint (graph->roots[1]->n_children, ==, 0);
+
+  /* The figure puts them on one level, side by side, on a readable scale. */
+  layout = sc_hierarchy_layout_compute (graph, NULL, 800, 600);
+  g_assert_cmpuint (layout->n_levels, ==, 1);
+  g_assert_cmpuint (layout->boxes[0].level, ==, layout->boxes[1].level);
+  g_assert_cmpfloat (layout->boxes[0].rect.y, ==, layout->boxes[1].rect.y);
+  left = &layout->boxes[layout->boxes[0].rect.x < layout->boxes[1].rect.x ? 0 : 1].rect;
+  right = &layout->boxes[layout->boxes[0].rect.x < layout->boxes[1].rect.x ? 1 : 0].rect;
+  g_assert_cmpfloat (left->x + left->width, <, right->x);
+  g_assert_cmpfloat (layout->font_size, >=, 10.0);
+  sc_hierarchy_layout_free (layout);
 }
 
 static void
@@ -218,6 +275,7 @@ main (int   argc,
 
   g_test_add_func ("/modules/reused", test_modules_reused);
   g_test_add_func ("/modules/separable", test_modules_separable);
+  g_test_add_func ("/modules/cycle", test_modules_cycle);
   g_test_add_func ("/modules/json", test_modules_json);
   g_test_add_func ("/modules/golden-invariants", test_modules_golden_invariants);
 

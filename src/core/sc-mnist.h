@@ -90,6 +90,12 @@ ScTask             *sc_mnist_task_new_full    (ScMnistKind          kind,
                                                GArray             **train_sources,
                                                GArray             **test_sources,
                                                GError             **error);
+/* The task without training or test data (names, image size of rows ×
+ * 2·cols, ground truth, defaults): what a saved run needs to be shown and
+ * scored again without loading and composing the digits. */
+ScTask             *sc_mnist_task_new_without_data (ScMnistKind kind,
+                                                    guint       rows,
+                                                    guint       cols);
 /* sc_mnist_load_digits() then sc_mnist_task_new() for a task name. */
 ScTask             *sc_mnist_load_task        (const char          *name,
                                                const char          *images_path,

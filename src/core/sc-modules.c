@@ -234,6 +234,65 @@ collect_links (ScModuleGraph     *graph,
     graph->modules[a].reused = graph->modules[a].feeds->len >= 2;
 }
 
+/* §5.10 calls the module graph a DAG, but two modules spanning the same
+ * layers can feed each other (a stray pixel of the left digit's module
+ * feeding a unit of the right digit's). Modules that reach each other form
+ * a cycle group; the hierarchy and its figure are built between groups,
+ * which do form a DAG. Reachability by Warshall's closure on bit rows. */
+static void
+collect_cycle_groups (ScModuleGraph *graph)
+{
+  guint n = graph->n_modules;
+  g_autoptr(ScBitRows) reach = sc_bit_rows_new (MAX (n, 1), MAX (n, 1));
+
+  for (guint a = 0; a < n; a++)
+    for (guint f = 0; f < graph->modules[a].feeds->len; f++)
+      sc_bit_rows_set (reach, a, g_array_index (graph->modules[a].feeds, guint, f));
+
+  for (guint k = 0; k < n; k++)
+    for (guint i = 0; i < n; i++)
+      if (sc_bit_rows_get (reach, i, k))
+        {
+          guint64 *dst = sc_bit_rows_row (reach, i);
+          const guint64 *src = sc_bit_rows_row (reach, k);
+
+          for (guint w = 0; w < reach->n_words; w++)
+            dst[w] |= src[w];
+        }
+
+  /* the group of a module is the first module it shares a cycle with */
+  for (guint a = 0; a < n; a++)
+    {
+      graph->modules[a].cycle_group = a;
+      for (guint b = 0; b < a; b++)
+        if (sc_bit_rows_get (reach, a, b) && sc_bit_rows_get (reach, b, a))
+          {
+            graph->modules[a].cycle_group = graph->modules[b].cycle_group;
+            break;
+          }
+    }
+}
+
+gboolean
+sc_module_graph_same_group (const ScModuleGraph *graph,
+                            guint                a,
+                            guint                b)
+{
+  return graph->modules[a].cycle_group == graph->modules[b].cycle_group;
+}
+
+static gboolean
+feeds_other_group (const ScModuleGraph *graph,
+                   guint                m)
+{
+  const GArray *feeds = graph->modules[m].feeds;
+
+  for (guint f = 0; f < feeds->len; f++)
+    if (!sc_module_graph_same_group (graph, m, g_array_index (feeds, guint, f)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 hier_node_free (ScHierNode *node)
 {
@@ -243,11 +302,10 @@ hier_node_free (ScHierNode *node)
   g_free (node);
 }
 
-/* The hierarchy lists, under each module, the modules it is fed by. A module
- * feeding several modules appears under each of them, marked shared; it is
- * expanded only at its first appearance (depth-first, module order), so the
- * tree stays linear in size and a cycle of modules (possible when a module
- * spans several layers) cannot recurse forever. */
+/* The hierarchy lists, under each module, the modules of other cycle groups
+ * it is fed by. A module feeding several modules appears under each of
+ * them, marked shared; it is expanded only at its first appearance
+ * (depth-first, module order), so the tree stays linear in size. */
 static ScHierNode *
 hier_build (const ScModuleGraph *graph,
             guint                m,
@@ -262,10 +320,14 @@ hier_build (const ScModuleGraph *graph,
     return node;
   expanded[m] = TRUE;
 
-  node->n_children = module->fed_by->len;
-  node->children = g_new0 (ScHierNode *, MAX (node->n_children, 1));
+  node->children = g_new0 (ScHierNode *, MAX (module->fed_by->len, 1));
   for (guint c = 0; c < module->fed_by->len; c++)
-    node->children[c] = hier_build (graph, g_array_index (module->fed_by, guint, c), expanded);
+    {
+      guint child = g_array_index (module->fed_by, guint, c);
+
+      if (!sc_module_graph_same_group (graph, m, child))
+        node->children[node->n_children++] = hier_build (graph, child, expanded);
+    }
 
   return node;
 }
@@ -277,10 +339,10 @@ collect_hierarchy (ScModuleGraph *graph)
   g_autoptr(GPtrArray) roots = g_ptr_array_new ();
 
   for (guint m = 0; m < graph->n_modules; m++)
-    if (graph->modules[m].feeds->len == 0)
+    if (!feeds_other_group (graph, m))
       g_ptr_array_add (roots, hier_build (graph, m, expanded));
 
-  /* Modules on a cycle with no root above them still get a place. */
+  /* cannot happen between groups, which form a DAG; kept as a safety net */
   for (guint m = 0; m < graph->n_modules; m++)
     if (!expanded[m])
       g_ptr_array_add (roots, hier_build (graph, m, expanded));
@@ -302,6 +364,7 @@ sc_module_graph_new (const ScDetection *detection)
   module_of = collect_modules (graph, detection);
   collect_inputs (graph, detection, module_of);
   collect_links (graph, detection, module_of);
+  collect_cycle_groups (graph);
   collect_hierarchy (graph);
 
   return graph;

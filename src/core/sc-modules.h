@@ -34,6 +34,7 @@ typedef struct
   GArray    *feeds;       /* guint: indices into ScModuleGraph.modules it has edges into */
   GArray    *fed_by;      /* guint: indices of modules with edges into it */
   gboolean   reused;      /* feeds >= 2 modules */
+  guint      cycle_group; /* modules on a common cycle share it; the groups form a DAG */
 } ScModule;
 
 typedef struct _ScHierNode ScHierNode;
@@ -42,7 +43,7 @@ struct _ScHierNode
   guint        module;      /* index into ScModuleGraph.modules */
   gboolean     shared;      /* the module appears under more than one parent */
   guint        n_children;
-  ScHierNode **children;    /* the modules it is fed by, in module order */
+  ScHierNode **children;    /* the modules of other cycle groups it is fed by, in module order */
 };
 
 typedef struct
@@ -50,7 +51,7 @@ typedef struct
   guint        n_modules;
   ScModule    *modules;     /* ordered by (first_layer, id) */
   guint        n_roots;
-  ScHierNode **roots;       /* modules feeding no other module (the top) */
+  ScHierNode **roots;       /* modules feeding no module outside their cycle group (the top) */
 } ScModuleGraph;
 
 ScModuleGraph *sc_module_graph_new     (const ScDetection   *detection);
@@ -58,6 +59,10 @@ void           sc_module_graph_free    (ScModuleGraph       *graph);
 /* Index of the module with merged id, or -1. */
 int            sc_module_graph_find    (const ScModuleGraph *graph,
                                         guint                id);
+/* Whether modules a and b (indices) reach each other through a cycle. */
+gboolean       sc_module_graph_same_group (const ScModuleGraph *graph,
+                                           guint                a,
+                                           guint                b);
 
 /* "modules": [...] and "hierarchy": [...] members. */
 void           sc_module_graph_to_json (const ScModuleGraph *graph,

@@ -45,8 +45,9 @@ options_or_default (const ScHierarchyOptions *options,
   return fallback;
 }
 
-/* Level = the longest chain of modules feeding a module. The graph is a
- * DAG (§5.10); the relaxation is capped so a malformed graph cannot loop. */
+/* Level = the longest chain of modules feeding a module. Modules feeding
+ * each other through a cycle share a level: between cycle groups the graph
+ * is a DAG. The relaxation is capped all the same. */
 static guint
 compute_levels (const ScModuleGraph *graph,
                 guint               *level)
@@ -66,7 +67,8 @@ compute_levels (const ScModuleGraph *graph,
             {
               guint p = g_array_index (fed_by, guint, f);
 
-              if (p < graph->n_modules && p != m && level[p] + 1 > level[m])
+              if (p < graph->n_modules && !sc_module_graph_same_group (graph, p, m)
+                  && level[p] + 1 > level[m])
                 {
                   level[m] = level[p] + 1;
                   changed = TRUE;
@@ -440,6 +442,63 @@ draw_arrow (cairo_t      *cr,
 }
 
 static void
+draw_head (cairo_t *cr,
+           double   x,
+           double   y,
+           double   dir,
+           double   size)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - dir * size * 1.1, y - size * 0.55);
+  cairo_line_to (cr, x - dir * size * 1.1, y + size * 0.55);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* Modules of one cycle group sit side by side on one level: a dashed
+ * connector between the facing sides, with a head at each end fed. */
+static void
+draw_side_link (cairo_t      *cr,
+                const ScRect *from,
+                const ScRect *to,
+                gboolean      both_ways,
+                double        size,
+                const ScRgba *color,
+                double        alpha,
+                double        width)
+{
+  double dir = to->x > from->x ? 1.0 : -1.0;
+  double x0 = dir > 0 ? from->x + from->width : from->x;
+  double x1 = dir > 0 ? to->x : to->x + to->width;
+  double y = (MAX (from->y, to->y) + MIN (from->y + from->height, to->y + to->height)) / 2;
+  const double dashes[] = { 3 * width, 2 * width };
+
+  _sc_set_source (cr, color, alpha);
+  cairo_set_line_width (cr, width);
+  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_move_to (cr, x0 + (both_ways ? dir * size : 0), y);
+  cairo_line_to (cr, x1 - dir * size, y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  draw_head (cr, x1, y, dir, size);
+  if (both_ways)
+    draw_head (cr, x0, y, -dir, size);
+}
+
+static gboolean
+has_link (const ScModuleGraph *graph,
+          guint                a,
+          guint                b)
+{
+  const GArray *feeds = graph->modules[a].feeds;
+
+  for (guint f = 0; f < feeds->len; f++)
+    if (g_array_index (feeds, guint, f) == b)
+      return TRUE;
+  return FALSE;
+}
+
+static void
 draw_links (cairo_t                  *cr,
             const ScModuleGraph      *graph,
             const ScHierarchyOptions *options,
@@ -466,6 +525,16 @@ draw_links (cairo_t                  *cr,
           to = &layout->boxes[b].rect;
           fed_by = graph->modules[b].fed_by;
           lit = selected < 0 || (int) graph->modules[a].id == selected || (int) graph->modules[b].id == selected;
+
+          if (sc_module_graph_same_group (graph, a, b))
+            {
+              gboolean both_ways = has_link (graph, b, a);
+
+              if (!both_ways || a < b)
+                draw_side_link (cr, from, to, both_ways, 6.0 * s, &theme->muted,
+                                lit ? 0.9 : 0.25, 1.4 * s);
+              continue;
+            }
 
           draw_arrow (cr,
                       port_x (from, port_rank (layout, feeds, b), feeds->len), from->y,

@@ -13,6 +13,8 @@
 
 #include "sc-error.h"
 #include "sc-json.h"
+#include "sc-idx.h"
+#include "sc-mnist.h"
 #include "sc-result.h"
 
 #define DENSE_WEIGHTS_LIMIT 200000   /* "weights" only for nets this small */
@@ -513,8 +515,16 @@ find_task (JsonObject *object)
 {
   const char *name = json_object_get_string_member_with_default (object, "task", NULL);
   const char *path = json_object_get_string_member_with_default (object, "task_path", NULL);
+  guint width = (guint) json_object_get_int_member_with_default (object, "image_width", 0);
+  guint height = (guint) json_object_get_int_member_with_default (object, "image_height", 0);
+  ScMnistKind kind;
   ScTask *task = NULL;
 
+  /* A saved MNIST run needs no digits: the stored networks and scores are
+   * all it shows. */
+  if (name && sc_mnist_kind_from_name (name, &kind) && width >= 2 && width % 2 == 0 && height > 0
+      && width / 2 <= SC_IDX_MAX_SIDE && height <= SC_IDX_MAX_SIDE)
+    return sc_mnist_task_new_without_data (kind, height, width / 2);
   if (path)
     task = sc_task_load_file (path, NULL);
   if (task == NULL && name)
