@@ -214,6 +214,10 @@ test_modules_json (void)
   g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (m0, "feeds"), 1),
                    ==, graph->modules[2].id);
   g_assert_cmpint (json_object_get_int_member (m0, "last_layer"), ==, 1);
+  /* acyclic: every module is its own cycle group */
+  for (guint m = 0; m < 3; m++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (modules, m), "cycle_group"),
+                     ==, graph->modules[m].id);
 
   hierarchy = json_object_get_array_member (object, "hierarchy");
   g_assert_cmpuint (json_array_get_length (hierarchy), ==, 2);

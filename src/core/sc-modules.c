@@ -447,6 +447,9 @@ module_to_json (const ScModuleGraph *graph,
   add_module_ids (builder, "fed_by", graph, m->fed_by);
   json_builder_set_member_name (builder, "reused");
   json_builder_add_boolean_value (builder, m->reused);
+  /* the id of the first module of its cycle group */
+  json_builder_set_member_name (builder, "cycle_group");
+  json_builder_add_int_value (builder, graph->modules[m->cycle_group].id);
   json_builder_set_member_name (builder, "first_layer");
   json_builder_add_int_value (builder, m->first_layer);
   json_builder_set_member_name (builder, "last_layer");
