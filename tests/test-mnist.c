@@ -553,7 +553,8 @@ test_task_metadata (void)
   g_assert_cmpuint (sc_hyper_clusterability_step (&hier->defaults), ==, 2);
   g_assert_cmpfloat (two->defaults.noise, ==, 0.0);
   g_assert_cmpint (two->defaults.threshold_mode, ==, SC_THRESHOLD_BELOW_DENSE);
-  g_assert_cmpfloat (two->defaults.threshold, ==, 1.0);
+  g_assert_cmpfloat (two->defaults.threshold, ==, 0.5);
+  g_assert_cmpfloat (hier->defaults.threshold, ==, 1.0);
   g_assert_cmpfloat (hier->defaults.mm_threshold, ==, 0.3);
   g_assert_cmpfloat (hier->defaults.merge_threshold, ==, 0.6);
   g_assert_true (sc_hyper_validate (&two->defaults, two->n_in, two->n_out, &error));
