@@ -560,6 +560,24 @@ test_task_metadata (void)
   g_assert_true (sc_hyper_validate (&two->defaults, two->n_in, two->n_out, &error));
   g_assert_true (sc_hyper_validate (&hier->defaults, hier->n_in, hier->n_out, &error));
   g_assert_no_error (error);
+
+  /* The same task without data, as a saved run is reopened. */
+  {
+    g_autoptr(ScTask) bare = sc_mnist_task_new_without_data (SC_MNIST_HIERARCHICAL_XOR, 28, 28);
+
+    g_assert_null (bare->train);
+    g_assert_null (bare->test);
+    g_assert_cmpstr (bare->name, ==, hier->name);
+    g_assert_cmpstr (bare->title, ==, hier->title);
+    g_assert_cmpstr (bare->spec, ==, hier->spec);
+    g_assert_cmpuint (bare->n_in, ==, hier->n_in);
+    g_assert_cmpuint (bare->image_width, ==, hier->image_width);
+    g_assert_cmpstr (bare->input_names[1567], ==, hier->input_names[1567]);
+    g_assert_cmpstr (bare->output_names[2], ==, hier->output_names[2]);
+    g_assert_cmpuint (bare->truth->n_nodes, ==, hier->truth->n_nodes);
+    g_assert_cmpfloat (bare->truth->input_tolerance, ==, hier->truth->input_tolerance);
+    g_assert_cmpuint (bare->defaults.epochs, ==, hier->defaults.epochs);
+  }
 }
 
 static void
