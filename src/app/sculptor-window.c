@@ -192,8 +192,10 @@ update_status (SculptorWindow *self)
   g_autofree char *density = NULL;
   g_autofree char *elapsed = NULL;
 
-  if (self->shown_step < 0 && self->runner &&
-      sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED)
+  /* a finished run, live or opened from a file, shown at its end */
+  if (self->shown_step < 0 &&
+      ((self->runner && sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED) ||
+       (!self->runner && self->loaded)))
     stage = SC_STAGE_DONE;
   if (self->shown_step >= 0 && step)
     stage = step->stage;
