@@ -233,9 +233,12 @@ test_tree_image_names (void)
                    ? "2 px → y0 y1" : "2 px → y2 y3");
 }
 
-/* A hand-built graph with a cycle: A fed by B, B fed by A, root A. */
+/* A hand-built graph with a cycle: A fed by B, B fed by A, root A. With
+ * grouped, both are in one cycle group, as sc_module_graph_new() puts them;
+ * without, the groups claim a DAG that is not one, which the tree must
+ * survive all the same. */
 static ScModuleGraph *
-graph_cycle (void)
+graph_cycle (gboolean grouped)
 {
   ScModuleGraph *graph = g_new0 (ScModuleGraph, 1);
   guint zero = 0, one = 1;
@@ -252,6 +255,7 @@ graph_cycle (void)
       module->outputs = g_array_new (FALSE, FALSE, sizeof (guint));
       module->feeds = g_array_new (FALSE, FALSE, sizeof (guint));
       module->fed_by = g_array_new (FALSE, FALSE, sizeof (guint));
+      module->cycle_group = grouped ? 0 : m;
       g_array_append_val (module->inputs, m);
     }
   g_array_append_val (graph->modules[0].fed_by, one);
@@ -268,9 +272,22 @@ graph_cycle (void)
 }
 
 static void
+test_tree_cycle_group (void)
+{
+  g_autoptr(GListModel) roots = tree_for (graph_cycle (TRUE));
+  ScModuleNode *a = node_at (roots, 0);
+
+  /* B feeds A but belongs to A's cycle group: not a child of A. */
+  g_assert_cmpuint (g_list_model_get_n_items (roots), ==, 1);
+  g_assert_false (sc_module_node_get_has_children (a));
+  g_assert_null (sc_module_tree_create_child_model (a, NULL));
+  g_assert_cmpuint (sc_module_tree_count_rows (sc_module_node_get_graph (a), 100), ==, 1);
+}
+
+static void
 test_tree_cycle (void)
 {
-  g_autoptr(GListModel) roots = tree_for (graph_cycle ());
+  g_autoptr(GListModel) roots = tree_for (graph_cycle (FALSE));
   ScModuleNode *a = node_at (roots, 0);
   g_autoptr(GListModel) level1 = sc_module_tree_create_child_model (a, NULL);
   g_autoptr(GListModel) level2 = NULL;
@@ -417,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/ModuleTree/separable-reused", test_tree_separable_reused);
   g_test_add_func ("/ModuleTree/image-names", test_tree_image_names);
   g_test_add_func ("/ModuleTree/cycle", test_tree_cycle);
+  g_test_add_func ("/ModuleTree/cycle-group", test_tree_cycle_group);
   g_test_add_func ("/ModuleTree/owner", test_tree_owner);
   g_test_add_func ("/ModuleTree/truth-table/restricted", test_truth_table_restricted);
   g_test_add_func ("/ModuleTree/truth-table/varies", test_truth_table_varies);

@@ -35,7 +35,7 @@ struct _SculptorModuleInspector
   GtkLabel             *shared_label;
   GtkLabel             *subtitle_label;
   GtkWidget            *units_section;
-  GtkGrid              *units_grid;
+  GtkBox               *units_box;
   GtkLabel             *inputs_count;
   GtkFlowBox           *input_chips;
   GtkDrawingArea       *input_image;
@@ -53,6 +53,7 @@ struct _SculptorModuleInspector
   GtkFlowBox           *truth_node_chips;
 
   /* Owned references */
+  GtkSizeGroup         *units_titles;  /* the title column of units_box */
   ScTask               *task;
   ScSnapshot           *snapshot;
 
@@ -244,26 +245,48 @@ layer_title (SculptorModuleInspector *self,
   return g_strdup_printf (_("Layer %u"), layer);
 }
 
-static void
-add_units_row (SculptorModuleInspector *self,
-               const ScModule          *module,
-               guint                    from,
-               guint                    to,
-               int                      row)
+/* A row of units_box: a layer title and the units, wrapped. Rows are kept
+ * and reused, and the first exists from the start: GTK 4.8 caches a box's
+ * size-request mode while it is empty (constant size) and keeps it when
+ * wrapping rows are added later, so their height would be measured at
+ * their natural width and the text would overflow into what follows. */
+static GtkWidget *
+units_row_new (SculptorModuleInspector *self)
 {
-  g_autofree char *title = layer_title (self, module->units[from].layer);
-  g_autofree char *text = layer_units_text (self, module, from, to);
-  GtkWidget *title_label = dim_label (title);
-  GtkWidget *text_label = gtk_label_new (text);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title_label = dim_label (NULL);
+  GtkWidget *text_label = gtk_label_new (NULL);
 
+  gtk_label_set_wrap (GTK_LABEL (title_label), FALSE);
+  gtk_size_group_add_widget (self->units_titles, title_label);
   gtk_widget_set_valign (title_label, GTK_ALIGN_START);
   gtk_label_set_xalign (GTK_LABEL (text_label), 0);
   gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (text_label), TRUE);
   gtk_widget_set_hexpand (text_label, TRUE);
-  gtk_grid_attach (self->units_grid, title_label, 0, row, 1, 1);
-  gtk_grid_attach (self->units_grid, text_label, 1, row, 1, 1);
+  gtk_box_append (GTK_BOX (row), title_label);
+  gtk_box_append (GTK_BOX (row), text_label);
+  gtk_box_append (self->units_box, row);
+  return row;
+}
+
+static GtkWidget *
+set_units_row (SculptorModuleInspector *self,
+               GtkWidget               *row,
+               const ScModule          *module,
+               guint                    from,
+               guint                    to)
+{
+  g_autofree char *title = layer_title (self, module->units[from].layer);
+  g_autofree char *text = layer_units_text (self, module, from, to);
+
+  if (row == NULL)
+    row = units_row_new (self);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (row)), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (row)), text);
+  gtk_widget_set_visible (row, TRUE);
+  return gtk_widget_get_next_sibling (row);
 }
 
 /* One row per layer: units are sorted by layer, then index. */
@@ -271,16 +294,17 @@ static void
 fill_units (SculptorModuleInspector *self,
             const ScModule          *module)
 {
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->units_box));
   guint from = 0;
-  int row = 0;
 
-  clear_grid (self->units_grid);
   for (guint u = 1; u <= module->n_units; u++)
     if (u == module->n_units || module->units[u].layer != module->units[from].layer)
       {
-        add_units_row (self, module, from, u, row++);
+        row = set_units_row (self, row, module, from, u);
         from = u;
       }
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    gtk_widget_set_visible (row, FALSE);
   gtk_widget_set_visible (self->units_section, module->n_units > 0);
 }
 
@@ -793,6 +817,7 @@ sculptor_module_inspector_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->task, sc_task_unref);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_object (&self->units_titles);
 
   G_OBJECT_CLASS (sculptor_module_inspector_parent_class)->dispose (object);
 }
@@ -807,7 +832,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, shared_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_section);
-  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_grid);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_box);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, inputs_count);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, input_chips);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, input_image);
@@ -861,7 +886,9 @@ sculptor_module_inspector_init (SculptorModuleInspector *self)
 {
   self->module = -1;
   self->shown_id = -1;
+  self->units_titles = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  units_row_new (self);
   gtk_drawing_area_set_draw_func (self->input_image, draw_input_image, self, NULL);
   forward_table_scroll (self);
 }

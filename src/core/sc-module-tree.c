@@ -91,6 +91,28 @@ node_module (ScModuleNode *self)
   return &self->data->graph->modules[self->path[self->depth]];
 }
 
+/* A tree child of module m: a module of another cycle group feeding it
+ * (the rule of the core hierarchy, sc-modules.c). */
+static gboolean
+is_tree_child (const ScModuleGraph *graph,
+               guint                m,
+               guint                child)
+{
+  return !sc_module_graph_same_group (graph, m, child);
+}
+
+static gboolean
+has_tree_children (const ScModuleGraph *graph,
+                   guint                m)
+{
+  const GArray *fed_by = graph->modules[m].fed_by;
+
+  for (guint c = 0; c < fed_by->len; c++)
+    if (is_tree_child (graph, m, g_array_index (fed_by, guint, c)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 append_name (GString    *str,
              char      **names,
@@ -245,7 +267,7 @@ sc_module_node_get_has_children (ScModuleNode *self)
 {
   g_return_val_if_fail (SC_IS_MODULE_NODE (self), FALSE);
 
-  return !self->cycle && node_module (self)->fed_by->len > 0;
+  return !self->cycle && has_tree_children (self->data->graph, self->path[self->depth]);
 }
 
 const char *
@@ -473,9 +495,11 @@ sc_module_tree_create_child_model (gpointer item,
   for (guint c = 0; c < module->fed_by->len; c++)
     {
       guint child = g_array_index (module->fed_by, guint, c);
-      g_autoptr(ScModuleNode) child_node = node_new (node->data, node, child,
-                                                     node_on_path (node, child));
+      g_autoptr(ScModuleNode) child_node = NULL;
 
+      if (!is_tree_child (node->data->graph, node->path[node->depth], child))
+        continue;
+      child_node = node_new (node->data, node, child, node_on_path (node, child));
       g_list_store_append (children, child_node);
     }
 
@@ -502,7 +526,8 @@ count_rows (RowCount *rc,
 
   rc->on_path[m] = TRUE;
   for (guint c = 0; c < fed_by->len && rc->count <= rc->limit; c++)
-    count_rows (rc, g_array_index (fed_by, guint, c));
+    if (is_tree_child (rc->graph, m, g_array_index (fed_by, guint, c)))
+      count_rows (rc, g_array_index (fed_by, guint, c));
   rc->on_path[m] = FALSE;
 }
 
