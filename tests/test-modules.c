@@ -76,8 +76,12 @@ test_modules_reused (void)
   g_assert_cmpuint (uint_at (a->outputs, 1), ==, 2);
   g_assert_cmpuint (uint_at (b->outputs, 1), ==, 3);
 
-  /* R feeds both: reused. */
+  /* R feeds both: reused; three edges (one per hidden-1 unit) into each. */
   g_assert_cmpuint (r->feeds->len, ==, 2);
+  g_assert_cmpuint (r->feeds_edges->len, ==, 2);
+  g_assert_cmpuint (uint_at (r->feeds_edges, 0), ==, 3);
+  g_assert_cmpuint (uint_at (r->feeds_edges, 1), ==, 3);
+  g_assert_cmpuint (a->feeds_edges->len, ==, 0);
   g_assert_true (r->reused);
   g_assert_false (sc_module_graph_same_group (graph, 0, 1));
   g_assert_cmpuint (a->fed_by->len, ==, 1);
@@ -159,6 +163,9 @@ test_modules_cycle (void)
   g_assert_cmpuint (graph->modules[0].feeds->len, ==, 1);
   g_assert_cmpuint (graph->modules[1].feeds->len, ==, 1);
   g_assert_true (sc_module_graph_same_group (graph, 0, 1));
+  /* one stray edge each way */
+  g_assert_cmpuint (uint_at (graph->modules[0].feeds_edges, 0), ==, 1);
+  g_assert_cmpuint (uint_at (graph->modules[1].feeds_edges, 0), ==, 1);
   g_assert_cmpuint (graph->modules[0].cycle_group, ==, graph->modules[1].cycle_group);
 
   /* Both are roots and neither is nested under the other. */
@@ -214,6 +221,8 @@ test_modules_json (void)
   g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (m0, "feeds"), 1),
                    ==, graph->modules[2].id);
   g_assert_cmpint (json_object_get_int_member (m0, "last_layer"), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (m0, "feeds_edges"), 1),
+                   ==, 3);
   /* acyclic: every module is its own cycle group */
   for (guint m = 0; m < 3; m++)
     g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (modules, m), "cycle_group"),

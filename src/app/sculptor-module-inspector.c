@@ -640,9 +640,24 @@ on_link_clicked (SculptorModuleInspector *self,
   g_signal_emit (self, signals[MODULE_ACTIVATED], 0, module);
 }
 
+/* The surviving edges from module index from into module index to. */
+static guint
+edges_between (const ScModuleGraph *graph,
+               guint                from,
+               guint                to)
+{
+  const ScModule *module = &graph->modules[from];
+
+  for (guint f = 0; module->feeds_edges != NULL && f < module->feeds->len; f++)
+    if (g_array_index (module->feeds, guint, f) == to)
+      return g_array_index (module->feeds_edges, guint, f);
+  return 0;
+}
+
 static GtkWidget *
 link_button (SculptorModuleInspector *self,
-             guint                    index)
+             guint                    index,
+             guint                    edges)
 {
   const ScModule *target = &self->snapshot->modules->modules[index];
   g_autofree char *label = g_strdup_printf ("M%u", target->id);
@@ -652,6 +667,17 @@ link_button (SculptorModuleInspector *self,
 
   gtk_box_append (GTK_BOX (box), sculptor_module_swatch_new (target->id));
   gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  if (edges > 0)
+    {
+      /* one stray edge and a bundle of a hundred are different links */
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u edge", "%u edges",
+                                                             edges), edges);
+      GtkWidget *count_label = gtk_label_new (count);
+
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_widget_add_css_class (count_label, "caption");
+      gtk_box_append (GTK_BOX (box), count_label);
+    }
   gtk_widget_set_valign (gtk_widget_get_first_child (box), GTK_ALIGN_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -666,12 +692,21 @@ link_button (SculptorModuleInspector *self,
 static void
 fill_link_box (SculptorModuleInspector *self,
                GtkFlowBox              *box,
-               const GArray            *indices,
+               guint                    module,
+               gboolean                 feeds,
                const char              *empty)
 {
+  const ScModuleGraph *graph = self->snapshot->modules;
+  const GArray *indices = feeds ? graph->modules[module].feeds : graph->modules[module].fed_by;
+
   clear_flow_box (box);
   for (guint i = 0; i < indices->len; i++)
-    flow_box_append (box, link_button (self, g_array_index (indices, guint, i)), FALSE);
+    {
+      guint other = g_array_index (indices, guint, i);
+      guint edges = feeds ? edges_between (graph, module, other) : edges_between (graph, other, module);
+
+      flow_box_append (box, link_button (self, other, edges), FALSE);
+    }
   if (indices->len == 0)
     {
       GtkWidget *label = dim_label (empty);
@@ -684,10 +719,10 @@ fill_link_box (SculptorModuleInspector *self,
 
 static void
 fill_links (SculptorModuleInspector *self,
-            const ScModule          *module)
+            guint                    module)
 {
-  fill_link_box (self, self->feeds_box, module->feeds, _("None: a top-level module"));
-  fill_link_box (self, self->fed_by_box, module->fed_by, _("None: it reads inputs only"));
+  fill_link_box (self, self->feeds_box, module, TRUE, _("None: a top-level module"));
+  fill_link_box (self, self->fed_by_box, module, FALSE, _("None: it reads inputs only"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -718,6 +753,16 @@ fill_truth_node (SculptorModuleInspector *self,
     }
 
   node = &truth->nodes[n];
+  if (self->task->image_width > 0)
+    {
+      /* hundreds of pixel names would say nothing; the heat map above
+       * shows where the module's inputs are */
+      markup = g_markup_printf_escaped (_("Matches the ground-truth node <b>%s</b> (level %u), a function of %u pixels"),
+                                        node->name, node->level, node->input_set->len);
+      gtk_label_set_markup (self->truth_node_label, markup);
+      gtk_widget_set_visible (GTK_WIDGET (self->truth_node_chips), FALSE);
+      return;
+    }
   markup = g_markup_printf_escaped (_("Matches the ground-truth node <b>%s</b> (level %u), a function of:"),
                                     node->name, node->level);
   gtk_label_set_markup (self->truth_node_label, markup);
@@ -757,7 +802,7 @@ fill (SculptorModuleInspector *self,
   fill_inputs (self, module);
   fill_truth_table (self, module);
   fill_outputs (self, module);
-  fill_links (self, module);
+  fill_links (self, (guint) self->module);
   fill_truth_node (self, score);
 }
 

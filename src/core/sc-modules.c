@@ -123,6 +123,7 @@ collect_modules (ScModuleGraph     *graph,
       m->inputs = g_array_new (FALSE, FALSE, sizeof (guint));
       m->outputs = g_array_new (FALSE, FALSE, sizeof (guint));
       m->feeds = g_array_new (FALSE, FALSE, sizeof (guint));
+      m->feeds_edges = g_array_new (FALSE, FALSE, sizeof (guint));
       m->fed_by = g_array_new (FALSE, FALSE, sizeof (guint));
     }
 
@@ -195,7 +196,7 @@ typedef struct
 {
   guint        n_modules;
   const guint *module_of;
-  gboolean    *linked;   /* n_modules²: linked[a * n + b] = a feeds b */
+  guint       *linked;   /* n_modules²: linked[a * n + b] = edges from a into b */
 } Links;
 
 static void
@@ -208,7 +209,7 @@ mark_link (guint    p,
   guint b = links->module_of[q];
 
   if (a != b)
-    links->linked[(gsize) a * links->n_modules + b] = TRUE;
+    links->linked[(gsize) a * links->n_modules + b]++;
 }
 
 static void
@@ -217,7 +218,7 @@ collect_links (ScModuleGraph     *graph,
                const guint       *module_of)
 {
   guint n = graph->n_modules;
-  g_autofree gboolean *linked = g_new0 (gboolean, MAX ((gsize) n * n, 1));
+  g_autofree guint *linked = g_new0 (guint, MAX ((gsize) n * n, 1));
   Links links = { n, module_of, linked };
 
   foreach_edge (det, mark_link, &links);
@@ -227,6 +228,7 @@ collect_links (ScModuleGraph     *graph,
       if (linked[(gsize) a * n + b])
         {
           g_array_append_val (graph->modules[a].feeds, b);
+          g_array_append_val (graph->modules[a].feeds_edges, linked[(gsize) a * n + b]);
           g_array_append_val (graph->modules[b].fed_by, a);
         }
 
@@ -384,6 +386,7 @@ sc_module_graph_free (ScModuleGraph *graph)
       g_array_unref (module->inputs);
       g_array_unref (module->outputs);
       g_array_unref (module->feeds);
+      g_clear_pointer (&module->feeds_edges, g_array_unref);
       g_array_unref (module->fed_by);
     }
   g_free (graph->modules);
@@ -444,6 +447,11 @@ module_to_json (const ScModuleGraph *graph,
   sc_json_add_uints (builder, "inputs", (const guint *) m->inputs->data, m->inputs->len);
   sc_json_add_uints (builder, "outputs", (const guint *) m->outputs->data, m->outputs->len);
   add_module_ids (builder, "feeds", graph, m->feeds);
+  json_builder_set_member_name (builder, "feeds_edges");
+  json_builder_begin_array (builder);
+  for (guint f = 0; m->feeds_edges != NULL && f < m->feeds_edges->len; f++)
+    json_builder_add_int_value (builder, g_array_index (m->feeds_edges, guint, f));
+  json_builder_end_array (builder);
   add_module_ids (builder, "fed_by", graph, m->fed_by);
   json_builder_set_member_name (builder, "reused");
   json_builder_add_boolean_value (builder, m->reused);

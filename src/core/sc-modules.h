@@ -32,6 +32,7 @@ typedef struct
   GArray    *inputs;      /* guint: input units with a path into the module, ascending */
   GArray    *outputs;     /* guint: output units inside the module, ascending */
   GArray    *feeds;       /* guint: indices into ScModuleGraph.modules it has edges into */
+  GArray    *feeds_edges; /* guint: how many surviving edges go into each, as feeds; may be NULL */
   GArray    *fed_by;      /* guint: indices of modules with edges into it */
   gboolean   reused;      /* feeds >= 2 modules */
   guint      cycle_group; /* modules on a common cycle share it; the groups form a DAG */

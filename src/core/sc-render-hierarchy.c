@@ -498,6 +498,63 @@ has_link (const ScModuleGraph *graph,
   return FALSE;
 }
 
+static guint
+link_edges (const ScModuleGraph *graph,
+            guint                a,
+            guint                f)
+{
+  const GArray *counts = graph->modules[a].feeds_edges;
+
+  return counts != NULL && f < counts->len ? g_array_index (counts, guint, f) : 0;
+}
+
+static guint
+edges_between (const ScModuleGraph *graph,
+               guint                a,
+               guint                b)
+{
+  const GArray *feeds = graph->modules[a].feeds;
+
+  for (guint f = 0; f < feeds->len; f++)
+    if (g_array_index (feeds, guint, f) == b)
+      return link_edges (graph, a, f);
+  return 0;
+}
+
+/* Line width by the number of surviving edges behind a link, on a log
+ * scale: a single stray edge stays thin next to a bundle of a hundred. */
+static double
+link_width (guint  edges,
+            guint  max_edges,
+            double base)
+{
+  if (edges == 0 || max_edges <= 1)
+    return base;
+  return base * (0.6 + 1.4 * log1p (edges) / log1p (max_edges));
+}
+
+/* The edge count of a link, on a halo of the background so it stays
+ * legible over other links. */
+static void
+draw_link_label (cairo_t       *cr,
+                 const char    *text,
+                 double         x,
+                 double         y,
+                 double         s,
+                 const ScTheme *theme,
+                 double         alpha)
+{
+  double w;
+
+  _sc_text_set_font (cr, FS * 0.8 * s, FALSE);
+  w = _sc_text_width (cr, text);
+  _sc_set_source (cr, &theme->background, 0.85);
+  _sc_rounded_rect (cr, &(ScRect) { x - w / 2 - 3 * s, y - 7 * s, w + 6 * s, 13 * s }, 4 * s);
+  cairo_fill (cr);
+  _sc_set_source (cr, &theme->muted, alpha);
+  _sc_text_draw (cr, text, x, y + 3.5 * s, 0.5);
+}
+
 static void
 draw_links (cairo_t                  *cr,
             const ScModuleGraph      *graph,
@@ -507,6 +564,11 @@ draw_links (cairo_t                  *cr,
 {
   double s = layout->font_size / FS;
   int selected = options->selected_module;
+  guint max_edges = 0;
+
+  for (guint a = 0; a < graph->n_modules; a++)
+    for (guint f = 0; graph->modules[a].feeds != NULL && f < graph->modules[a].feeds->len; f++)
+      max_edges = MAX (max_edges, link_edges (graph, a, f));
 
   for (guint a = 0; a < graph->n_modules; a++)
     {
@@ -515,6 +577,9 @@ draw_links (cairo_t                  *cr,
       for (guint f = 0; feeds != NULL && f < feeds->len; f++)
         {
           guint b = g_array_index (feeds, guint, f);
+          guint edges = link_edges (graph, a, f);
+          double x0, y0, x1, y1, width, alpha;
+          g_autofree char *label = NULL;
           const ScRect *from, *to;
           const GArray *fed_by;
           gboolean lit;
@@ -526,22 +591,45 @@ draw_links (cairo_t                  *cr,
           fed_by = graph->modules[b].fed_by;
           lit = selected < 0 || (int) graph->modules[a].id == selected || (int) graph->modules[b].id == selected;
 
+          alpha = lit ? 0.9 : 0.25;
+          width = link_width (edges, max_edges, 1.4 * s);
+
           if (sc_module_graph_same_group (graph, a, b))
             {
               gboolean both_ways = has_link (graph, b, a);
+              guint back = both_ways ? edges_between (graph, b, a) : 0;
 
-              if (!both_ways || a < b)
-                draw_side_link (cr, from, to, both_ways, 6.0 * s, &theme->muted,
-                                lit ? 0.9 : 0.25, 1.4 * s);
+              if (both_ways && a > b)
+                continue;
+              draw_side_link (cr, from, to, both_ways, 6.0 * s, &theme->muted, alpha,
+                              link_width (edges + back, max_edges, 1.4 * s));
+              if (edges > 0)
+                {
+                  label = both_ways ? g_strdup_printf ("%u ⇄ %u", edges, back)
+                                    : g_strdup_printf ("%u", edges);
+                  x0 = from->x < to->x ? from->x + from->width : to->x + to->width;
+                  x1 = from->x < to->x ? to->x : from->x;
+                  draw_link_label (cr, label, (x0 + x1) / 2,
+                                   (MAX (from->y, to->y) + MIN (from->y + from->height,
+                                                                to->y + to->height)) / 2 - 9 * s,
+                                   s, theme, alpha);
+                }
               continue;
             }
 
-          draw_arrow (cr,
-                      port_x (from, port_rank (layout, feeds, b), feeds->len), from->y,
-                      port_x (to, fed_by != NULL ? port_rank (layout, fed_by, a) : 0,
-                              fed_by != NULL ? fed_by->len : 1),
-                      to->y + to->height,
-                      6.0 * s, &theme->muted, lit ? 0.9 : 0.25, 1.4 * s);
+          x0 = port_x (from, port_rank (layout, feeds, b), feeds->len);
+          y0 = from->y;
+          x1 = port_x (to, fed_by != NULL ? port_rank (layout, fed_by, a) : 0,
+                       fed_by != NULL ? fed_by->len : 1);
+          y1 = to->y + to->height;
+          draw_arrow (cr, x0, y0, x1, y1, 6.0 * s, &theme->muted, alpha, width);
+          if (edges > 0)
+            {
+              /* halfway up the curve: its control points are vertical
+               * offsets of the ends, so the midpoint is the ends' mean */
+              label = g_strdup_printf ("%u", edges);
+              draw_link_label (cr, label, (x0 + x1) / 2, (y0 + y1 + 6.0 * s) / 2, s, theme, alpha);
+            }
         }
     }
 }

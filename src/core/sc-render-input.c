@@ -365,6 +365,19 @@ read_image_size (ScRenderInput *input,
   return TRUE;
 }
 
+/* A member that is a string, or NULL (absent, null or another type: only
+ * a nicety here, never an error). */
+static const char *
+optional_string (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static gboolean
 read_header (ScRenderInput *input,
              JsonObject    *object,
@@ -377,6 +390,14 @@ read_header (ScRenderInput *input,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return parse_fail (error, filename, "task", "must be a string");
   input->task = g_strdup (json_node_get_string (node));
+  /* the same title as the run wrote: "Two digits [1568,2,20]" */
+  {
+    const char *title = optional_string (object, "task_title");
+    const char *spec = optional_string (object, "task_spec");
+
+    if (title != NULL && *title != '\0')
+      input->title = g_strdup_printf ("%s%s%s", title, spec ? " " : "", spec ? spec : "");
+  }
 
   if (!sc_arch_from_json (json_object_get_member (object, "arch"), &input->arch, &local_error))
     return parse_fail (error, filename, "arch", local_error->message);
@@ -415,7 +436,8 @@ input_finish_scene (ScRenderInput *input)
   scene->input_names = (const char * const *) input->input_names;
   scene->output_names = (const char * const *) input->output_names;
 
-  input->title = g_strdup (input->task);
+  if (input->title == NULL)
+    input->title = g_strdup (input->task);
   input->subtitle = sc_render_format_subtitle ((const guint *) input->arch->data, input->arch->len,
                                                input->final_arch != NULL ? (const guint *) input->final_arch->data : NULL,
                                                input->density,
