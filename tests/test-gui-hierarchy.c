@@ -418,6 +418,15 @@ test_reused (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (inspector_child (&fx, "outputs_empty"))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (inspector_child (&fx, "shared_label"))));
 
+  /* Each "Feeds" button says how many surviving edges make the link. */
+  {
+    guint edges = g_array_index (graph->modules[reused].feeds_edges, guint, 0);
+    g_autofree char *count = g_strdup_printf (edges == 1 ? "%u edge" : "%u edges", edges);
+
+    g_assert_cmpuint (edges, >, 0);
+    g_assert_nonnull (find_label (GTK_WIDGET (inspector_child (&fx, "feeds_box")), count));
+  }
+
   /* A "Feeds" button selects that module through "module-activated". */
   feeds_box = inspector_child (&fx, "feeds_box");
   button = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (feeds_box), 1));
