@@ -305,6 +305,13 @@ draw_empty (SculptorNetworkView *self,
       append_centred (self, snapshot, _("Drawing the network…"), PANGO_SCALE_LARGE, 0.55, y);
       return;
     }
+  if (self->placeholder_title != NULL)
+    {
+      y += append_centred (self, snapshot, self->placeholder_title, PANGO_SCALE_X_LARGE, 0.55, y) + 6;
+      if (self->placeholder_subtitle != NULL)
+        append_centred (self, snapshot, self->placeholder_subtitle, PANGO_SCALE_SMALL, 0.45, y);
+      return;
+    }
   y += append_centred (self, snapshot, _("Press Run to train and sculpt the network"),
                        PANGO_SCALE_X_LARGE, 0.55, y) + 6;
   append_centred (self, snapshot,

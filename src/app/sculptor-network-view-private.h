@@ -28,6 +28,8 @@ struct _SculptorNetworkView
   ScTask                *task;
   char                  *title;
   char                  *subtitle;
+  char                  *placeholder_title;     /* NULL: the default */
+  char                  *placeholder_subtitle;
   SculptorFrame         *frame;        /* on screen */
   GdkTexture            *old_content;  /* ANIMATION_BLEND source */
   GCancellable          *cancellable;

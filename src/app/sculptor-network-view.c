@@ -464,6 +464,24 @@ sculptor_network_view_set_title (SculptorNetworkView *self,
   _sculptor_network_view_request_frame (self, FALSE);
 }
 
+void
+sculptor_network_view_set_placeholder (SculptorNetworkView *self,
+                                       const char          *title,
+                                       const char          *subtitle)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  if (g_strcmp0 (title, self->placeholder_title) == 0 &&
+      g_strcmp0 (subtitle, self->placeholder_subtitle) == 0)
+    return;
+  g_free (self->placeholder_title);
+  g_free (self->placeholder_subtitle);
+  self->placeholder_title = g_strdup (title);
+  self->placeholder_subtitle = g_strdup (subtitle);
+  if (self->snapshot == NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 const ScLayout *
 sculptor_network_view_get_layout (SculptorNetworkView *self)
 {
@@ -564,6 +582,8 @@ sculptor_network_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->placeholder_title, g_free);
+  g_clear_pointer (&self->placeholder_subtitle, g_free);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->finalize (object);
 }

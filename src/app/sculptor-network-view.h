@@ -35,6 +35,10 @@ ScSnapshot *sculptor_network_view_get_snapshot      (SculptorNetworkView *self);
 void        sculptor_network_view_set_title         (SculptorNetworkView *self,
                                                      const char          *title,
                                                      const char          *subtitle);
+/* What the empty view says (no snapshot yet); NULL title: "Press Run …". */
+void        sculptor_network_view_set_placeholder   (SculptorNetworkView *self,
+                                                     const char          *title,
+                                                     const char          *subtitle);
 /* Module index into snapshot->modules->modules, or -1. */
 void        sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                                      int                  module);

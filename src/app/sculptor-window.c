@@ -178,6 +178,31 @@ format_elapsed (double seconds)
   return g_strdup_printf ("%u:%02u", s / 60, s % 60);
 }
 
+/* The network appears with the first step; a dense MNIST training takes
+ * minutes before that, and "Press Run" would be wrong meanwhile. */
+static void
+update_placeholder (SculptorWindow *self,
+                    guint           n_steps)
+{
+  g_autofree char *subtitle = NULL;
+  guint n_epochs;
+
+  if (self->runner == NULL || n_steps > 0 ||
+      sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED)
+    {
+      sculptor_network_view_set_placeholder (self->network_view, NULL, NULL);
+      return;
+    }
+
+  n_epochs = sc_runner_get_n_epochs (self->runner);
+  subtitle = n_epochs > 0
+             ? g_strdup_printf (_("Epoch %u of %u: the network appears when this first training ends"),
+                                sc_runner_get_epoch (self->runner), n_epochs)
+             : g_strdup (_("Preparing the data"));
+  sculptor_network_view_set_placeholder (self->network_view, _("Training the dense network…"),
+                                         subtitle);
+}
+
 static void
 update_status (SculptorWindow *self)
 {
@@ -233,6 +258,7 @@ update_status (SculptorWindow *self)
   elapsed = format_elapsed (self->runner ? sc_runner_get_elapsed (self->runner)
                             : self->loaded ? self->loaded->total_seconds : 0.0);
   gtk_label_set_text (self->status_elapsed, elapsed);
+  update_placeholder (self, n);
 }
 
 void
