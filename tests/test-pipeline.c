@@ -341,10 +341,72 @@ test_result_roundtrip (void)
         {
           with_snapshot++;
           g_assert_true (sc_mask_equal (a->snapshot->mask, b->snapshot->mask));
-          g_assert_cmpfloat_with_epsilon (a->snapshot->w[0][5], b->snapshot->w[0][5], 1e-6);
+          /* packed float32: every surviving weight comes back exactly */
+          for (guint k = 0; k + 1 < a->snapshot->n_layers; k++)
+            for (gsize e = 0; e < sc_mask_layer_size (a->snapshot->mask, k); e++)
+              if (a->snapshot->mask->m[k][e])
+                g_assert_cmpfloat (a->snapshot->w[k][e], ==, b->snapshot->w[k][e]);
         }
     }
   g_assert_cmpuint (with_snapshot, >, 5);
+
+  /* steps' networks are packed; the final one stays in the golden format */
+  {
+    JsonObject *first = json_array_get_object_element (json_object_get_array_member (object, "snapshots"), 0);
+
+    g_assert_true (json_object_has_member (first, "mask_packed"));
+    g_assert_true (json_object_has_member (first, "edge_weights_packed"));
+    g_assert_false (json_object_has_member (first, "edges_by_layer"));
+  }
+
+  /* a run saved before packing (plain edges_by_layer and edge_weights)
+   * still opens, with the same network */
+  {
+    JsonObject *first = json_array_get_object_element (json_object_get_array_member (object, "snapshots"), 0);
+    const ScSnapshot *snap = NULL;
+    JsonArray *layers = json_array_new ();
+    g_autoptr(ScRun) old = NULL;
+
+    for (guint i = 0; i < run->steps->len && !snap; i++)
+      snap = g_array_index (run->steps, ScStep, i).snapshot;
+    for (guint k = 0; k + 1 < snap->n_layers; k++)
+      {
+        JsonArray *values = json_array_new ();
+
+        for (guint j = 0; j < snap->arch[k + 1]; j++)
+          for (guint i = 0; i < snap->arch[k]; i++)
+            if (sc_mask_get (snap->mask, k, i, j))
+              json_array_add_double_element (values, snap->w[k][(gsize) j * snap->arch[k] + i]);
+        json_array_add_array_element (layers, values);
+      }
+    json_object_remove_member (first, "mask_packed");
+    json_object_remove_member (first, "edge_weights_packed");
+    json_object_set_member (first, "edges_by_layer", sc_mask_to_edges_json (snap->mask));
+    json_object_set_array_member (first, "edge_weights", layers);
+    g_assert_true (sc_json_write_file (root, path, FALSE, &error));
+    old = sc_run_load (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (sc_mask_equal (g_array_index (old->steps, ScStep, snap->step).snapshot->mask, snap->mask));
+    g_assert_cmpfloat (g_array_index (old->steps, ScStep, snap->step).snapshot->w[0][5], ==,
+                       (float) (double) snap->w[0][5]);
+  }
+
+  /* a damaged packed network: an error naming the snapshot and the field */
+  {
+    JsonObject *second = json_array_get_object_element (json_object_get_array_member (object, "snapshots"), 1);
+    JsonArray *weights = json_object_get_array_member (second, "edge_weights_packed");
+    g_autoptr(ScRun) broken = NULL;
+
+    json_array_remove_element (weights, 0);
+    json_array_add_string_element (weights, "AAAA");
+    g_assert_true (sc_json_write_file (root, path, FALSE, &error));
+    broken = sc_run_load (path, &error);
+    g_assert_null (broken);
+    g_assert_error (error, SC_ERROR, SC_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "snapshots[1]"));
+    g_assert_nonnull (strstr (error->message, "edge_weights_packed"));
+    g_clear_error (&error);
+  }
 
   g_unlink (path);
   g_rmdir (dir);

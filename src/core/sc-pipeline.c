@@ -161,6 +161,38 @@ make_snapshot (Ctx           *ctx,
 }
 
 /* Appends a step to the history and reports it. */
+
+/* Kept snapshots stay within SC_SNAPSHOT_BUDGET (sc_snapshot_plan_budget):
+ * an MNIST run has hundreds of steps of megabytes each. */
+static void
+limit_kept_snapshots (GArray *steps)
+{
+  g_autoptr(GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gsize *sizes = NULL;
+  g_autofree gboolean *accepted = NULL;
+  g_autofree gboolean *keep = NULL;
+
+  for (guint i = 0; i < steps->len; i++)
+    if (g_array_index (steps, ScStep, i).snapshot)
+      g_array_append_val (at, i);
+
+  sizes = g_new (gsize, MAX (at->len, 1));
+  accepted = g_new (gboolean, MAX (at->len, 1));
+  keep = g_new (gboolean, MAX (at->len, 1));
+  for (guint s = 0; s < at->len; s++)
+    {
+      ScStep *step = &g_array_index (steps, ScStep, g_array_index (at, guint, s));
+
+      sizes[s] = sc_snapshot_get_size (step->snapshot);
+      accepted[s] = step->accepted;
+    }
+  sc_snapshot_plan_budget (sizes, accepted, at->len, SC_SNAPSHOT_BUDGET, keep);
+  for (guint s = 0; s < at->len; s++)
+    if (!keep[s])
+      g_clear_pointer (&g_array_index (steps, ScStep, g_array_index (at, guint, s)).snapshot,
+                       sc_snapshot_unref);
+}
+
 static void
 record_step (Ctx          *ctx,
              ScStep        step,
@@ -190,6 +222,8 @@ record_step (Ctx          *ctx,
   step.snapshot = ctx->options->keep_snapshots && snapshot ? sc_snapshot_ref (snapshot) : NULL;
 
   g_array_append_val (ctx->run->steps, step);
+  if (step.snapshot)
+    limit_kept_snapshots (ctx->run->steps);
   stored = &g_array_index (ctx->run->steps, ScStep, ctx->run->steps->len - 1);
   emit (ctx, &(ScEvent) {
     .kind = SC_EVENT_STEP, .stage = ctx->stage, .run = ctx->run,

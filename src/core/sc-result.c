@@ -10,11 +10,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sc-error.h"
 #include "sc-json.h"
 #include "sc-idx.h"
 #include "sc-mnist.h"
+#include "sc-packed.h"
 #include "sc-result.h"
 
 #define DENSE_WEIGHTS_LIMIT 200000   /* "weights" only for nets this small */
@@ -90,6 +92,48 @@ add_dense_weights (JsonBuilder      *builder,
   json_builder_end_array (builder);
 }
 
+/* A step's network in a saved run, packed (sc-packed.h): per layer the
+ * mask's bytes and the surviving edges' float32 weights (little endian, in
+ * the order of edge_weights), each zlib-compressed and base64-encoded. */
+static void
+add_packed_network (JsonBuilder      *builder,
+                    const ScSnapshot *snapshot)
+{
+  const ScMask *mask = snapshot->mask;
+
+  json_builder_set_member_name (builder, "mask_packed");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k + 1 < mask->n_layers; k++)
+    {
+      g_autofree char *text = sc_pack_bytes (mask->m[k], sc_mask_layer_size (mask, k));
+
+      json_builder_add_string_value (builder, text);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "edge_weights_packed");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k + 1 < mask->n_layers; k++)
+    {
+      g_autofree guint32 *words = g_new (guint32, MAX (sc_mask_count_layer (mask, k), 1));
+      g_autofree char *text = NULL;
+      gsize n = 0;
+
+      for (guint j = 0; j < mask->arch[k + 1]; j++)
+        for (guint i = 0; i < mask->arch[k]; i++)
+          if (sc_mask_get (mask, k, i, j))
+            {
+              guint32 bits;
+
+              memcpy (&bits, &snapshot->w[k][(gsize) j * mask->arch[k] + i], sizeof bits);
+              words[n++] = GUINT32_TO_LE (bits);
+            }
+      text = sc_pack_bytes ((const guint8 *) words, n * sizeof (guint32));
+      json_builder_add_string_value (builder, text);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_snapshot_members (JsonBuilder      *builder,
                       const ScSnapshot *snapshot)
@@ -102,9 +146,7 @@ add_snapshot_members (JsonBuilder      *builder,
   sc_json_add_double (builder, "accuracy", snapshot->accuracy);
   sc_json_add_double (builder, "exact_accuracy", snapshot->exact_accuracy);
   sc_json_add_double (builder, "density", snapshot->density);
-  json_builder_set_member_name (builder, "edges_by_layer");
-  json_builder_add_value (builder, sc_mask_to_edges_json (snapshot->mask));
-  add_edge_weights (builder, snapshot);
+  add_packed_network (builder, snapshot);
   add_biases (builder, snapshot);
 }
 
@@ -425,6 +467,98 @@ stage_from_string (const char *text)
   return SC_STAGE_DONE;
 }
 
+/* The JSON string array member, of n strings; NULL and error otherwise. */
+static JsonArray *
+string_layers (JsonObject  *object,
+               const char  *member,
+               guint        n,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (array = json_node_get_array (node)) != n)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s must be an array of %u strings", member, n);
+      return NULL;
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      JsonNode *element = json_array_get_element (array, k);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s[%u] must be a string", member, k);
+          return NULL;
+        }
+    }
+  return array;
+}
+
+static gboolean
+unpack_network (ScSnapshot  *snapshot,
+                JsonObject  *object,
+                GError     **error)
+{
+  ScMask *mask = snapshot->mask;
+  guint n = mask->n_layers - 1;
+  JsonArray *masks, *weights;
+
+  if (!(masks = string_layers (object, "mask_packed", n, error)) ||
+      !(weights = string_layers (object, "edge_weights_packed", n, error)))
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      gsize size = sc_mask_layer_size (mask, k), count, at = 0;
+      g_autofree guint8 *bits = NULL;
+      g_autofree guint32 *words = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(bits = sc_unpack_bytes (json_array_get_string_element (masks, k), size, &local_error)))
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "mask_packed[%u] %s", k, local_error->message);
+          return FALSE;
+        }
+      for (gsize e = 0; e < size; e++)
+        if (bits[e] > 1)
+          {
+            g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "mask_packed[%u] holds a value other than 0 and 1", k);
+            return FALSE;
+          }
+      memcpy (mask->m[k], bits, size);
+
+      count = sc_mask_count_layer (mask, k);
+      words = (guint32 *) sc_unpack_bytes (json_array_get_string_element (weights, k),
+                                           count * sizeof (guint32), &local_error);
+      if (words == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "edge_weights_packed[%u] %s (one float32 per "
+                       "edge of mask_packed[%u])", k, local_error->message, k);
+          return FALSE;
+        }
+      for (guint j = 0; j < mask->arch[k + 1]; j++)
+        for (guint i = 0; i < mask->arch[k]; i++)
+          if (sc_mask_get (mask, k, i, j))
+            {
+              guint32 bits32 = GUINT32_FROM_LE (words[at++]);
+              float value;
+
+              memcpy (&value, &bits32, sizeof value);
+              if (!isfinite (value))
+                {
+                  g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                               "edge_weights_packed[%u] holds a weight that is not finite", k);
+                  return FALSE;
+                }
+              snapshot->w[k][(gsize) j * mask->arch[k] + i] = value;
+            }
+    }
+
+  return TRUE;
+}
+
 ScSnapshot *
 sc_snapshot_from_json (JsonNode  *node,
                        GError   **error)
@@ -442,20 +576,36 @@ sc_snapshot_from_json (JsonNode  *node,
     }
 
   object = json_node_get_object (node);
-  if (!sc_arch_from_json (json_object_get_member (object, "arch"), &arch, error) ||
-      !(mask = sc_mask_from_edges_json ((guint *) arch->data, arch->len,
-                                        json_object_get_member (object, "edges_by_layer"),
-                                        error)))
+  if (!sc_arch_from_json (json_object_get_member (object, "arch"), &arch, error))
     return NULL;
 
-  snapshot = sc_snapshot_new ((guint *) arch->data, arch->len);
-  sc_mask_free (snapshot->mask);
-  snapshot->mask = mask;
+  if (json_object_has_member (object, "mask_packed"))
+    {
+      /* a step of a saved run (add_packed_network) */
+      if (!sc_arch_check_size ((guint *) arch->data, arch->len, error))
+        return NULL;
+      snapshot = sc_snapshot_new ((guint *) arch->data, arch->len);
+      if (!unpack_network (snapshot, object, error))
+        return NULL;
+      mask = snapshot->mask;
+    }
+  else
+    {
+      /* the final network, or a step saved by Sculptor 0.1 before packing */
+      if (!(mask = sc_mask_from_edges_json ((guint *) arch->data, arch->len,
+                                            json_object_get_member (object, "edges_by_layer"),
+                                            error)))
+        return NULL;
+      snapshot = sc_snapshot_new ((guint *) arch->data, arch->len);
+      sc_mask_free (snapshot->mask);
+      snapshot->mask = mask;
+      if (!read_layered_numbers (json_object_get_member (object, "edge_weights"),
+                                 "edge_weights", arch->len - 1, &layers, error) ||
+          !fill_weights (snapshot, layers, error))
+        return NULL;
+    }
 
-  if (!read_layered_numbers (json_object_get_member (object, "edge_weights"),
-                             "edge_weights", arch->len - 1, &layers, error) ||
-      !fill_weights (snapshot, layers, error) ||
-      !read_layered_numbers (json_object_get_member (object, "biases"),
+  if (!read_layered_numbers (json_object_get_member (object, "biases"),
                              "biases", arch->len - 1, &layers, error) ||
       !fill_biases (snapshot, layers, error))
     return NULL;
@@ -579,36 +729,94 @@ read_steps (ScRun       *run,
   return TRUE;
 }
 
+/* The snapshot's step index and the size it will take, from its arch,
+ * before its weights are read. */
+static gboolean
+peek_snapshot (ScRun      *run,
+               JsonNode   *node,
+               guint       index,
+               guint      *step,
+               gsize      *size,
+               GError    **error)
+{
+  g_autoptr(GArray) arch = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "snapshots[%u] must be a JSON object", index);
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  if (!sc_arch_from_json (json_object_get_member (object, "arch"), &arch, &local_error) ||
+      !sc_arch_check_size ((guint *) arch->data, arch->len, &local_error))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "snapshots[%u]: %s", index, local_error->message);
+      return FALSE;
+    }
+  *step = (guint) json_object_get_int_member_with_default (object, "step", 0);
+  if (*step >= run->steps->len)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                   "snapshots[%u] belongs to step %u, the history has %u",
+                   index, *step, run->steps->len);
+      return FALSE;
+    }
+  *size = sc_snapshot_size_for_arch ((guint *) arch->data, arch->len);
+  return TRUE;
+}
+
+/* Snapshots beyond SC_SNAPSHOT_BUDGET are not read at all (a dropped step
+ * shows the closest earlier network, as in a live run), so opening a saved
+ * MNIST run takes no more memory than the run took. */
 static gboolean
 read_snapshots (ScRun       *run,
                 JsonObject  *object,
                 GError     **error)
 {
+  g_autofree guint *steps = NULL;
+  g_autofree gsize *sizes = NULL;
+  g_autofree gboolean *accepted = NULL;
+  g_autofree gboolean *keep = NULL;
   JsonArray *snapshots;
+  guint n;
 
   if (!json_object_has_member (object, "snapshots"))
     return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "snapshots")))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "field “snapshots” must be an array");
+      return FALSE;
+    }
 
   snapshots = json_object_get_array_member (object, "snapshots");
-  for (guint i = 0; snapshots && i < json_array_get_length (snapshots); i++)
+  n = json_array_get_length (snapshots);
+  steps = g_new (guint, MAX (n, 1));
+  sizes = g_new (gsize, MAX (n, 1));
+  accepted = g_new (gboolean, MAX (n, 1));
+  keep = g_new (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      if (!peek_snapshot (run, json_array_get_element (snapshots, i), i, &steps[i], &sizes[i], error))
+        return FALSE;
+      accepted[i] = g_array_index (run->steps, ScStep, steps[i]).accepted;
+    }
+  sc_snapshot_plan_budget (sizes, accepted, n, SC_SNAPSHOT_BUDGET, keep);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      ScSnapshot *snapshot = sc_snapshot_from_json (json_array_get_element (snapshots, i),
-                                                    &local_error);
+      ScSnapshot *snapshot;
       ScStep *step;
 
+      if (!keep[i])
+        continue;
+      snapshot = sc_snapshot_from_json (json_array_get_element (snapshots, i), &local_error);
       if (snapshot == NULL)
         {
           g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "snapshots[%u]: %s", i,
                        local_error->message);
-          return FALSE;
-        }
-      if (snapshot->step >= run->steps->len)
-        {
-          g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
-                       "snapshots[%u] belongs to step %u, the history has %u",
-                       i, snapshot->step, run->steps->len);
-          sc_snapshot_unref (snapshot);
           return FALSE;
         }
       step = &g_array_index (run->steps, ScStep, snapshot->step);

@@ -782,5 +782,5 @@ sc_runner_init (ScRunner *self)
   self->steps = g_ptr_array_new_with_free_func (runner_step_free);
   self->timer = g_timer_new ();
   g_timer_stop (self->timer);
-  self->memory_budget = (gsize) 384 << 20;
+  self->memory_budget = SC_SNAPSHOT_BUDGET;
 }

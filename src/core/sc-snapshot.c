@@ -103,20 +103,54 @@ sc_snapshot_n_units (const ScSnapshot *snapshot)
 }
 
 gsize
+sc_snapshot_size_for_arch (const guint *arch,
+                           guint        n_layers)
+{
+  gsize size = sizeof (ScSnapshot);
+
+  for (guint k = 0; k + 1 < n_layers; k++)
+    {
+      gsize weights = (gsize) arch[k] * arch[k + 1];
+
+      size += weights * (sizeof (float) + 1) + arch[k + 1] * sizeof (float);
+    }
+  return size;
+}
+
+gsize
 sc_snapshot_get_size (const ScSnapshot *snapshot)
 {
-  gsize size = sizeof *snapshot;
+  gsize size;
 
   g_return_val_if_fail (snapshot != NULL, 0);
 
-  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
-    {
-      gsize weights = (gsize) snapshot->arch[k] * snapshot->arch[k + 1];
-
-      size += weights * (sizeof (float) + 1) + snapshot->arch[k + 1] * sizeof (float);
-    }
+  size = sc_snapshot_size_for_arch (snapshot->arch, snapshot->n_layers);
   if (snapshot->unit_scores)
     size += sizeof (float) * sc_snapshot_n_units (snapshot);
 
   return size;
+}
+
+void
+sc_snapshot_plan_budget (const gsize    *sizes,
+                         const gboolean *accepted,
+                         guint           n,
+                         gsize           budget,
+                         gboolean       *keep)
+{
+  gsize total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      keep[i] = TRUE;
+      total += sizes[i];
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 1; i + 1 < n && total > budget; i++)
+      if (keep[i] && accepted[i] == (pass == 1))
+        {
+          keep[i] = FALSE;
+          total -= sizes[i];
+        }
 }

@@ -56,6 +56,25 @@ guint       sc_snapshot_n_units (const ScSnapshot *snapshot);
 /* Bytes held by the snapshot's own arrays (weights, biases, mask, scores). */
 gsize       sc_snapshot_get_size (const ScSnapshot *snapshot);
 
+/* How much memory the snapshots of one run may hold (live in the app, kept
+ * by sculptor-cli run --snapshots, read from a saved run): MNIST networks
+ * take megabytes each and a run has hundreds of steps. */
+#define SC_SNAPSHOT_BUDGET ((gsize) 384 << 20)
+
+/* sc_snapshot_get_size() of a snapshot of that architecture, without
+ * unit scores: known before its weights are read. */
+gsize       sc_snapshot_size_for_arch (const guint *arch,
+                                       guint        n_layers);
+/* Which of n snapshots (in step order, with their sizes and whether their
+ * step was accepted) to keep within budget bytes: the first and the last
+ * always; the others are dropped from the earliest on, rejected steps'
+ * first, until the rest fits. Fills keep[n]. */
+void        sc_snapshot_plan_budget   (const gsize    *sizes,
+                                       const gboolean *accepted,
+                                       guint           n,
+                                       gsize           budget,
+                                       gboolean       *keep);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSnapshot, sc_snapshot_unref)
 
 G_END_DECLS
