@@ -82,6 +82,10 @@ test_modules_reused (void)
   g_assert_cmpuint (uint_at (r->feeds_edges, 0), ==, 3);
   g_assert_cmpuint (uint_at (r->feeds_edges, 1), ==, 3);
   g_assert_cmpuint (a->feeds_edges->len, ==, 0);
+  g_assert_true (sc_module_graph_feeds (graph, 0, 2));
+  g_assert_false (sc_module_graph_feeds (graph, 2, 0));
+  g_assert_cmpuint (sc_module_graph_edges_between (graph, 0, 2), ==, 3);
+  g_assert_cmpuint (sc_module_graph_edges_between (graph, 1, 2), ==, 0);
   g_assert_true (r->reused);
   g_assert_false (sc_module_graph_same_group (graph, 0, 1));
   g_assert_cmpuint (a->fed_by->len, ==, 1);

@@ -640,20 +640,6 @@ on_link_clicked (SculptorModuleInspector *self,
   g_signal_emit (self, signals[MODULE_ACTIVATED], 0, module);
 }
 
-/* The surviving edges from module index from into module index to. */
-static guint
-edges_between (const ScModuleGraph *graph,
-               guint                from,
-               guint                to)
-{
-  const ScModule *module = &graph->modules[from];
-
-  for (guint f = 0; module->feeds_edges != NULL && f < module->feeds->len; f++)
-    if (g_array_index (module->feeds, guint, f) == to)
-      return g_array_index (module->feeds_edges, guint, f);
-  return 0;
-}
-
 static GtkWidget *
 link_button (SculptorModuleInspector *self,
              guint                    index,
@@ -703,7 +689,8 @@ fill_link_box (SculptorModuleInspector *self,
   for (guint i = 0; i < indices->len; i++)
     {
       guint other = g_array_index (indices, guint, i);
-      guint edges = feeds ? edges_between (graph, module, other) : edges_between (graph, other, module);
+      guint edges = feeds ? sc_module_graph_edges_between (graph, module, other)
+                          : sc_module_graph_edges_between (graph, other, module);
 
       flow_box_append (box, link_button (self, other, edges), FALSE);
     }

@@ -275,6 +275,44 @@ collect_cycle_groups (ScModuleGraph *graph)
     }
 }
 
+static int
+link_index (const ScModuleGraph *graph,
+            guint                a,
+            guint                b)
+{
+  const GArray *feeds = graph->modules[a].feeds;
+
+  for (guint f = 0; f < feeds->len; f++)
+    if (g_array_index (feeds, guint, f) == b)
+      return (int) f;
+  return -1;
+}
+
+gboolean
+sc_module_graph_feeds (const ScModuleGraph *graph,
+                       guint                a,
+                       guint                b)
+{
+  g_return_val_if_fail (graph != NULL && a < graph->n_modules, FALSE);
+
+  return link_index (graph, a, b) >= 0;
+}
+
+guint
+sc_module_graph_edges_between (const ScModuleGraph *graph,
+                               guint                a,
+                               guint                b)
+{
+  const GArray *counts;
+  int f;
+
+  g_return_val_if_fail (graph != NULL && a < graph->n_modules, 0);
+
+  counts = graph->modules[a].feeds_edges;
+  f = link_index (graph, a, b);
+  return f >= 0 && counts != NULL && (guint) f < counts->len ? g_array_index (counts, guint, f) : 0;
+}
+
 gboolean
 sc_module_graph_same_group (const ScModuleGraph *graph,
                             guint                a,

@@ -60,6 +60,15 @@ void           sc_module_graph_free    (ScModuleGraph       *graph);
 /* Index of the module with merged id, or -1. */
 int            sc_module_graph_find    (const ScModuleGraph *graph,
                                         guint                id);
+/* Whether module a (index) feeds module b. */
+gboolean       sc_module_graph_feeds (const ScModuleGraph *graph,
+                                      guint                a,
+                                      guint                b);
+/* The surviving edges from module a into module b (indices); 0 when a does
+ * not feed b or the counts are unknown. */
+guint          sc_module_graph_edges_between (const ScModuleGraph *graph,
+                                              guint                a,
+                                              guint                b);
 /* Whether modules a and b (indices) reach each other through a cycle. */
 gboolean       sc_module_graph_same_group (const ScModuleGraph *graph,
                                            guint                a,

@@ -485,42 +485,6 @@ draw_side_link (cairo_t      *cr,
     draw_head (cr, x0, y, -dir, size);
 }
 
-static gboolean
-has_link (const ScModuleGraph *graph,
-          guint                a,
-          guint                b)
-{
-  const GArray *feeds = graph->modules[a].feeds;
-
-  for (guint f = 0; f < feeds->len; f++)
-    if (g_array_index (feeds, guint, f) == b)
-      return TRUE;
-  return FALSE;
-}
-
-static guint
-link_edges (const ScModuleGraph *graph,
-            guint                a,
-            guint                f)
-{
-  const GArray *counts = graph->modules[a].feeds_edges;
-
-  return counts != NULL && f < counts->len ? g_array_index (counts, guint, f) : 0;
-}
-
-static guint
-edges_between (const ScModuleGraph *graph,
-               guint                a,
-               guint                b)
-{
-  const GArray *feeds = graph->modules[a].feeds;
-
-  for (guint f = 0; f < feeds->len; f++)
-    if (g_array_index (feeds, guint, f) == b)
-      return link_edges (graph, a, f);
-  return 0;
-}
-
 /* Line width by the number of surviving edges behind a link, on a log
  * scale: a single stray edge stays thin next to a bundle of a hundred. */
 static double
@@ -568,7 +532,11 @@ draw_links (cairo_t                  *cr,
 
   for (guint a = 0; a < graph->n_modules; a++)
     for (guint f = 0; graph->modules[a].feeds != NULL && f < graph->modules[a].feeds->len; f++)
-      max_edges = MAX (max_edges, link_edges (graph, a, f));
+      {
+        guint b = g_array_index (graph->modules[a].feeds, guint, f);
+
+        max_edges = MAX (max_edges, sc_module_graph_edges_between (graph, a, b));
+      }
 
   for (guint a = 0; a < graph->n_modules; a++)
     {
@@ -577,7 +545,7 @@ draw_links (cairo_t                  *cr,
       for (guint f = 0; feeds != NULL && f < feeds->len; f++)
         {
           guint b = g_array_index (feeds, guint, f);
-          guint edges = link_edges (graph, a, f);
+          guint edges = sc_module_graph_edges_between (graph, a, b);
           double x0, y0, x1, y1, width, alpha;
           g_autofree char *label = NULL;
           const ScRect *from, *to;
@@ -596,8 +564,8 @@ draw_links (cairo_t                  *cr,
 
           if (sc_module_graph_same_group (graph, a, b))
             {
-              gboolean both_ways = has_link (graph, b, a);
-              guint back = both_ways ? edges_between (graph, b, a) : 0;
+              gboolean both_ways = sc_module_graph_feeds (graph, b, a);
+              guint back = both_ways ? sc_module_graph_edges_between (graph, b, a) : 0;
 
               if (both_ways && a > b)
                 continue;
