@@ -573,13 +573,18 @@ draw_links (cairo_t                  *cr,
                               link_width (edges + back, max_edges, 1.4 * s));
               if (edges > 0)
                 {
-                  label = both_ways ? g_strdup_printf ("%u ⇄ %u", edges, back)
+                  /* rightwards count first: "→ 4 ← 2" */
+                  gboolean rightwards = from->x < to->x;
+
+                  label = both_ways ? g_strdup_printf ("→ %u ← %u", rightwards ? edges : back,
+                                                       rightwards ? back : edges)
                                     : g_strdup_printf ("%u", edges);
                   x0 = from->x < to->x ? from->x + from->width : to->x + to->width;
                   x1 = from->x < to->x ? to->x : from->x;
+                  /* under the gap: it is narrower than the label, and
+                   * links leave the boxes from their tops */
                   draw_link_label (cr, label, (x0 + x1) / 2,
-                                   (MAX (from->y, to->y) + MIN (from->y + from->height,
-                                                                to->y + to->height)) / 2 - 9 * s,
+                                   MAX (from->y + from->height, to->y + to->height) + 9 * s,
                                    s, theme, alpha);
                 }
               continue;
