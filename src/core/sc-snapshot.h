@@ -59,7 +59,7 @@ gsize       sc_snapshot_get_size (const ScSnapshot *snapshot);
 /* How much memory the snapshots of one run may hold (live in the app, kept
  * by sculptor-cli run --snapshots, read from a saved run): MNIST networks
  * take megabytes each and a run has hundreds of steps. */
-#define SC_SNAPSHOT_BUDGET ((gsize) 384 << 20)
+#define SC_SNAPSHOT_BUDGET ((gsize) 256 << 20)
 
 /* sc_snapshot_get_size() of a snapshot of that architecture, without
  * unit scores: known before its weights are read. */
