@@ -291,6 +291,44 @@ test_pipeline_reference_val_loss (void)
   sc_hyper_clear (&hyper);
 }
 
+static guint
+edge_rejections (const ScRun *run,
+                 int          edge_run)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < run->steps->len; i++)
+    {
+      const ScStep *step = &g_array_index (run->steps, ScStep, i);
+
+      n += step->stage == SC_STAGE_EDGES && step->edge_run == edge_run && !step->retrain_only &&
+           !step->accepted;
+    }
+  return n;
+}
+
+/* edge-min-step: the halvings stop at that step instead of one weight;
+ * with it equal to Pe an edge run ends at its first rejection. */
+static void
+test_pipeline_edge_min_step (void)
+{
+  g_autoptr(ScTask) task = load_task ("exemplar/input-separable");
+  g_autoptr(ScRun) reference = run_424 (0, NULL);
+  g_autoptr(ScRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  ScHyper hyper;
+
+  hyper_424 (&hyper, task, 0);
+  g_assert_cmpfloat (hyper.edge_min_step, ==, 0.0);    /* the reference's rule by default */
+  hyper.edge_min_step = g_array_index (hyper.edge_steps, double, 0);
+  run = sc_pipeline_run (task, &hyper, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (edge_rejections (run, 0), ==, 1);
+  g_assert_cmpuint (edge_rejections (reference, 0), >, 1);
+  sc_hyper_clear (&hyper);
+}
+
 static void
 test_result_roundtrip (void)
 {
@@ -620,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/cancel", test_pipeline_cancel);
   g_test_add_func ("/pipeline/bad-input", test_pipeline_bad_input);
   g_test_add_func ("/pipeline/reference-val-loss", test_pipeline_reference_val_loss);
+  g_test_add_func ("/pipeline/edge-min-step", test_pipeline_edge_min_step);
   g_test_add_func ("/result/roundtrip", test_result_roundtrip);
   g_test_add_func ("/result/bad-files", test_result_bad_files);
   g_test_add_func ("/runner/to-the-end", test_runner_to_the_end);

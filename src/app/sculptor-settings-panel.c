@@ -42,6 +42,7 @@ static const FieldSpec field_specs[] = {
   { "reference-val-loss",  N_("Reference loss bug"),     NULL,            FIELD_SWITCH },
   { "unit-step",           N_("Unit step Pu (%)"),       N_("Pruning"),   FIELD_ENTRY },
   { "edge-steps",          N_("Edge steps Pe (%)"),      NULL,            FIELD_ENTRY },
+  { "edge-min-step",       N_("Smallest edge step (%)"), NULL,            FIELD_ENTRY },
   { "threshold",           N_("Accuracy threshold"),     NULL,            FIELD_ENTRY },
   { "threshold-mode",      N_("Threshold rule"),         NULL,            FIELD_CHOICE },
   { "feature-step",        N_("Feature step size"),      N_("Detection"), FIELD_ENTRY },

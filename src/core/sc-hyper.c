@@ -64,6 +64,8 @@ static const Param params[] = {
     N_("Pu: percentage of hidden units pruned per unit-pruning step") },
   { "edge-steps", KIND_DOUBLE_LIST, OFF (edge_steps), 0.0001, 99.999,
     N_("Pe list: percentage of weights pruned per edge-pruning step, one run each") },
+  { "edge-min-step", KIND_DOUBLE, OFF (edge_min_step), 0, 99.999,
+    N_("smallest edge step the halvings go down to, in percent of the weights (0: one weight, as the reference)") },
   { "threshold", KIND_DOUBLE, OFF (threshold), 0, 100,
     N_("accuracy (per-bit %) a pruning step must keep to be accepted") },
   { "threshold-mode", KIND_THRESHOLD_MODE, OFF (threshold_mode), 0, 0,
@@ -82,7 +84,7 @@ static const Param params[] = {
 
 static const char * const keys[] = {
   "arch", "seed", "lr", "batch-size", "epochs", "retrain-epochs",
-  "weight-decay", "noise", "unit-step", "edge-steps", "threshold",
+  "weight-decay", "noise", "unit-step", "edge-steps", "edge-min-step", "threshold",
   "threshold-mode", "reference-val-loss", "feature-step",
   "clusterability-step", "mm-threshold", "merge-threshold", NULL
 };

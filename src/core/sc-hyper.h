@@ -35,6 +35,7 @@ typedef struct
   double           noise;               /* σ of input noise on training fetches */
   double           unit_step;           /* Pu, % of hidden units per step */
   GArray          *edge_steps;          /* double Pe list, % of weights per step */
+  double           edge_min_step;       /* smallest edge step after halvings, %; 0: one weight (§4) */
   double           threshold;           /* see threshold_mode */
   ScThresholdMode  threshold_mode;
   gboolean         reference_val_loss;  /* divide by (batches − 1) as in §9.4 */

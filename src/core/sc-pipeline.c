@@ -342,7 +342,10 @@ edge_run (Ctx           *ctx,
   double target;
 
   *out = (ScEdgeRun) { .pe = pe };
-  sc_schedule_init (&schedule, p_init, pe, 100.0 / n_w);
+  /* p_min is one weight (§4); a larger edge-min-step ends the halvings
+   * sooner on big networks, where a halved step of a few weights can go on
+   * being accepted for thousands of steps (README, Faithfulness). */
+  sc_schedule_init (&schedule, p_init, pe, MAX (100.0 / n_w, hyper->edge_min_step));
 
   while (sc_schedule_next (&schedule, &target))
     {
