@@ -9,11 +9,13 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sc-error.h"
 #include "sc-render.h"
 #include "sc-render-input.h"
+#include "sc-snapshot.h"
 
 /* ---- fixtures: networks built by hand ----------------------------- */
 
@@ -1517,6 +1519,78 @@ test_samples (void)
   sample_hierarchy (dir, "hierarchy3.png", g3, 900, 600);
 }
 
+static int
+compare_floats_desc (const void *a,
+                     const void *b)
+{
+  float x = *(const float *) a, y = *(const float *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Level of detail: a dense 100-50-2 layer of 5 000 edges thinned to its
+ * 200 strongest, plus the strongest edge at every unit; small layers and
+ * small networks untouched. */
+static void
+test_thin_edges (void)
+{
+  const guint arch[] = { 100, 50, 2 };
+  g_autoptr(ScSnapshot) snapshot = sc_snapshot_new (arch, 3);
+  ScMask *thinned;
+  gsize kept = 0, n_strong = 0;
+  float cut;
+
+  for (guint k = 0; k < 2; k++)
+    for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
+      snapshot->w[k][e] = (float) (((e * 7919 + k * 13) % 10007) + 1) / 10007.0f * (e % 2 ? 1 : -1);
+
+  g_assert_null (sc_render_thin_edges (snapshot->mask, (const float * const *) snapshot->w, 5000));
+
+  thinned = sc_render_thin_edges (snapshot->mask, (const float * const *) snapshot->w, 200);
+  g_assert_nonnull (thinned);
+  /* the output layer (100 edges) is drawn whole */
+  g_assert_cmpuint (sc_mask_count_layer (thinned, 1), ==, 100);
+  kept = sc_mask_count_layer (thinned, 0);
+  g_assert_cmpuint (kept, >=, 200);
+  g_assert_cmpuint (kept, <=, 200 + 100 + 50);
+
+  /* the 200 strongest are all there */
+  {
+    g_autofree float *mags = g_new (float, 5000);
+
+    for (guint e = 0; e < 5000; e++)
+      mags[e] = fabsf (snapshot->w[0][e]);
+    qsort (mags, 5000, sizeof (float), compare_floats_desc);
+    cut = mags[199];
+  }
+  for (guint e = 0; e < 5000; e++)
+    if (fabsf (snapshot->w[0][e]) >= cut)
+      {
+        g_assert_true (thinned->m[0][e]);
+        n_strong++;
+      }
+  g_assert_cmpuint (n_strong, >=, 200);
+
+  /* every input and every hidden unit keeps an edge */
+  for (guint i = 0; i < 100; i++)
+    {
+      gboolean any = FALSE;
+
+      for (guint j = 0; j < 50; j++)
+        any |= thinned->m[0][(gsize) j * 100 + i];
+      g_assert_true (any);
+    }
+  for (guint j = 0; j < 50; j++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < 100; i++)
+        any |= thinned->m[0][(gsize) j * 100 + i];
+      g_assert_true (any);
+    }
+  sc_mask_free (thinned);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1546,6 +1620,7 @@ main (int   argc,
   g_test_add_func ("/render/input/json-errors", test_input_json_errors);
   g_test_add_func ("/render/cli", test_cli_render);
   g_test_add_func ("/render/samples", test_samples);
+  g_test_add_func ("/render/thin-edges", test_thin_edges);
 
   return g_test_run ();
 }

@@ -56,170 +56,17 @@ _sculptor_frame_free (SculptorFrame *frame)
   g_free (frame);
 }
 
-/* ---- level of detail ------------------------------------------------ */
-
-/* The units on a path from an input to an output: the ones §5.2's
- * condensation keeps, so the ones drawn before detection. */
-static guint8 *
-path_units (const ScMask *mask)
-{
-  guint n_units = sc_mask_n_units (mask), last = mask->n_layers - 1;
-  g_autofree guint8 *from_input = g_new0 (guint8, n_units);
-  guint8 *alive = g_new0 (guint8, n_units);
-
-  memset (from_input, 1, mask->arch[0]);
-  for (guint k = 0; k < last; k++)
-    for (guint j = 0; j < mask->arch[k + 1]; j++)
-      for (guint i = 0; i < mask->arch[k] && !from_input[sc_mask_unit_offset (mask, k + 1) + j]; i++)
-        if (sc_mask_get (mask, k, i, j) && from_input[sc_mask_unit_offset (mask, k) + i])
-          from_input[sc_mask_unit_offset (mask, k + 1) + j] = 1;
-
-  memset (alive + sc_mask_unit_offset (mask, last), 1, mask->arch[last]);
-  for (guint k = last; k-- > 0;)
-    for (guint i = 0; i < mask->arch[k]; i++)
-      {
-        guint u = sc_mask_unit_offset (mask, k) + i;
-
-        for (guint j = 0; j < mask->arch[k + 1] && !alive[u]; j++)
-          if (sc_mask_get (mask, k, i, j) && alive[sc_mask_unit_offset (mask, k + 1) + j])
-            alive[u] = from_input[u];
-      }
-  return alive;
-}
-
-typedef struct
-{
-  const ScMask *mask;
-  const float  *w;          /* of the layer */
-  guint         k;
-  const guint8 *alive_in;   /* per unit of layer k */
-  const guint8 *alive_out;  /* per unit of layer k + 1 */
-} ThinLayer;
-
-static gboolean
-edge_drawn (const ThinLayer *t,
-            guint            i,
-            guint            j)
-{
-  return sc_mask_get (t->mask, t->k, i, j) && t->alive_in[i] && t->alive_out[j];
-}
-
-static int
-compare_floats_descending (gconstpointer a,
-                           gconstpointer b)
-{
-  float x = *(const float *) a, y = *(const float *) b;
-
-  return x < y ? 1 : x > y ? -1 : 0;
-}
-
-/* The SCULPTOR_FRAME_LAYER_EDGES-th largest |w| among the drawn edges. */
-static float
-layer_threshold (const ThinLayer *t)
-{
-  guint n_in = t->mask->arch[t->k], n_out = t->mask->arch[t->k + 1];
-  g_autofree float *magnitudes = g_new (float, sc_mask_count_layer (t->mask, t->k) + 1);
-  gsize n = 0;
-
-  for (guint j = 0; j < n_out; j++)
-    for (guint i = 0; i < n_in; i++)
-      if (edge_drawn (t, i, j))
-        magnitudes[n++] = fabsf (t->w[(gsize) j * n_in + i]);
-  if (n <= SCULPTOR_FRAME_LAYER_EDGES)
-    return 0.0f;
-  qsort (magnitudes, n, sizeof (float), compare_floats_descending);
-  return magnitudes[SCULPTOR_FRAME_LAYER_EDGES - 1];
-}
-
-/* Keeps the strongest drawn edges of a weight layer, and the strongest
- * into and out of every unit drawn, so that no unit looks pruned. */
-static void
-thin_layer (ScMask          *thinned,
-            const ThinLayer *t)
-{
-  guint n_in = t->mask->arch[t->k], n_out = t->mask->arch[t->k + 1];
-  float threshold = layer_threshold (t);
-  g_autofree gssize *best_out = g_new (gssize, n_in);
-  guint8 *m = thinned->m[t->k];
-
-  for (guint i = 0; i < n_in; i++)
-    best_out[i] = -1;
-
-  for (guint j = 0; j < n_out; j++)
-    {
-      gssize best_in = -1;
-
-      for (guint i = 0; i < n_in; i++)
-        {
-          gsize e = (gsize) j * n_in + i;
-
-          m[e] = edge_drawn (t, i, j) && fabsf (t->w[e]) >= threshold;
-          if (!edge_drawn (t, i, j))
-            continue;
-          if (best_in < 0 || fabsf (t->w[e]) > fabsf (t->w[best_in]))
-            best_in = (gssize) e;
-          if (best_out[i] < 0 || fabsf (t->w[e]) > fabsf (t->w[best_out[i]]))
-            best_out[i] = (gssize) e;
-        }
-      if (best_in >= 0)
-        m[best_in] = 1;
-    }
-
-  for (guint i = 0; i < n_in; i++)
-    if (best_out[i] >= 0)
-      m[best_out[i]] = 1;
-}
-
-/* Says so under the title, where it shows in every layout. */
-static void
-note_thinning (SculptorFrame *frame)
-{
-  SculptorFrameRequest *request = &frame->request;
-  g_autofree char *note = NULL;
-  char *subtitle;
-
-  /* %lu, not G_GSIZE_FORMAT: xgettext cannot see through the macro. */
-  note = g_strdup_printf (_("the strongest %lu of %lu edges shown"),
-                          (unsigned long) frame->n_drawn, (unsigned long) frame->n_edges);
-  subtitle = request->subtitle ? g_strdup_printf ("%s · %s", request->subtitle, note)
-                               : g_steal_pointer (&note);
-  g_free (request->subtitle);
-  request->subtitle = subtitle;
-  frame->scene.subtitle = subtitle;
-}
-
 /* A dense MNIST network has ~10⁵ edges per layer: far more than a view
  * can show and far more than Cairo strokes in a frame's time. */
 static void
 thin_edges (SculptorFrame *frame)
 {
   const ScSnapshot *snapshot = frame->request.snapshot;
-  const ScMask *mask = snapshot->mask;
-  g_autofree guint8 *alive = NULL;
 
-  frame->n_edges = frame->n_drawn = sc_mask_count (mask);
-  for (guint k = 0; k + 1 < mask->n_layers; k++)
-    {
-      ThinLayer t = { mask, snapshot->w[k], k, NULL, NULL };
-
-      if (sc_mask_count_layer (mask, k) <= SCULPTOR_FRAME_LAYER_EDGES)
-        continue;
-      if (frame->thinned == NULL)
-        {
-          frame->thinned = sc_mask_copy (mask);
-          alive = path_units (mask);
-        }
-      t.alive_in = alive + sc_mask_unit_offset (mask, k);
-      t.alive_out = alive + sc_mask_unit_offset (mask, k + 1);
-      thin_layer (frame->thinned, &t);
-    }
-
-  if (frame->thinned != NULL)
-    {
-      frame->scene.mask = frame->thinned;
-      frame->n_drawn = sc_mask_count (frame->thinned);
-      note_thinning (frame);
-    }
+  frame->n_edges = sc_mask_count (snapshot->mask);
+  frame->thinned = sc_scene_thin_edges (&frame->scene, (const float * const *) snapshot->w,
+                                        SCULPTOR_FRAME_LAYER_EDGES, &frame->request.subtitle);
+  frame->n_drawn = frame->thinned ? sc_mask_count (frame->thinned) : frame->n_edges;
 }
 
 /* ---- drawing --------------------------------------------------------- */

@@ -62,7 +62,7 @@ typedef struct
 
 /* Above this many edges in a weight layer the frame draws its strongest
  * ones only (and each unit's strongest in and out). */
-#define SCULPTOR_FRAME_LAYER_EDGES 2000
+#define SCULPTOR_FRAME_LAYER_EDGES SC_RENDER_LAYER_EDGES
 
 /* Frames that take longer than this to draw do not get the fade. */
 #define SCULPTOR_FRAME_FADE_BUDGET_MS 60.0

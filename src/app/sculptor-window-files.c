@@ -270,9 +270,15 @@ _sculptor_window_export (SculptorWindow  *self,
     }
   else
     {
+      ScMask *thinned;
+      gboolean done;
       ScScene scene;
 
       sc_scene_init_from_snapshot (&scene, snapshot);
+      /* a dense MNIST network would be a million-line file: the view's
+       * level of detail, said in the subtitle */
+      thinned = sc_scene_thin_edges (&scene, (const float * const *) snapshot->w,
+                                     SC_RENDER_LAYER_EDGES, &subtitle);
       scene.options.orientation = sculptor_network_view_get_orientation (self->network_view);
       scene.title = title;
       scene.subtitle = subtitle;
@@ -283,7 +289,9 @@ _sculptor_window_export (SculptorWindow  *self,
           scene.image_width = self->task->image_width;
           scene.image_height = self->task->image_height;
         }
-      return sc_render_export_network (format, path, &scene, EXPORT_WIDTH, EXPORT_HEIGHT, error);
+      done = sc_render_export_network (format, path, &scene, EXPORT_WIDTH, EXPORT_HEIGHT, error);
+      g_clear_pointer (&thinned, sc_mask_free);
+      return done;
     }
 }
 

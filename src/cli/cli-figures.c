@@ -35,12 +35,19 @@ cli_write_figures (const ScRun  *run,
                                                          final->detection->new_arch,
                                                          final->density,
                                                          final->modules->n_modules);
+  g_autofree char *network_subtitle = NULL;
+  ScMask *thinned;
   ScHierarchyOptions hierarchy;
   ScScene scene;
+  gboolean done;
 
   sc_scene_init_from_snapshot (&scene, final);
   scene.title = title;
-  scene.subtitle = subtitle;
+  /* the network figure says when it shows the strongest edges only */
+  network_subtitle = g_strdup (subtitle);
+  thinned = sc_scene_thin_edges (&scene, (const float * const *) final->w, SC_RENDER_LAYER_EDGES,
+                                 &network_subtitle);
+  scene.subtitle = network_subtitle;
   scene.input_names = (const char * const *) run->task->input_names;
   scene.output_names = (const char * const *) run->task->output_names;
   if (run->task->kind == SC_TASK_IMAGE)
@@ -56,6 +63,8 @@ cli_write_figures (const ScRun  *run,
   hierarchy.title = title;
   hierarchy.subtitle = subtitle;
 
-  return cli_render_figures (&scene, final->modules, &hierarchy, out_dir, SC_EXPORT_SVG,
+  done = cli_render_figures (&scene, final->modules, &hierarchy, out_dir, SC_EXPORT_SVG,
                              FIGURE_WIDTH, FIGURE_HEIGHT, NULL, error);
+  g_clear_pointer (&thinned, sc_mask_free);
+  return done;
 }

@@ -38,6 +38,25 @@ G_BEGIN_DECLS
  */
 
 /* ------------------------------------------------------------------ */
+/* Level of detail                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Edges to draw of a network too dense to draw whole (a dense MNIST net
+ * has ~10⁵ edges per layer; the view, and an exported SVG, would drown):
+ * in every layer with more than layer_edges edges, the layer_edges
+ * strongest |w| among edges on an input-to-output path, plus the strongest
+ * edge into and out of every unit, so that no unit looks pruned.
+ * @param w  per weight layer, arch[k+1] × arch[k], as in ScSnapshot
+ * @return (transfer full) the mask to draw, or NULL when every layer fits */
+ScMask *sc_render_thin_edges (const ScMask        *mask,
+                              const float * const *w,
+                              guint                layer_edges);
+
+/* Edges above this many in a weight layer are thinned in the app's view,
+ * its exports and sculptor-cli's figures. */
+#define SC_RENDER_LAYER_EDGES 2000
+
+/* ------------------------------------------------------------------ */
 /* Colours                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -146,6 +165,15 @@ void sc_scene_init               (ScScene          *scene,
  * module graph (borrowed: keep a reference to the snapshot). */
 void sc_scene_init_from_snapshot (ScScene          *scene,
                                   const ScSnapshot *snapshot);
+/* Thins scene's edges as sc_render_thin_edges() when a layer has more than
+ * layer_edges, points scene->mask at the thinned mask and appends "the
+ * strongest n of m edges shown" to *subtitle (replaced, and set as
+ * scene->subtitle). @return (transfer full) the thinned mask to free after
+ * drawing, or NULL when nothing was thinned (scene untouched). */
+ScMask *sc_scene_thin_edges (ScScene             *scene,
+                             const float * const *w,
+                             guint                layer_edges,
+                             char               **subtitle);
 
 /* ------------------------------------------------------------------ */
 /* Layout                                                              */
