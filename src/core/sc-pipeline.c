@@ -162,35 +162,30 @@ make_snapshot (Ctx           *ctx,
 
 /* Appends a step to the history and reports it. */
 
-/* Kept snapshots stay within SC_SNAPSHOT_BUDGET (sc_snapshot_plan_budget):
- * an MNIST run has hundreds of steps of megabytes each. */
-static void
-limit_kept_snapshots (GArray *steps)
+void
+sc_steps_limit_snapshots (ScStep * const *steps,
+                          guint           n_steps,
+                          gsize           budget)
 {
-  g_autoptr(GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree gsize *sizes = NULL;
-  g_autofree gboolean *accepted = NULL;
-  g_autofree gboolean *keep = NULL;
+  g_autofree ScStep **with = g_new (ScStep *, MAX (n_steps, 1));
+  g_autofree gsize *sizes = g_new (gsize, MAX (n_steps, 1));
+  g_autofree gboolean *accepted = g_new (gboolean, MAX (n_steps, 1));
+  g_autofree gboolean *keep = g_new (gboolean, MAX (n_steps, 1));
+  guint n = 0;
 
-  for (guint i = 0; i < steps->len; i++)
-    if (g_array_index (steps, ScStep, i).snapshot)
-      g_array_append_val (at, i);
+  for (guint i = 0; i < n_steps; i++)
+    if (steps[i]->snapshot)
+      {
+        with[n] = steps[i];
+        sizes[n] = sc_snapshot_get_size (steps[i]->snapshot);
+        accepted[n] = steps[i]->accepted;
+        n++;
+      }
 
-  sizes = g_new (gsize, MAX (at->len, 1));
-  accepted = g_new (gboolean, MAX (at->len, 1));
-  keep = g_new (gboolean, MAX (at->len, 1));
-  for (guint s = 0; s < at->len; s++)
-    {
-      ScStep *step = &g_array_index (steps, ScStep, g_array_index (at, guint, s));
-
-      sizes[s] = sc_snapshot_get_size (step->snapshot);
-      accepted[s] = step->accepted;
-    }
-  sc_snapshot_plan_budget (sizes, accepted, at->len, SC_SNAPSHOT_BUDGET, keep);
-  for (guint s = 0; s < at->len; s++)
+  sc_snapshot_plan_budget (sizes, accepted, n, budget, keep);
+  for (guint s = 0; s < n; s++)
     if (!keep[s])
-      g_clear_pointer (&g_array_index (steps, ScStep, g_array_index (at, guint, s)).snapshot,
-                       sc_snapshot_unref);
+      g_clear_pointer (&with[s]->snapshot, sc_snapshot_unref);
 }
 
 static void
@@ -223,7 +218,14 @@ record_step (Ctx          *ctx,
 
   g_array_append_val (ctx->run->steps, step);
   if (step.snapshot)
-    limit_kept_snapshots (ctx->run->steps);
+    {
+      /* an MNIST run has hundreds of steps of megabytes each */
+      g_autofree ScStep **all = g_new (ScStep *, ctx->run->steps->len);
+
+      for (guint i = 0; i < ctx->run->steps->len; i++)
+        all[i] = &g_array_index (ctx->run->steps, ScStep, i);
+      sc_steps_limit_snapshots (all, ctx->run->steps->len, SC_SNAPSHOT_BUDGET);
+    }
   stored = &g_array_index (ctx->run->steps, ScStep, ctx->run->steps->len - 1);
   emit (ctx, &(ScEvent) {
     .kind = SC_EVENT_STEP, .stage = ctx->stage, .run = ctx->run,

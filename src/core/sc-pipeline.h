@@ -116,6 +116,13 @@ void    sc_pipeline_options_init (ScPipelineOptions       *options);
 
 /* Runs the whole method (§3, §4, §5) on task with hyper. On error or
  * cancellation returns NULL. */
+/* Drops snapshots of steps (in order) beyond budget bytes, by
+ * sc_snapshot_plan_budget(): the first and the last snapshot stay, rejected
+ * steps' go first. */
+void    sc_steps_limit_snapshots (ScStep * const         *steps,
+                                  guint                   n_steps,
+                                  gsize                   budget);
+
 ScRun  *sc_pipeline_run          (ScTask                  *task,
                                   const ScHyper           *hyper,
                                   const ScPipelineOptions *options,

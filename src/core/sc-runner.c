@@ -55,7 +55,6 @@ struct _ScRunner
   guint          n_epochs;
   double         dense_accuracy;
   gsize          memory_budget;
-  gsize          snapshot_bytes;  /* held by steps */
 };
 
 enum {
@@ -245,32 +244,16 @@ set_state (ScRunner      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static gboolean
-drop_one (ScRunner *self,
-          gboolean  accepted)
-{
-  /* The first and the latest steps stay: the start and the live end. */
-  for (guint i = 1; i + 1 < self->steps->len; i++)
-    {
-      ScRunnerStep *rs = self->steps->pdata[i];
-
-      if (rs->step.snapshot && rs->step.accepted == accepted)
-        {
-          self->snapshot_bytes -= sc_snapshot_get_size (rs->step.snapshot);
-          g_clear_pointer (&rs->step.snapshot, sc_snapshot_unref);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
+/* The live run keeps its snapshots within the memory budget, by the same
+ * rule as a saved run (sc_steps_limit_snapshots). */
 static void
 enforce_budget (ScRunner *self)
 {
-  while (self->snapshot_bytes > self->memory_budget &&
-         (drop_one (self, FALSE) || drop_one (self, TRUE)))
-    ;
+  g_autofree ScStep **steps = g_new (ScStep *, MAX (self->steps->len, 1));
+
+  for (guint i = 0; i < self->steps->len; i++)
+    steps[i] = &((ScRunnerStep *) self->steps->pdata[i])->step;
+  sc_steps_limit_snapshots (steps, self->steps->len, self->memory_budget);
 }
 
 void
@@ -326,8 +309,6 @@ sc_runner_poll (ScRunner *self)
       ScRunnerStep *rs = g_steal_pointer (&steps->pdata[i]);
 
       rs->index = self->steps->len;
-      if (rs->step.snapshot)
-        self->snapshot_bytes += sc_snapshot_get_size (rs->step.snapshot);
       g_ptr_array_add (self->steps, rs);
     }
   enforce_budget (self);
