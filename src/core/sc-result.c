@@ -33,22 +33,53 @@ add_strv (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* The surviving weights of layer k, in the order of edges_by_layer and
+ * edge_weights: by output unit j, then input unit i. */
+static float *
+surviving_weights (const ScSnapshot *snapshot,
+                   guint             k,
+                   gsize            *n)
+{
+  const ScMask *mask = snapshot->mask;
+  float *values = g_new (float, MAX (sc_mask_count_layer (mask, k), 1));
+
+  *n = 0;
+  for (guint j = 0; j < mask->arch[k + 1]; j++)
+    for (guint i = 0; i < mask->arch[k]; i++)
+      if (sc_mask_get (mask, k, i, j))
+        values[(*n)++] = snapshot->w[k][(gsize) j * mask->arch[k] + i];
+  return values;
+}
+
+/* The inverse: values (one per surviving edge, in that order) into w. */
+static void
+set_surviving_weights (ScSnapshot  *snapshot,
+                       guint        k,
+                       const float *values)
+{
+  const ScMask *mask = snapshot->mask;
+  gsize at = 0;
+
+  for (guint j = 0; j < mask->arch[k + 1]; j++)
+    for (guint i = 0; i < mask->arch[k]; i++)
+      if (sc_mask_get (mask, k, i, j))
+        snapshot->w[k][(gsize) j * mask->arch[k] + i] = values[at++];
+}
+
 static void
 add_edge_weights (JsonBuilder      *builder,
                   const ScSnapshot *snapshot)
 {
-  const ScMask *mask = snapshot->mask;
-
   json_builder_set_member_name (builder, "edge_weights");
   json_builder_begin_array (builder);
-  for (guint k = 0; k + 1 < mask->n_layers; k++)
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
     {
+      gsize n;
+      g_autofree float *values = surviving_weights (snapshot, k, &n);
+
       json_builder_begin_array (builder);
-      for (guint j = 0; j < mask->arch[k + 1]; j++)
-        for (guint i = 0; i < mask->arch[k]; i++)
-          if (sc_mask_get (mask, k, i, j))
-            json_builder_add_double_value (builder,
-                                           snapshot->w[k][(gsize) j * mask->arch[k] + i]);
+      for (gsize e = 0; e < n; e++)
+        json_builder_add_double_value (builder, values[e]);
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
@@ -115,19 +146,14 @@ add_packed_network (JsonBuilder      *builder,
   json_builder_begin_array (builder);
   for (guint k = 0; k + 1 < mask->n_layers; k++)
     {
-      g_autofree guint32 *words = g_new (guint32, MAX (sc_mask_count_layer (mask, k), 1));
+      gsize n;
+      g_autofree float *values = surviving_weights (snapshot, k, &n);
+      g_autofree guint32 *words = g_new (guint32, MAX (n, 1));
       g_autofree char *text = NULL;
-      gsize n = 0;
 
-      for (guint j = 0; j < mask->arch[k + 1]; j++)
-        for (guint i = 0; i < mask->arch[k]; i++)
-          if (sc_mask_get (mask, k, i, j))
-            {
-              guint32 bits;
-
-              memcpy (&bits, &snapshot->w[k][(gsize) j * mask->arch[k] + i], sizeof bits);
-              words[n++] = GUINT32_TO_LE (bits);
-            }
+      memcpy (words, values, n * sizeof (guint32));
+      for (gsize e = 0; e < n; e++)
+        words[e] = GUINT32_TO_LE (words[e]);
       text = sc_pack_bytes ((const guint8 *) words, n * sizeof (guint32));
       json_builder_add_string_value (builder, text);
     }
@@ -402,8 +428,8 @@ fill_weights (ScSnapshot *snapshot,
   for (guint k = 0; k + 1 < mask->n_layers; k++)
     {
       JsonNode *node = json_array_get_element (layers, k);
+      g_autofree float *weights = NULL;
       JsonArray *values;
-      guint at = 0;
 
       if (!JSON_NODE_HOLDS_ARRAY (node) ||
           json_array_get_length (values = json_node_get_array (node)) !=
@@ -415,15 +441,15 @@ fill_weights (ScSnapshot *snapshot,
           return FALSE;
         }
 
-      for (guint j = 0; j < mask->arch[k + 1]; j++)
-        for (guint i = 0; i < mask->arch[k]; i++)
-          if (sc_mask_get (mask, k, i, j) &&
-              !number_at (values, at++, &snapshot->w[k][(gsize) j * mask->arch[k] + i]))
-            {
-              g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
-                           "edge_weights[%u][%u] is not a number", k, at - 1);
-              return FALSE;
-            }
+      weights = g_new (float, MAX (json_array_get_length (values), 1));
+      for (guint at = 0; at < json_array_get_length (values); at++)
+        if (!number_at (values, at, &weights[at]))
+          {
+            g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                         "edge_weights[%u][%u] is not a number", k, at);
+            return FALSE;
+          }
+      set_surviving_weights (snapshot, k, weights);
     }
 
   return TRUE;
@@ -511,9 +537,10 @@ unpack_network (ScSnapshot  *snapshot,
 
   for (guint k = 0; k < n; k++)
     {
-      gsize size = sc_mask_layer_size (mask, k), count, at = 0;
+      gsize size = sc_mask_layer_size (mask, k), count;
       g_autofree guint8 *bits = NULL;
       g_autofree guint32 *words = NULL;
+      g_autofree float *values = NULL;
       g_autoptr(GError) local_error = NULL;
 
       if (!(bits = sc_unpack_bytes (json_array_get_string_element (masks, k), size, &local_error)))
@@ -538,22 +565,18 @@ unpack_network (ScSnapshot  *snapshot,
                        "edge of mask_packed[%u])", k, local_error->message, k);
           return FALSE;
         }
-      for (guint j = 0; j < mask->arch[k + 1]; j++)
-        for (guint i = 0; i < mask->arch[k]; i++)
-          if (sc_mask_get (mask, k, i, j))
-            {
-              guint32 bits32 = GUINT32_FROM_LE (words[at++]);
-              float value;
-
-              memcpy (&value, &bits32, sizeof value);
-              if (!isfinite (value))
-                {
-                  g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
-                               "edge_weights_packed[%u] holds a weight that is not finite", k);
-                  return FALSE;
-                }
-              snapshot->w[k][(gsize) j * mask->arch[k] + i] = value;
-            }
+      for (gsize e = 0; e < count; e++)
+        words[e] = GUINT32_FROM_LE (words[e]);
+      values = g_new (float, MAX (count, 1));
+      memcpy (values, words, count * sizeof (float));
+      for (gsize e = 0; e < count; e++)
+        if (!isfinite (values[e]))
+          {
+            g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                         "edge_weights_packed[%u] holds a weight that is not finite", k);
+            return FALSE;
+          }
+      set_surviving_weights (snapshot, k, values);
     }
 
   return TRUE;
