@@ -9,14 +9,10 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #ifdef __linux__
 #include <sys/resource.h>
 #endif
-
-#include <glib/gi18n.h>
 
 #include "sculptor-network-frame.h"
 
@@ -63,10 +59,8 @@ thin_edges (SculptorFrame *frame)
 {
   const ScSnapshot *snapshot = frame->request.snapshot;
 
-  frame->n_edges = sc_mask_count (snapshot->mask);
   frame->thinned = sc_scene_thin_edges (&frame->scene, (const float * const *) snapshot->w,
                                         SCULPTOR_FRAME_LAYER_EDGES, &frame->request.subtitle);
-  frame->n_drawn = frame->thinned ? sc_mask_count (frame->thinned) : frame->n_edges;
 }
 
 /* ---- drawing --------------------------------------------------------- */

@@ -55,8 +55,6 @@ typedef struct
   GdkTexture           *fade_to;     /* and without what was pruned; or NULL */
   ScMask               *thinned;     /* the mask drawn when the network has too
                                       * many edges to draw them all, or NULL */
-  gsize                 n_edges;     /* edges of the network */
-  gsize                 n_drawn;     /* edges drawn (fewer when thinned) */
   double                render_ms;   /* time spent drawing */
 } SculptorFrame;
 

@@ -415,6 +415,25 @@ port_rank (const ScHierarchyLayout *layout,
   return rank;
 }
 
+/* A filled arrowhead with its tip at (x, y), pointing along the unit
+ * vector (dx, dy). */
+static void
+draw_head (cairo_t *cr,
+           double   x,
+           double   y,
+           double   dx,
+           double   dy,
+           double   size)
+{
+  double bx = x - dx * size * 1.1, by = y - dy * size * 1.1;
+
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, bx - dy * size * 0.55, by + dx * size * 0.55);
+  cairo_line_to (cr, bx + dy * size * 0.55, by - dx * size * 0.55);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
 static void
 draw_arrow (cairo_t      *cr,
             double        x0,
@@ -434,25 +453,7 @@ draw_arrow (cairo_t      *cr,
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
 
-  cairo_move_to (cr, x1, y1);
-  cairo_line_to (cr, x1 - size * 0.55, y1 + size * 1.1);
-  cairo_line_to (cr, x1 + size * 0.55, y1 + size * 1.1);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
-static void
-draw_head (cairo_t *cr,
-           double   x,
-           double   y,
-           double   dir,
-           double   size)
-{
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x - dir * size * 1.1, y - size * 0.55);
-  cairo_line_to (cr, x - dir * size * 1.1, y + size * 0.55);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  draw_head (cr, x1, y1, 0.0, -1.0, size);
 }
 
 /* Modules of one cycle group sit side by side on one level: a dashed
@@ -480,9 +481,9 @@ draw_side_link (cairo_t      *cr,
   cairo_line_to (cr, x1 - dir * size, y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  draw_head (cr, x1, y, dir, size);
+  draw_head (cr, x1, y, dir, 0.0, size);
   if (both_ways)
-    draw_head (cr, x0, y, -dir, size);
+    draw_head (cr, x0, y, -dir, 0.0, size);
 }
 
 /* Line width by the number of surviving edges behind a link, on a log

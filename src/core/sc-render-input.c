@@ -365,8 +365,7 @@ read_image_size (ScRenderInput *input,
   return TRUE;
 }
 
-/* A member that is a string, or NULL (absent, null or another type: only
- * a nicety here, never an error). */
+/* A member that is a string, or NULL (absent, null or another type). */
 static const char *
 optional_string (JsonObject *object,
                  const char *member)
@@ -384,12 +383,12 @@ read_header (ScRenderInput *input,
              const char    *filename,
              GError       **error)
 {
-  JsonNode *node = json_object_get_member (object, "task");
+  const char *task = optional_string (object, "task");
   g_autoptr(GError) local_error = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (task == NULL)
     return parse_fail (error, filename, "task", "must be a string");
-  input->task = g_strdup (json_node_get_string (node));
+  input->task = g_strdup (task);
   /* the same title as the run wrote: "Two digits [1568,2,20]" */
   {
     const char *title = optional_string (object, "task_title");
@@ -410,7 +409,8 @@ read_header (ScRenderInput *input,
   input->density = -1.0;
   if (json_object_has_member (object, "density"))
     {
-      node = json_object_get_member (object, "density");
+      JsonNode *node = json_object_get_member (object, "density");
+
       if (!JSON_NODE_HOLDS_VALUE (node) ||
           (json_node_get_value_type (node) != G_TYPE_DOUBLE && json_node_get_value_type (node) != G_TYPE_INT64) ||
           json_node_get_double (node) < 0.0 || json_node_get_double (node) > 1.0)
