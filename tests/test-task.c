@@ -1156,6 +1156,23 @@ test_refcount (void)
   sc_task_unref (task);
 }
 
+static void
+test_display_title (void)
+{
+  g_autoptr(ScTask) task = sc_task_new ();
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  task->name = g_strdup ("exemplar/input-separable");
+  a = sc_task_display_title (task);
+  g_assert_cmpstr (a, ==, "exemplar/input-separable");
+  task->title = g_strdup ("Input separable");
+  task->spec = g_strdup ("[4,2,4]");
+  b = sc_task_display_title (task);
+  g_assert_cmpstr (b, ==, "Input separable [4,2,4]");
+  c = sc_task_format_title ("Two digits", NULL);
+  g_assert_cmpstr (c, ==, "Two digits");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1181,6 +1198,7 @@ main (int   argc,
   g_test_add_func ("/task/csv/errors", test_csv_errors);
   g_test_add_func ("/task/lookup", test_lookup);
   g_test_add_func ("/task/refcount", test_refcount);
+  g_test_add_func ("/task/display-title", test_display_title);
 
   return g_test_run ();
 }

@@ -61,8 +61,7 @@ request_titles (SculptorNetworkView  *self,
       return;
     }
   if (task != NULL && (task->title != NULL || task->name != NULL))
-    request->title = g_strdup_printf ("%s%s%s", task->title ? task->title : task->name,
-                                      task->spec ? " " : "", task->spec ? task->spec : "");
+    request->title = sc_task_display_title (task);
   request->subtitle = sc_render_format_subtitle (snapshot->arch, snapshot->n_layers,
                                                  snapshot->detection ? snapshot->detection->new_arch : NULL,
                                                  snapshot->density,

@@ -226,8 +226,7 @@ _sculptor_window_export (SculptorWindow  *self,
       return FALSE;
     }
 
-  title = g_strdup_printf ("%s%s%s", self->task->title ? self->task->title : self->task->name,
-                           self->task->spec ? " " : "", self->task->spec ? self->task->spec : "");
+  title = sc_task_display_title (self->task);
   subtitle = sc_render_format_subtitle (snapshot->arch, snapshot->n_layers,
                                         snapshot->detection ? snapshot->detection->new_arch : NULL,
                                         snapshot->density,

@@ -311,8 +311,7 @@ update_titles (SculptorWindow *self)
 
   if (task == NULL)
     return;
-  subtitle = g_strdup_printf ("%s%s%s", task->title ? task->title : task->name,
-                              task->spec ? " " : "", task->spec ? task->spec : "");
+  subtitle = sc_task_display_title (task);
   gtk_label_set_text (self->subtitle_label, subtitle);
 }
 

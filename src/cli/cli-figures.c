@@ -15,22 +15,13 @@
 #define FIGURE_WIDTH  1200
 #define FIGURE_HEIGHT 800
 
-static char *
-run_title (const ScRun *run)
-{
-  const ScTask *task = run->task;
-
-  return g_strdup_printf ("%s%s%s", task->title ? task->title : task->name,
-                          task->spec ? " " : "", task->spec ? task->spec : "");
-}
-
 gboolean
 cli_write_figures (const ScRun  *run,
                    const char   *out_dir,
                    GError      **error)
 {
   const ScSnapshot *final = run->final;
-  g_autofree char *title = run_title (run);
+  g_autofree char *title = sc_task_display_title (run->task);
   g_autofree char *subtitle = sc_render_format_subtitle (final->arch, final->n_layers,
                                                          final->detection->new_arch,
                                                          final->density,

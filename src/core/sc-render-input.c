@@ -14,6 +14,7 @@
 
 #include "sc-error.h"
 #include "sc-render-input.h"
+#include "sc-task.h"
 
 /* ---- detection from a partition ----------------------------------- */
 
@@ -395,7 +396,7 @@ read_header (ScRenderInput *input,
     const char *spec = optional_string (object, "task_spec");
 
     if (title != NULL && *title != '\0')
-      input->title = g_strdup_printf ("%s%s%s", title, spec ? " " : "", spec ? spec : "");
+      input->title = sc_task_format_title (title, spec);
   }
 
   if (!sc_arch_from_json (json_object_get_member (object, "arch"), &input->arch, &local_error))

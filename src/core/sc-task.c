@@ -27,6 +27,21 @@ sc_task_new (void)
   return task;
 }
 
+char *
+sc_task_format_title (const char *title,
+                      const char *spec)
+{
+  return g_strdup_printf ("%s%s%s", title ? title : "", spec ? " " : "", spec ? spec : "");
+}
+
+char *
+sc_task_display_title (const ScTask *task)
+{
+  g_return_val_if_fail (task != NULL, NULL);
+
+  return sc_task_format_title (task->title ? task->title : task->name, task->spec);
+}
+
 ScTask *
 sc_task_ref (ScTask *task)
 {

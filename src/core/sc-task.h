@@ -70,6 +70,11 @@ ScTask     *sc_task_lookup           (const char  *name_or_path,
 /* The truth table as CSV (header x0,…,y0,…), the same format the CSV
  * loader reads. Boolean tasks only. */
 char       *sc_task_to_csv           (const ScTask *task);
+/* "Title [spec]" as figures and windows show a task: the title (or the
+ * name when there is none), then the spec when known. */
+char       *sc_task_format_title     (const char   *title,
+                                      const char   *spec);
+char       *sc_task_display_title    (const ScTask *task);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTask, sc_task_unref)
 
