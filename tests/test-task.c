@@ -937,41 +937,45 @@ test_graph_errors (void)
     }
 }
 
+/* A function graph of n inputs whose one output is x0 XOR x(n−1). */
+static char *
+xor_of_ends (guint n)
+{
+  GString *text = g_string_new ("inputs");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, " x%u", i);
+  g_string_append_printf (text, "\nnode f = xor(x0, x%u)\noutput y = f\n", n - 1);
+  return g_string_free (text, FALSE);
+}
+
 /* A graph with 20 inputs is the largest allowed; 2^20 rows would be slow
  * to test, so check the shape with a smaller table, and that 21 inputs are
  * refused before anything is built. */
 static void
 test_graph_input_limit (void)
 {
-  GString *text = g_string_new ("inputs");
+  g_autofree char *text = xor_of_ends (12);
   g_autoptr(GError) error = NULL;
   g_autoptr(ScTask) task = NULL;
 
-  for (guint i = 0; i < 12; i++)
-    g_string_append_printf (text, " x%u", i);
-  g_string_append (text, "\nnode f = xor(x0, x11)\noutput y = f\n");
-  task = sc_task_parse_graph (text->str, "wide.sfg", &error);
+  task = sc_task_parse_graph (text, "wide.sfg", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (task->train->n_rows, ==, 4096);
   g_assert_cmpuint (out_bit (task, 1, 0), ==, 1);       /* x11 = 1 */
   g_assert_cmpuint (out_bit (task, 2048, 0), ==, 1);    /* x0 = 1 */
   g_assert_cmpuint (out_bit (task, 2049, 0), ==, 0);
   g_assert_cmpint (task->truth->input_group[5], ==, -1); /* unread input */
-  g_string_free (text, TRUE);
 
   {
-    GString *wide = g_string_new ("inputs");
+    g_autofree char *wide = xor_of_ends (21);
     g_autoptr(GError) wide_error = NULL;
     g_autoptr(ScTask) none = NULL;
 
-    for (guint i = 0; i < 21; i++)
-      g_string_append_printf (wide, " x%u", i);
-    g_string_append (wide, "\nnode f = xor(x0, x20)\noutput y = f\n");
-    none = sc_task_parse_graph (wide->str, "wider.sfg", &wide_error);
+    none = sc_task_parse_graph (wide, "wider.sfg", &wide_error);
     g_assert_null (none);
     g_assert_error (wide_error, SC_ERROR, SC_ERROR_PARSE);
     g_assert_nonnull (strstr (wide_error->message, "at most 20"));
-    g_string_free (wide, TRUE);
   }
 }
 
