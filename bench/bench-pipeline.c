@@ -162,7 +162,7 @@ main (int   argc,
     return status;
 
   sc_pipeline_options_init (&options);
-  options.backend = SC_BACKEND_BLAS;
+  options.backend = SC_BACKEND_PORTABLE;
   run = sc_pipeline_run (task, &hyper, &options, &error);
   if (run == NULL)
     {

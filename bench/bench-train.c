@@ -59,7 +59,7 @@ main (int   argc,
     .batch_size = hyper.batch_size,
     .epochs = hyper.epochs,
     .reference_val_loss = hyper.reference_val_loss,
-    .backend = SC_BACKEND_BLAS,
+    .backend = SC_BACKEND_PORTABLE,
   };
   if (!sc_train (net, task->train, task->test, &options, &rng, &result, &error))
     {

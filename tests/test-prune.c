@@ -219,7 +219,7 @@ test_unit_scores (void)
   for (guint j = 0; j < 6; j++)
     net->b[0][j] = 0.2f;
   data = random_dataset (10, 3, 2, &rng);
-  scores = sc_unit_scores (net, data, SC_BACKEND_BLAS);
+  scores = sc_unit_scores (net, data, SC_BACKEND_PORTABLE);
   one = sc_pass_new (net, 1, SC_BACKEND_PLAIN);
 
   for (guint r = 0; r < 10; r++)
@@ -278,10 +278,10 @@ test_unit_scores_pruned (void)
   mask = sc_net_get_mask (net);
   sc_unit_prune_mask (mask, fake, 1);
   sc_net_set_mask (net, mask);
-  before = sc_unit_scores (net, data, SC_BACKEND_BLAS);
+  before = sc_unit_scores (net, data, SC_BACKEND_PORTABLE);
   sc_net_compact (net);
   g_assert_cmpuint (net->width[1], ==, 4);
-  after = sc_unit_scores (net, data, SC_BACKEND_BLAS);
+  after = sc_unit_scores (net, data, SC_BACKEND_PORTABLE);
   g_assert_cmpfloat (before[0], ==, 0);
   g_assert_cmpfloat (before[3], ==, 0);
   for (guint u = 0; u < 6; u++)

@@ -32,6 +32,7 @@ typedef struct
   char      *out_dir;
   gboolean   quiet;
   gboolean   plain_c;
+  char      *blas;
   int        threads;
   gboolean   graphml;
   gboolean   snapshots;
@@ -308,6 +309,7 @@ run_args_clear (RunArgs *args)
   cli_method_args_clear (&args->method);
   g_clear_pointer (&args->out_dir, g_free);
   g_clear_pointer (&args->alt_detector, g_free);
+  g_clear_pointer (&args->blas, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunArgs, run_args_clear)
@@ -328,15 +330,19 @@ cli_run (int    argc,
     { "alt-detector", 0, 0, G_OPTION_ARG_STRING, &args.alt_detector,
       N_("Also run louvain or leiden community detection (NOT the paper's method), "
          "for comparison"), N_("NAME") },
-    { "plain-c", 0, 0, G_OPTION_ARG_NONE, &args.plain_c,
-      N_("Use the plain C products instead of OpenBLAS"), NULL },
+    { "blas", 0, 0, G_OPTION_ARG_STRING, &args.blas,
+      N_("Products: portable (default; the same network on every CPU), openblas (faster on "
+         "some CPUs, results depend on the CPU) or plain"), N_("NAME") },
+    { "plain-c", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &args.plain_c,
+      N_("Same as --blas plain"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
-      N_("OpenBLAS threads (default 1)"), N_("N") },
+      N_("OpenBLAS threads with --blas openblas (default 1)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const char *problem;
+  ScBackend backend;
   g_autoptr(ScTask) task = NULL;
   g_autoptr(ScRun) run = NULL;
   ScPipelineOptions options;
@@ -359,6 +365,9 @@ cli_run (int    argc,
     return cli_usage_error (_("--threads must be between 1 and 64"));
   if ((problem = cli_method_args_check (&args.method)))
     return cli_usage_error ("%s", problem);
+  backend = args.plain_c ? SC_BACKEND_PLAIN : SC_BACKEND_PORTABLE;
+  if (args.blas && !sc_backend_from_string (args.blas, &backend))
+    return cli_usage_error (_("--blas: unknown “%s” (portable, openblas or plain)"), args.blas);
   if (args.alt_detector)
     {
       ScAltDetector method;
@@ -382,7 +391,7 @@ cli_run (int    argc,
 
   sc_linalg_init ((guint) args.threads);
   sc_pipeline_options_init (&options);
-  options.backend = args.plain_c ? SC_BACKEND_PLAIN : SC_BACKEND_BLAS;
+  options.backend = backend;
   options.event_func = on_event;
   options.epoch_events = isatty (STDOUT_FILENO) && !args.quiet;
   options.event_data = &args;

@@ -10,8 +10,17 @@
 #include "config.h"
 
 #include <cblas.h>
+#include <string.h>
 
+#include "sc-gemm-kernel.h"
 #include "sc-linalg.h"
+
+/* Declared by OpenBLAS's cblas.h in newer versions only. */
+char *openblas_get_corename (void);
+
+/* Below this many multiply-adds the packing of the blocked kernel costs
+ * more than it saves (the Boolean networks' products are all below it). */
+#define SMALL_PRODUCT 16384
 
 void
 sc_linalg_init (guint n_threads)
@@ -20,20 +29,49 @@ sc_linalg_init (guint n_threads)
     openblas_set_num_threads ((int) n_threads);
 }
 
-static void
-gemm_plain (gboolean     trans_a,
-            gboolean     trans_b,
-            guint        m,
-            guint        n,
-            guint        k,
-            float        alpha,
-            const float *a,
-            guint        lda,
-            const float *b,
-            guint        ldb,
-            float        beta,
-            float       *c,
-            guint        ldc)
+const char *
+sc_backend_to_string (ScBackend backend)
+{
+  switch (backend)
+    {
+    case SC_BACKEND_PORTABLE:
+      return "portable";
+    case SC_BACKEND_BLAS:
+      return "openblas";
+    case SC_BACKEND_PLAIN:
+      return "plain";
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+sc_backend_from_string (const char *name,
+                        ScBackend  *backend)
+{
+  for (ScBackend b = SC_BACKEND_PORTABLE; b <= SC_BACKEND_PLAIN; b++)
+    if (name != NULL && g_strcmp0 (name, sc_backend_to_string (b)) == 0)
+      {
+        *backend = b;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+sc_gemm_plain (gboolean     trans_a,
+               gboolean     trans_b,
+               guint        m,
+               guint        n,
+               guint        k,
+               float        alpha,
+               const float *a,
+               guint        lda,
+               const float *b,
+               guint        ldb,
+               float        beta,
+               float       *c,
+               guint        ldc)
 {
   for (guint i = 0; i < m; i++)
     {
@@ -42,25 +80,87 @@ gemm_plain (gboolean     trans_a,
       for (guint j = 0; j < n; j++)
         crow[j] = beta == 0.0f ? 0.0f : beta * crow[j];
 
+      /* No product is skipped, not even a zero one: the blocked kernels
+       * add every product, and 0 · ∞ must behave the same in both. */
       for (guint p = 0; p < k; p++)
         {
-          float aip = trans_a ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p];
+          float aip = alpha * (trans_a ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p]);
 
-          if (aip == 0.0f)
-            continue;
-          aip *= alpha;
           if (trans_b)
             for (guint j = 0; j < n; j++)
-              crow[j] += aip * b[(gsize) j * ldb + p];
+              crow[j] = crow[j] + aip * b[(gsize) j * ldb + p];
           else
             {
               const float *brow = b + (gsize) p * ldb;
 
               for (guint j = 0; j < n; j++)
-                crow[j] += aip * brow[j];
+                crow[j] = crow[j] + aip * brow[j];
             }
         }
     }
+}
+
+typedef struct
+{
+  const char   *name;
+  ScGemmKernel  kernel;
+} KernelChoice;
+
+static const KernelChoice *
+kernel_choice (void)
+{
+  static const KernelChoice choices[] = {
+#ifdef SC_HAVE_X86_KERNELS
+    { "avx512", sc_gemm_portable_avx512 },
+    { "avx2", sc_gemm_portable_avx2 },
+#endif
+    { "generic", sc_gemm_portable_generic },
+  };
+  static gsize chosen = 0;
+
+  if (g_once_init_enter (&chosen))
+    {
+      const char *wanted = g_getenv ("SCULPTOR_KERNEL");
+      gsize pick = G_N_ELEMENTS (choices) - 1;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (choices); i++)
+        {
+          gboolean supported = TRUE;
+
+#ifdef SC_HAVE_X86_KERNELS
+          __builtin_cpu_init ();
+          if (strcmp (choices[i].name, "avx512") == 0)
+            supported = __builtin_cpu_supports ("avx512f");
+          else if (strcmp (choices[i].name, "avx2") == 0)
+            supported = __builtin_cpu_supports ("avx2");
+#endif
+          if (!supported)
+            continue;
+          if (wanted == NULL || wanted[0] == '\0' || strcmp (wanted, choices[i].name) == 0)
+            {
+              pick = i;
+              break;
+            }
+        }
+      if (wanted && wanted[0] && strcmp (wanted, choices[pick].name) != 0)
+        g_warning ("SCULPTOR_KERNEL=%s is not available on this CPU; using %s",
+                   wanted, choices[pick].name);
+      g_once_init_leave (&chosen, pick + 1);
+    }
+
+  return &choices[chosen - 1];
+}
+
+const char *
+sc_linalg_kernel_name (void)
+{
+  return kernel_choice ()->name;
+}
+
+const char *
+sc_linalg_openblas_core (void)
+{
+  return openblas_get_corename ();
 }
 
 void
@@ -82,23 +182,23 @@ sc_gemm (ScBackend    backend,
   if (m == 0 || n == 0)
     return;
 
-  if (k == 0)
+  if (backend == SC_BACKEND_BLAS && k > 0)
     {
-      /* BLAS requires k >= 1 in some builds; the product is empty. */
-      gemm_plain (trans_a, trans_b, m, n, 0, alpha, a, lda, b, ldb, beta, c, ldc);
+      /* BLAS requires k >= 1 in some builds; k == 0 takes the plain loop. */
+      cblas_sgemm (CblasRowMajor,
+                   trans_a ? CblasTrans : CblasNoTrans,
+                   trans_b ? CblasTrans : CblasNoTrans,
+                   (int) m, (int) n, (int) k, alpha,
+                   a, (int) MAX (lda, 1), b, (int) MAX (ldb, 1),
+                   beta, c, (int) MAX (ldc, 1));
       return;
     }
 
-  if (backend == SC_BACKEND_PLAIN)
+  if (backend == SC_BACKEND_PORTABLE && k > 0 && (guint64) m * n * k >= SMALL_PRODUCT)
     {
-      gemm_plain (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+      kernel_choice ()->kernel (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       return;
     }
 
-  cblas_sgemm (CblasRowMajor,
-               trans_a ? CblasTrans : CblasNoTrans,
-               trans_b ? CblasTrans : CblasNoTrans,
-               (int) m, (int) n, (int) k, alpha,
-               a, (int) MAX (lda, 1), b, (int) MAX (ldb, 1),
-               beta, c, (int) MAX (ldc, 1));
+  sc_gemm_plain (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-math.h"
 #include "sc-pass.h"
 
 static ScSparseLayer *
@@ -133,7 +134,7 @@ sc_pass_free (ScPass *pass)
 static inline float
 sigmoidf (float z)
 {
-  return 1.0f / (1.0f + expf (-z));
+  return 1.0f / (1.0f + sc_expf (-z));
 }
 
 /* Z (rows × n_out) = A · Wᵀ over the layer's edges only. */
@@ -274,7 +275,7 @@ sc_pass_bce (ScPass      *pass,
           row_ok &= ok;
           if (t > 0.0f)
             {
-              sum += logf (t);
+              sum += sc_logf (t);
               /* dL/dt = −1/(N t), dt/dp = 2y − 1, dp/dz = p(1 − p). A
                * wrongly saturated output (t == 0) gets no gradient. */
               dz[e] = (-1.0f / (norm * t)) * (2.0f * yy - 1.0f) * (pp * (1.0f - pp));
@@ -283,7 +284,7 @@ sc_pass_bce (ScPass      *pass,
             {
               /* The reference adds 1e-8 to t <= 0 when the loss is
                * infinite, which is exactly when this branch runs. */
-              sum += logf (t + 1e-8f);
+              sum += sc_logf (t + 1e-8f);
               dz[e] = 0.0f;
             }
         }

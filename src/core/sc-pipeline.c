@@ -34,7 +34,7 @@ sc_pipeline_options_init (ScPipelineOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (ScPipelineOptions) { .backend = SC_BACKEND_BLAS };
+  *options = (ScPipelineOptions) { .backend = SC_BACKEND_PORTABLE };
 }
 
 static void

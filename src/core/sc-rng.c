@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "sc-math.h"
 #include "sc-rng.h"
 
 static inline guint64
@@ -112,7 +113,7 @@ sc_rng_normal (ScRng *rng)
     }
   while (s >= 1.0 || s == 0.0);
 
-  f = sqrt (-2.0 * log (s) / s);
+  f = sqrt (-2.0 * sc_log (s) / s);
   rng->spare = v * f;
   rng->has_spare = TRUE;
 

@@ -755,7 +755,7 @@ sc_runner_init (ScRunner *self)
 {
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
-  self->backend = SC_BACKEND_BLAS;
+  self->backend = SC_BACKEND_PORTABLE;
   self->live_detection = TRUE;
   self->context = g_main_context_ref_thread_default ();
   self->cancellable = g_cancellable_new ();

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sc-error.h"
+#include "sc-math.h"
 #include "sc-pass.h"
 #include "sc-train.h"
 
@@ -120,8 +121,8 @@ sc_adam_step (ScAdam  *adam,
   float step_size, bc2_sqrt;
 
   adam->t++;
-  bc1 = 1.0 - pow (ADAM_BETA1, (double) adam->t);
-  bc2 = 1.0 - pow (ADAM_BETA2, (double) adam->t);
+  bc1 = 1.0 - sc_powi (ADAM_BETA1, adam->t);
+  bc2 = 1.0 - sc_powi (ADAM_BETA2, adam->t);
   step_size = (float) (lr / bc1);
   bc2_sqrt = (float) sqrt (bc2);
 

@@ -1,0 +1,305 @@
+/* sc-gemm-kernel.c — the blocked portable GEMM
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Compiled once per instruction set (meson.build defines SC_GEMM_ISA and
+ * adds -mavx2 / -mavx512f); the file is the same for all of them. The
+ * result does not depend on the build: every element of C adds its k
+ * products one after another, p = 0 … k−1, in float, without FMA (see
+ * sc-gemm-kernel.h). Blocking, packing and the vector width only decide
+ * which elements are computed side by side, never the order of one
+ * element's additions — so the register tile (MR × NR) and the cache
+ * blocks (MC, KC, NC) may differ per build.
+ *
+ * Layout after GotoBLAS: op(B) is packed per KC × NC block into panels of
+ * NR columns, op(A) per MC × KC block into panels of MR rows (alpha
+ * applied while packing, as the plain loop multiplies a by alpha first);
+ * the micro-kernel keeps an MR × NR tile of C in registers for a whole
+ * KC block. A k-block after the first reloads the tile from C: the stored
+ * float is the exact running sum, so splitting k changes nothing.
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-gemm-kernel.h"
+
+#if SC_GEMM_ISA == 512
+#define VW    16
+#define MR    8
+#define KERNEL_NAME sc_gemm_portable_avx512
+#elif SC_GEMM_ISA == 256
+#define VW    8
+#define MR    6
+#define KERNEL_NAME sc_gemm_portable_avx2
+#else
+#define VW    4
+#define MR    6
+#define KERNEL_NAME sc_gemm_portable_generic
+#endif
+
+#define NRV   2               /* vectors per tile row */
+#define NR    (NRV * VW)
+#define KC    256
+#define MC    (MR * 16)
+#define NC    (NR * 128)
+
+typedef float vfloat __attribute__ ((vector_size (VW * sizeof (float))));
+
+enum { INIT_ZERO, INIT_SCALE, INIT_LOAD };
+
+typedef struct
+{
+  float *a, *b;
+  gsize  a_size, b_size;
+} Workspace;
+
+static void
+workspace_free (gpointer data)
+{
+  Workspace *ws = data;
+
+  g_aligned_free (ws->a);
+  g_aligned_free (ws->b);
+  g_free (ws);
+}
+
+/* Packing buffers per thread: the runner trains in a worker thread and a
+ * sweep may train in several. */
+static GPrivate workspace_key = G_PRIVATE_INIT (workspace_free);
+
+static float *
+workspace_grow (float **buf,
+                gsize  *size,
+                gsize   need)
+{
+  if (*size < need)
+    {
+      g_aligned_free (*buf);
+      *buf = g_aligned_alloc (need, sizeof (float), 64);
+      *size = need;
+    }
+  return *buf;
+}
+
+static Workspace *
+workspace_get (void)
+{
+  Workspace *ws = g_private_get (&workspace_key);
+
+  if (ws == NULL)
+    {
+      ws = g_new0 (Workspace, 1);
+      g_private_set (&workspace_key, ws);
+    }
+  return ws;
+}
+
+static inline float
+op_a (const float *a, guint lda, gboolean trans, guint i, guint p)
+{
+  return trans ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p];
+}
+
+static inline float
+op_b (const float *b, guint ldb, gboolean trans, guint p, guint j)
+{
+  return trans ? b[(gsize) j * ldb + p] : b[(gsize) p * ldb + j];
+}
+
+/* MR-row panels of alpha · op(A)[i0 .. i0+mc, p0 .. p0+kc], zero-padded. */
+static void
+pack_a (const float *a, guint lda, gboolean trans, float alpha,
+        guint i0, guint mc, guint p0, guint kc, float *dst)
+{
+  for (guint ip = 0; ip < mc; ip += MR)
+    {
+      guint rows = MIN (MR, mc - ip);
+
+      for (guint p = 0; p < kc; p++)
+        {
+          for (guint i = 0; i < rows; i++)
+            dst[i] = alpha * op_a (a, lda, trans, i0 + ip + i, p0 + p);
+          for (guint i = rows; i < MR; i++)
+            dst[i] = 0.0f;
+          dst += MR;
+        }
+    }
+}
+
+/* NR-column panels of op(B)[p0 .. p0+kc, j0 .. j0+nc], zero-padded. */
+static void
+pack_b (const float *b, guint ldb, gboolean trans,
+        guint p0, guint kc, guint j0, guint nc, float *dst)
+{
+  for (guint jp = 0; jp < nc; jp += NR)
+    {
+      guint cols = MIN (NR, nc - jp);
+
+      for (guint p = 0; p < kc; p++)
+        {
+          if (!trans && cols == NR)
+            memcpy (dst, b + (gsize) (p0 + p) * ldb + j0 + jp, sizeof (float) * NR);
+          else
+            {
+              for (guint j = 0; j < cols; j++)
+                dst[j] = op_b (b, ldb, trans, p0 + p, j0 + jp + j);
+              for (guint j = cols; j < NR; j++)
+                dst[j] = 0.0f;
+            }
+          dst += NR;
+        }
+    }
+}
+
+static inline vfloat
+load_v (const float *p)
+{
+  vfloat v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline void
+store_v (float  *p,
+         vfloat  v)
+{
+  memcpy (p, &v, sizeof v);
+}
+
+/* The MR × NR tile at c (row stride ldc) += the packed panels' product. */
+static void
+micro_kernel (guint                 kc,
+              const float *restrict ap,
+              const float *restrict bp,
+              float       *restrict c,
+              gsize                 ldc,
+              int                   init,
+              float                 beta)
+{
+  vfloat acc[MR][NRV];
+
+#pragma GCC unroll 16
+  for (guint i = 0; i < MR; i++)
+#pragma GCC unroll 4
+    for (guint v = 0; v < NRV; v++)
+      {
+        if (init == INIT_ZERO)
+          acc[i][v] = (vfloat) { 0 };
+        else if (init == INIT_SCALE)
+          acc[i][v] = beta * load_v (c + i * ldc + v * VW);
+        else
+          acc[i][v] = load_v (c + i * ldc + v * VW);
+      }
+
+  for (guint p = 0; p < kc; p++)
+    {
+      vfloat bv[NRV];
+
+#pragma GCC unroll 4
+      for (guint v = 0; v < NRV; v++)
+        bv[v] = load_v (bp + v * VW);
+#pragma GCC unroll 16
+      for (guint i = 0; i < MR; i++)
+#pragma GCC unroll 4
+        for (guint v = 0; v < NRV; v++)
+          /* scalar × vector broadcasts a_ip exactly (not 0 + a_ip,
+           * which would turn −0 into +0). */
+          acc[i][v] = acc[i][v] + ap[i] * bv[v];
+      ap += MR;
+      bp += NR;
+    }
+
+#pragma GCC unroll 16
+  for (guint i = 0; i < MR; i++)
+#pragma GCC unroll 4
+    for (guint v = 0; v < NRV; v++)
+      store_v (c + i * ldc + v * VW, acc[i][v]);
+}
+
+/* A tile that overhangs C goes through a full-size buffer. */
+static void
+edge_tile (guint        kc,
+           const float *ap,
+           const float *bp,
+           float       *c,
+           gsize        ldc,
+           guint        rows,
+           guint        cols,
+           int          init,
+           float        beta)
+{
+  float tile[MR * NR];
+
+  if (init != INIT_ZERO)
+    for (guint i = 0; i < rows; i++)
+      memcpy (tile + i * NR, c + i * ldc, sizeof (float) * cols);
+  micro_kernel (kc, ap, bp, tile, NR, init, beta);
+  for (guint i = 0; i < rows; i++)
+    memcpy (c + i * ldc, tile + i * NR, sizeof (float) * cols);
+}
+
+void
+KERNEL_NAME (gboolean     trans_a,
+             gboolean     trans_b,
+             guint        m,
+             guint        n,
+             guint        k,
+             float        alpha,
+             const float *a,
+             guint        lda,
+             const float *b,
+             guint        ldb,
+             float        beta,
+             float       *c,
+             guint        ldc)
+{
+  Workspace *ws = workspace_get ();
+  guint kc_max = MIN (k, KC);
+  float *pa = workspace_grow (&ws->a, &ws->a_size,
+                              (gsize) (MIN (m, MC) + MR) * kc_max);
+  float *pb = workspace_grow (&ws->b, &ws->b_size,
+                              (gsize) (MIN (n, NC) + NR) * kc_max);
+
+  for (guint jc = 0; jc < n; jc += NC)
+    {
+      guint nc = MIN (NC, n - jc);
+
+      for (guint pc = 0; pc < k; pc += KC)
+        {
+          guint kc = MIN (KC, k - pc);
+          int init = pc > 0 ? INIT_LOAD : beta == 0.0f ? INIT_ZERO : INIT_SCALE;
+
+          pack_b (b, ldb, trans_b, pc, kc, jc, nc, pb);
+          for (guint ic = 0; ic < m; ic += MC)
+            {
+              guint mc = MIN (MC, m - ic);
+
+              pack_a (a, lda, trans_a, alpha, ic, mc, pc, kc, pa);
+              for (guint jr = 0; jr < nc; jr += NR)
+                {
+                  guint cols = MIN (NR, nc - jr);
+                  const float *bp = pb + (gsize) (jr / NR) * kc * NR;
+
+                  for (guint ir = 0; ir < mc; ir += MR)
+                    {
+                      guint rows = MIN (MR, mc - ir);
+                      const float *ap = pa + (gsize) (ir / MR) * kc * MR;
+                      float *ct = c + (gsize) (ic + ir) * ldc + jc + jr;
+
+                      if (rows == MR && cols == NR)
+                        micro_kernel (kc, ap, bp, ct, ldc, init, beta);
+                      else
+                        edge_tile (kc, ap, bp, ct, ldc, rows, cols, init, beta);
+                    }
+                }
+            }
+        }
+    }
+}
