@@ -23,6 +23,7 @@ struct _SculptorPreferencesWindow
   GtkWidget     *unavailable_label;
   GtkDropDown   *style_dropdown;
   GtkAdjustment *threads_adjustment;
+  GtkSwitch     *reproducible_switch;
   GtkLabel      *mnist_path_label;
   GtkWidget     *mnist_reset_button;
   GtkListBox    *family_list;
@@ -250,6 +251,8 @@ bind_settings (SculptorPreferencesWindow *self)
                                 NULL, NULL);
   g_settings_bind (self->settings, "blas-threads", self->threads_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reproducible-products", self->reproducible_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::mnist-directory",
                            G_CALLBACK (on_mnist_directory_changed), self, G_CONNECT_SWAPPED);
   update_mnist_location (self);
@@ -323,6 +326,7 @@ sculptor_preferences_window_class_init (SculptorPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, unavailable_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, style_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, threads_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, reproducible_switch);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, mnist_path_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, mnist_reset_button);
   gtk_widget_class_bind_template_child (widget_class, SculptorPreferencesWindow, family_list);

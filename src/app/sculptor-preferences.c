@@ -105,6 +105,16 @@ sculptor_preferences_apply_threads (void)
   sc_linalg_init (settings ? g_settings_get_uint (settings, "blas-threads") : 1);
 }
 
+ScBackend
+sculptor_preferences_get_backend (void)
+{
+  GSettings *settings = sculptor_preferences_get_settings ();
+
+  if (settings && !g_settings_get_boolean (settings, "reproducible-products"))
+    return SC_BACKEND_BLAS;
+  return SC_BACKEND_PORTABLE;
+}
+
 static void
 on_mnist_directory_changed (GSettings  *settings,
                             const char *key,

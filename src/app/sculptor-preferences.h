@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-hyper.h"
+#include "sc-linalg.h"
 #include "sc-task.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,10 @@ void        sculptor_preferences_startup        (GtkApplication *app);
 /* Sets OpenBLAS to the "blas-threads" preference (1 without settings).
  * Called before each run, never while one computes. */
 void        sculptor_preferences_apply_threads  (void);
+
+/* The products training uses: portable ("reproducible-products", the
+ * default and without settings) or OpenBLAS. */
+ScBackend   sculptor_preferences_get_backend    (void);
 
 /* Hidden widths "24,24" → the architecture "n_in,24,24,n_out", checked as
  * sc_hyper_set() and sc_hyper_validate() do. */

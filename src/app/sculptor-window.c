@@ -477,6 +477,7 @@ _sculptor_window_start (SculptorWindow *self)
 
   self->runner = sc_runner_new (task, &hyper);
   sc_hyper_clear (&hyper);
+  sc_runner_set_backend (self->runner, sculptor_preferences_get_backend ());
   sc_runner_set_live_detection (self->runner,
                                 sculptor_settings_panel_get_live_detection (self->settings_panel));
   sc_runner_set_step_delay (self->runner,
