@@ -100,35 +100,35 @@ workspace_get (void)
   return ws;
 }
 
-static inline float
-op_a (const float *a, guint lda, gboolean trans, guint i, guint p)
-{
-  return trans ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p];
-}
-
-static inline float
-op_b (const float *b, guint ldb, gboolean trans, guint p, guint j)
-{
-  return trans ? b[(gsize) j * ldb + p] : b[(gsize) p * ldb + j];
-}
-
-/* MR-row panels of alpha · op(A)[i0 .. i0+mc, p0 .. p0+kc], zero-padded. */
+/* MR-row panels of alpha · op(A)[i0 .. i0+mc, p0 .. p0+kc], zero-padded.
+ * Each source row or column is read in memory order. */
 static void
 pack_a (const float *a, guint lda, gboolean trans, float alpha,
         guint i0, guint mc, guint p0, guint kc, float *dst)
 {
-  for (guint ip = 0; ip < mc; ip += MR)
+  for (guint ip = 0; ip < mc; ip += MR, dst += (gsize) kc * MR)
     {
       guint rows = MIN (MR, mc - ip);
 
-      for (guint p = 0; p < kc; p++)
-        {
-          for (guint i = 0; i < rows; i++)
-            dst[i] = alpha * op_a (a, lda, trans, i0 + ip + i, p0 + p);
-          for (guint i = rows; i < MR; i++)
-            dst[i] = 0.0f;
-          dst += MR;
-        }
+      if (trans)
+        for (guint p = 0; p < kc; p++)
+          {
+            const float *src = a + (gsize) (p0 + p) * lda + i0 + ip;
+
+            for (guint i = 0; i < rows; i++)
+              dst[p * MR + i] = alpha * src[i];
+          }
+      else
+        for (guint i = 0; i < rows; i++)
+          {
+            const float *src = a + (gsize) (i0 + ip + i) * lda + p0;
+
+            for (guint p = 0; p < kc; p++)
+              dst[p * MR + i] = alpha * src[p];
+          }
+      for (guint i = rows; i < MR; i++)
+        for (guint p = 0; p < kc; p++)
+          dst[p * MR + i] = 0.0f;
     }
 }
 
@@ -137,23 +137,24 @@ static void
 pack_b (const float *b, guint ldb, gboolean trans,
         guint p0, guint kc, guint j0, guint nc, float *dst)
 {
-  for (guint jp = 0; jp < nc; jp += NR)
+  for (guint jp = 0; jp < nc; jp += NR, dst += (gsize) kc * NR)
     {
       guint cols = MIN (NR, nc - jp);
 
-      for (guint p = 0; p < kc; p++)
-        {
-          if (!trans && cols == NR)
-            memcpy (dst, b + (gsize) (p0 + p) * ldb + j0 + jp, sizeof (float) * NR);
-          else
-            {
-              for (guint j = 0; j < cols; j++)
-                dst[j] = op_b (b, ldb, trans, p0 + p, j0 + jp + j);
-              for (guint j = cols; j < NR; j++)
-                dst[j] = 0.0f;
-            }
-          dst += NR;
-        }
+      if (trans)
+        for (guint j = 0; j < cols; j++)
+          {
+            const float *src = b + (gsize) (j0 + jp + j) * ldb + p0;
+
+            for (guint p = 0; p < kc; p++)
+              dst[p * NR + j] = src[p];
+          }
+      else
+        for (guint p = 0; p < kc; p++)
+          memcpy (dst + p * NR, b + (gsize) (p0 + p) * ldb + j0 + jp, sizeof (float) * cols);
+      for (guint j = cols; j < NR; j++)
+        for (guint p = 0; p < kc; p++)
+          dst[p * NR + j] = 0.0f;
     }
 }
 
