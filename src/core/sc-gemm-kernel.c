@@ -4,11 +4,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Compiled once per instruction set (meson.build defines SC_GEMM_ISA and
- * adds -mavx2 / -mavx512f); the file is the same for all of them. The
+ * Compiled once per instruction set (sc-kernel-isa.h); the file is the same for all of them. The
  * result does not depend on the build: every element of C adds its k
  * products one after another, p = 0 … k−1, in float, without FMA (see
- * sc-gemm-kernel.h). Blocking, packing and the vector width only decide
+ * sc-kernels.h). Blocking, packing and the vector width only decide
  * which elements are computed side by side, never the order of one
  * element's additions — so the register tile (MR × NR) and the cache
  * blocks (MC, KC, NC) may differ per build.
@@ -27,20 +26,18 @@
 
 #include <string.h>
 
-#include "sc-gemm-kernel.h"
+#include "sc-kernels.h"
+#include "sc-kernel-isa.h"
 
-#if SC_GEMM_ISA == 512
+#if SC_KERNEL_BITS == 512
 #define VW    16
 #define MR    8
-#define KERNEL_NAME sc_gemm_portable_avx512
-#elif SC_GEMM_ISA == 256
+#elif SC_KERNEL_BITS == 256
 #define VW    8
 #define MR    6
-#define KERNEL_NAME sc_gemm_portable_avx2
 #else
 #define VW    4
 #define MR    6
-#define KERNEL_NAME sc_gemm_portable_generic
 #endif
 
 #define NRV   2               /* vectors per tile row */
@@ -247,7 +244,7 @@ edge_tile (guint        kc,
 }
 
 void
-KERNEL_NAME (gboolean     trans_a,
+SC_KERNEL_NAME (sc_gemm_portable) (gboolean     trans_a,
              gboolean     trans_b,
              guint        m,
              guint        n,

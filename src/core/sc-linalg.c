@@ -12,7 +12,7 @@
 #include <cblas.h>
 #include <string.h>
 
-#include "sc-gemm-kernel.h"
+#include "sc-kernels.h"
 #include "sc-linalg.h"
 
 /* Declared by OpenBLAS's cblas.h in newer versions only. */
@@ -100,61 +100,55 @@ sc_gemm_plain (gboolean     trans_a,
     }
 }
 
-typedef struct
+const ScKernels *
+sc_kernels_get (void)
 {
-  const char   *name;
-  ScGemmKernel  kernel;
-} KernelChoice;
-
-static const KernelChoice *
-kernel_choice (void)
-{
-  static const KernelChoice choices[] = {
+  static const ScKernels builds[] = {
 #ifdef SC_HAVE_X86_KERNELS
-    { "avx512", sc_gemm_portable_avx512 },
-    { "avx2", sc_gemm_portable_avx2 },
+    { "avx512", sc_gemm_portable_avx512, sc_adam_portable_avx512 },
+    { "avx2", sc_gemm_portable_avx2, sc_adam_portable_avx2 },
 #endif
-    { "generic", sc_gemm_portable_generic },
+    { "generic", sc_gemm_portable_generic, sc_adam_portable_generic },
   };
   static gsize chosen = 0;
 
   if (g_once_init_enter (&chosen))
     {
       const char *wanted = g_getenv ("SCULPTOR_KERNEL");
-      gsize pick = G_N_ELEMENTS (choices) - 1;
+      gsize pick = G_N_ELEMENTS (builds) - 1;
 
-      for (gsize i = 0; i < G_N_ELEMENTS (choices); i++)
+      for (gsize i = 0; i < G_N_ELEMENTS (builds); i++)
         {
           gboolean supported = TRUE;
 
 #ifdef SC_HAVE_X86_KERNELS
           __builtin_cpu_init ();
-          if (strcmp (choices[i].name, "avx512") == 0)
+          if (strcmp (builds[i].name, "avx512") == 0)
             supported = __builtin_cpu_supports ("avx512f");
-          else if (strcmp (choices[i].name, "avx2") == 0)
+          else if (strcmp (builds[i].name, "avx2") == 0)
             supported = __builtin_cpu_supports ("avx2");
 #endif
           if (!supported)
             continue;
-          if (wanted == NULL || wanted[0] == '\0' || strcmp (wanted, choices[i].name) == 0)
+          if (wanted == NULL || wanted[0] == '\0' || strcmp (wanted, builds[i].name) == 0)
             {
               pick = i;
               break;
             }
         }
-      if (wanted && wanted[0] && strcmp (wanted, choices[pick].name) != 0)
+      if (wanted && wanted[0] && strcmp (wanted, builds[pick].name) != 0)
         g_warning ("SCULPTOR_KERNEL=%s is not available on this CPU; using %s",
-                   wanted, choices[pick].name);
+                   wanted, builds[pick].name);
       g_once_init_leave (&chosen, pick + 1);
     }
 
-  return &choices[chosen - 1];
+  return &builds[chosen - 1];
 }
 
 const char *
 sc_linalg_kernel_name (void)
 {
-  return kernel_choice ()->name;
+  return sc_kernels_get ()->name;
 }
 
 const char *
@@ -196,7 +190,7 @@ sc_gemm (ScBackend    backend,
 
   if (backend == SC_BACKEND_PORTABLE && k > 0 && (guint64) m * n * k >= SMALL_PRODUCT)
     {
-      kernel_choice ()->kernel (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+      sc_kernels_get ()->gemm (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       return;
     }
 

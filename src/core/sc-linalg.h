@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  *
  * SC_BACKEND_PORTABLE (the default) is Sculptor's own blocked GEMM with a
  * fixed summation order and no FMA: bit-identical results on every x86-64
- * CPU, whatever its vector extensions (sc-gemm-kernel.h,
+ * CPU, whatever its vector extensions (sc-kernels.h,
  * doc/determinism.md). SC_BACKEND_BLAS calls OpenBLAS sgemm with one
  * thread (toolchain.md: two threads give nothing at our sizes and the other
  * core belongs to the UI) — faster on some CPUs, but its kernels, and so

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sc-error.h"
+#include "sc-kernels.h"
 #include "sc-math.h"
 #include "sc-pass.h"
 #include "sc-train.h"
@@ -78,37 +79,6 @@ sc_adam_free (ScAdam *adam)
   g_free (adam);
 }
 
-/* PyTorch 1.12 Adam with L2 weight decay (§2.3). Masked parameters are 0
- * with 0 gradient, so their moments and updates stay exactly 0: skipping
- * them changes nothing and saves the work. */
-static void
-adam_update (float        *param,
-             const float  *grad,
-             const guint8 *mask,
-             float        *m,
-             float        *v,
-             gsize         n,
-             float         wd,
-             float         step_size,
-             float         bc2_sqrt)
-{
-  const float b1 = (float) ADAM_BETA1, b2 = (float) ADAM_BETA2;
-
-  for (gsize e = 0; e < n; e++)
-    {
-      float g, denom;
-
-      if (!mask[e])
-        continue;
-
-      g = grad[e] + wd * param[e];
-      m[e] = m[e] * b1 + (1.0f - b1) * g;
-      v[e] = v[e] * b2 + (1.0f - b2) * g * g;
-      denom = sqrtf (v[e]) / bc2_sqrt + (float) ADAM_EPS;
-      param[e] += -step_size * (m[e] / denom);
-    }
-}
-
 void
 sc_adam_step (ScAdam  *adam,
               ScNet   *net,
@@ -117,6 +87,7 @@ sc_adam_step (ScAdam  *adam,
               double   lr,
               double   weight_decay)
 {
+  ScAdamKernel update = sc_kernels_get ()->adam;
   double bc1, bc2;
   float step_size, bc2_sqrt;
 
@@ -128,10 +99,11 @@ sc_adam_step (ScAdam  *adam,
 
   for (guint k = 0; k < adam->n_w; k++)
     {
-      adam_update (net->w[k], gw[k], net->m[k], adam->mw[k], adam->vw[k],
-                   adam->size[k], (float) weight_decay, step_size, bc2_sqrt);
-      adam_update (net->b[k], gb[k], net->bm[k], adam->mb[k], adam->vb[k],
-                   adam->n_b[k], (float) weight_decay, step_size, bc2_sqrt);
+      /* PyTorch 1.12 Adam with L2 weight decay (§2.3), sc-adam-kernel.c. */
+      update (net->w[k], gw[k], net->m[k], adam->mw[k], adam->vw[k],
+              adam->size[k], (float) weight_decay, step_size, bc2_sqrt);
+      update (net->b[k], gb[k], net->bm[k], adam->mb[k], adam->vb[k],
+              adam->n_b[k], (float) weight_decay, step_size, bc2_sqrt);
     }
 }
 

@@ -1,4 +1,4 @@
-/* sc-gemm-kernel.h — the portable GEMM, one build per instruction set
+/* sc-kernels.h — the portable kernels, one build per instruction set
  *
  * Copyright 2026 The Sculptor authors
  *
@@ -37,11 +37,41 @@ G_BEGIN_DECLS
 
 typedef void (*ScGemmKernel) (SC_GEMM_KERNEL_ARGS);
 
+/* One step of PyTorch's Adam with L2 weight decay (§2.3) over n
+ * parameters; entries whose mask byte is 0 are left as they are. Every
+ * element is computed with the same IEEE operations in every build. */
+#define SC_ADAM_KERNEL_ARGS float        *param,     \
+                            const float  *grad,      \
+                            const guint8 *mask,      \
+                            float        *m,         \
+                            float        *v,         \
+                            gsize         n,         \
+                            float         wd,        \
+                            float         step_size, \
+                            float         bc2_sqrt
+
+typedef void (*ScAdamKernel) (SC_ADAM_KERNEL_ARGS);
+
 void sc_gemm_plain            (SC_GEMM_KERNEL_ARGS);
-void sc_gemm_portable_generic (SC_GEMM_KERNEL_ARGS);
+
+#define SC_DECLARE_KERNELS(isa)                                \
+  void sc_gemm_portable_##isa (SC_GEMM_KERNEL_ARGS);           \
+  void sc_adam_portable_##isa (SC_ADAM_KERNEL_ARGS);
+
+SC_DECLARE_KERNELS (generic)
 #ifdef SC_HAVE_X86_KERNELS
-void sc_gemm_portable_avx2    (SC_GEMM_KERNEL_ARGS);
-void sc_gemm_portable_avx512  (SC_GEMM_KERNEL_ARGS);
+SC_DECLARE_KERNELS (avx2)
+SC_DECLARE_KERNELS (avx512)
 #endif
+
+/* The builds this CPU runs, best first, or the one SCULPTOR_KERNEL names. */
+typedef struct
+{
+  const char   *name;   /* "avx512", "avx2", "generic" */
+  ScGemmKernel  gemm;
+  ScAdamKernel  adam;
+} ScKernels;
+
+const ScKernels *sc_kernels_get (void);
 
 G_END_DECLS
