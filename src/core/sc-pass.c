@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sc-pass.h"
+#include "sc-sigmoid.h"
 
 static ScSparseLayer *
 sparse_layer_new (const ScNet *net,
@@ -130,12 +131,6 @@ sc_pass_free (ScPass *pass)
   g_free (pass);
 }
 
-static inline float
-sigmoidf (float z)
-{
-  return 1.0f / (1.0f + expf (-z));
-}
-
 /* Z (rows × n_out) = A · Wᵀ over the layer's edges only. */
 static void
 sparse_forward (const ScSparseLayer *layer,
@@ -234,10 +229,20 @@ sc_pass_forward (ScPass      *pass,
             {
               float v = row[j] + net->b[k][j];
 
-              row[j] = k + 1 == last ? sigmoidf (v) : (v > 0.0f ? v : 0.0f);
+              row[j] = k + 1 == last ? v : (v > 0.0f ? v : 0.0f);
             }
         }
     }
+
+  /* The output sigmoid, one reference tensor at a time (sc-sigmoid.h). */
+  {
+    guint block = pass->tensor_rows ? pass->tensor_rows : MAX (n_rows, 1);
+    guint n_out = net->width[last];
+
+    for (guint r = 0; r < n_rows; r += block)
+      sc_sigmoid_tensor (pass->act[last] + (gsize) r * n_out,
+                         (gsize) MIN (block, n_rows - r) * n_out);
+  }
 }
 
 double
@@ -253,7 +258,8 @@ sc_pass_bce (ScPass      *pass,
   const float *p = pass->act[last];
   float *dz = pass->grad[last];
   gsize n = (gsize) n_rows * n_out;
-  float norm = per_sample ? (float) n_out : (float) n;
+  /* dL/dt = −(1/N)/t, N the number of loss terms (§2.2) */
+  double minus_inv_n = -(1.0 / (double) (per_sample ? n_out : n));
   double sum = 0.0;
   guint64 bits = 0, rows = 0;
 
@@ -264,28 +270,29 @@ sc_pass_bce (ScPass      *pass,
       for (guint j = 0; j < n_out; j++)
         {
           gsize e = (gsize) r * n_out + j;
-          float yy = y[e];
+          double yy = y[e];
           float pp = p[e];
-          /* t = y·p + (1−y)·(1−p), L = −mean log t (§2.2) */
-          float t = yy * pp + (1.0f - yy) * (1.0f - pp);
-          gboolean ok = (pp > 0.5f) == (yy > 0.5f);
+          /* t = y·p + (1−y)·(1−p) (§2.2) in float64, with (1 − p) taken in
+           * float32 first as the reference does (oracle README obs. 2). */
+          double t = yy * (double) pp + (1.0 - yy) * (double) (1.0f - pp);
+          gboolean ok = (pp > 0.5f) == (yy > 0.5);
+          double dt;
+          float dp;
 
           bits += ok;
           row_ok &= ok;
-          if (t > 0.0f)
-            {
-              sum += logf (t);
-              /* dL/dt = −1/(N t), dt/dp = 2y − 1, dp/dz = p(1 − p). A
-               * wrongly saturated output (t == 0) gets no gradient. */
-              dz[e] = (-1.0f / (norm * t)) * (2.0f * yy - 1.0f) * (pp * (1.0f - pp));
-            }
-          else
-            {
-              /* The reference adds 1e-8 to t <= 0 when the loss is
-               * infinite, which is exactly when this branch runs. */
-              sum += logf (t + 1e-8f);
-              dz[e] = 0.0f;
-            }
+          /* The reference adds 1e-8 (a float32 constant) to every t <= 0
+           * when the loss is infinite, which is exactly when t <= 0. */
+          if (!(t > 0.0))
+            t += (double) 1e-8f;
+          sum += log (t);
+          /* Obs. 2: the float64 gradient reaching p is rounded to float32
+           * per product term, and the sigmoid backward runs in float32 as
+           * PyTorch's (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0)
+           * gets no gradient. */
+          dt = minus_inv_n / t;
+          dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
+          dz[e] = (dp * (1.0f - pp)) * pp;
         }
       rows += row_ok;
     }
@@ -298,12 +305,103 @@ sc_pass_bce (ScPass      *pass,
   return n ? -sum / (double) n : 0.0;
 }
 
+/* PyTorch 1.13's float sum (SumKernel.cpp, AVX2 build), whose order the
+ * bias gradient grad.sum(0) inherits (oracle README "Self-consistency").
+ *
+ * cascade_sum: n values v[0], v[stride], … summed in order in runs of
+ * 16 (or more for long sums), folded into 4 levels. */
+static float
+cascade_sum (const float *v,
+             gsize        stride,
+             guint        n)
+{
+  enum { LEVELS = 4 };
+  guint log2_n = 0;
+  guint level_power, level_step;
+  float acc[LEVELS] = { 0.0f };
+  guint i = 0;
+
+  while ((1u << log2_n) < n)
+    log2_n++;
+  level_power = MAX (4, log2_n / LEVELS);
+  level_step = 1u << level_power;
+
+  while (i + level_step <= n)
+    {
+      for (guint j = 0; j < level_step; j++, i++)
+        acc[0] += v[(gsize) i * stride];
+      for (guint l = 1; l < LEVELS; l++)
+        {
+          acc[l] += acc[l - 1];
+          acc[l - 1] = 0.0f;
+          if ((i & ((level_step - 1) << (l * level_power))) != 0)
+            break;
+        }
+    }
+  for (; i < n; i++)
+    acc[0] += v[(gsize) i * stride];
+  for (guint l = 1; l < LEVELS; l++)
+    acc[0] += acc[l];
+
+  return acc[0];
+}
+
+/* row_sum: four interleaved cascades (elements 4i + k), the tail, then the
+ * four partial sums in order. */
+static float
+row_sum (const float *v,
+         gsize        stride,
+         guint        n)
+{
+  guint n_ilp = n / 4;
+  float partial[4];
+
+  for (guint k = 0; k < 4; k++)
+    partial[k] = cascade_sum (v + k * stride, 4 * stride, n_ilp);
+  for (guint i = 4 * n_ilp; i < n; i++)
+    partial[0] += v[(gsize) i * stride];
+  for (guint k = 1; k < 4; k++)
+    partial[0] += partial[k];
+
+  return partial[0];
+}
+
+/* out[j] = Σ_r v[r][j] over a contiguous rows × cols tensor. With one
+ * column the rows are contiguous: 8 vector lanes (row_sum each), the tail
+ * and the lanes added to 0 in order. Otherwise the leading columns, in
+ * groups of 32 (4 if fewer than 8 columns), take cascade_sum and the rest
+ * row_sum. */
+static void
+torch_sum_dim0 (const float *v,
+                guint        rows,
+                guint        cols,
+                float       *out)
+{
+  guint cascade_end = cols >= 8 ? cols / 32 * 32 : cols / 4 * 4;
+
+  if (cols == 1 && rows >= 8)
+    {
+      guint n_vec = rows / 8;
+      float acc = 0.0f;
+
+      for (guint i = 8 * n_vec; i < rows; i++)
+        acc += v[i];
+      for (guint lane = 0; lane < 8; lane++)
+        acc += row_sum (v + lane, 8, n_vec);
+      out[0] = acc;
+      return;
+    }
+
+  for (guint j = 0; j < cols; j++)
+    out[j] = j < cascade_end ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
+}
+
 void
 sc_pass_backward (ScPass      *pass,
                   const ScNet *net,
                   guint        n_rows,
                   gboolean     want_params,
-                  double     **scores)
+                  float      **scores)
 {
   guint last = net->n_layers - 1;
 
@@ -335,10 +433,7 @@ sc_pass_backward (ScPass      *pass,
       if (want_params)
         {
           /* gb = Σ_rows δ, masked. */
-          memset (pass->gb[k], 0, sizeof (float) * n_out);
-          for (guint r = 0; r < n_rows; r++)
-            for (guint j = 0; j < n_out; j++)
-              pass->gb[k][j] += delta[(gsize) r * n_out + j];
+          torch_sum_dim0 (delta, n_rows, n_out, pass->gb[k]);
           for (guint j = 0; j < n_out; j++)
             if (!net->bm[k][j])
               pass->gb[k][j] = 0.0f;

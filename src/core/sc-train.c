@@ -77,9 +77,14 @@ sc_adam_free (ScAdam *adam)
   g_free (adam);
 }
 
-/* PyTorch 1.12 Adam with L2 weight decay (§2.3). Masked parameters are 0
- * with 0 gradient, so their moments and updates stay exactly 0: skipping
- * them changes nothing and saves the work. */
+/* PyTorch 1.13's single-tensor Adam with L2 weight decay (§2.3), float32
+ * operation by operation as its AVX2 kernels round them (oracle README
+ * obs. 7): the additions with a scalar factor (grad.add(param, alpha=wd),
+ * exp_avg.add_(grad, alpha=1−β1), exp_avg_sq.addcmul_(grad, grad,
+ * value=1−β2)) are fused multiply-adds, the division by √(1−β2^t) a true
+ * division, and addcdiv computes param + (−step_size·m)/denom. Masked
+ * parameters are 0 with 0 gradient, so their moments and updates stay
+ * exactly 0: skipping them changes nothing and saves the work. */
 static void
 adam_update (float        *param,
              const float  *grad,
@@ -88,10 +93,13 @@ adam_update (float        *param,
              float        *v,
              gsize         n,
              float         wd,
-             float         step_size,
+             float         neg_step_size,
              float         bc2_sqrt)
 {
   const float b1 = (float) ADAM_BETA1, b2 = (float) ADAM_BETA2;
+  const float one_minus_b1 = (float) (1.0 - ADAM_BETA1);
+  const float one_minus_b2 = (float) (1.0 - ADAM_BETA2);
+  const float eps = (float) ADAM_EPS;
 
   for (gsize e = 0; e < n; e++)
     {
@@ -100,11 +108,11 @@ adam_update (float        *param,
       if (!mask[e])
         continue;
 
-      g = grad[e] + wd * param[e];
-      m[e] = m[e] * b1 + (1.0f - b1) * g;
-      v[e] = v[e] * b2 + (1.0f - b2) * g * g;
-      denom = sqrtf (v[e]) / bc2_sqrt + (float) ADAM_EPS;
-      param[e] += -step_size * (m[e] / denom);
+      g = fmaf (wd, param[e], grad[e]);
+      m[e] = fmaf (one_minus_b1, g, m[e] * b1);
+      v[e] = fmaf (one_minus_b2 * g, g, v[e] * b2);
+      denom = sqrtf (v[e]) / bc2_sqrt + eps;
+      param[e] += (neg_step_size * m[e]) / denom;
     }
 }
 
@@ -117,20 +125,21 @@ sc_adam_step (ScAdam  *adam,
               double   weight_decay)
 {
   double bc1, bc2;
-  float step_size, bc2_sqrt;
+  float neg_step_size, bc2_sqrt;
 
   adam->t++;
+  /* The bias corrections and the step size are Python doubles. */
   bc1 = 1.0 - pow (ADAM_BETA1, (double) adam->t);
   bc2 = 1.0 - pow (ADAM_BETA2, (double) adam->t);
-  step_size = (float) (lr / bc1);
+  neg_step_size = (float) -(lr / bc1);
   bc2_sqrt = (float) sqrt (bc2);
 
   for (guint k = 0; k < adam->n_w; k++)
     {
       adam_update (net->w[k], gw[k], net->m[k], adam->mw[k], adam->vw[k],
-                   adam->size[k], (float) weight_decay, step_size, bc2_sqrt);
+                   adam->size[k], (float) weight_decay, neg_step_size, bc2_sqrt);
       adam_update (net->b[k], gb[k], net->bm[k], adam->mb[k], adam->vb[k],
-                   adam->n_b[k], (float) weight_decay, step_size, bc2_sqrt);
+                   adam->n_b[k], (float) weight_decay, neg_step_size, bc2_sqrt);
     }
 }
 
@@ -255,7 +264,8 @@ sc_train (ScNet                *net,
   double best_loss = 1000.0, best_acc = 0.0;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (net && train && test && options && rng && result, FALSE);
+  g_return_val_if_fail (net && train && test && options && result, FALSE);
+  g_return_val_if_fail (rng != NULL || options->batch_func != NULL, FALSE);
   g_return_val_if_fail (bs > 0 && train->n_rows > 0, FALSE);
   g_return_val_if_fail (train->n_in == net->width[0], FALSE);
 
@@ -270,14 +280,18 @@ sc_train (ScNet                *net,
   for (guint epoch = 1; epoch <= options->epochs && ok; epoch++)
     {
       ScEval eval;
+      double train_sum = 0.0;
 
-      for (guint r = 0; r < train->n_rows; r++)
-        order[r] = r;
-      sc_rng_shuffle (rng, order, train->n_rows);
-
-      for (guint start = 0; start < train->n_rows; start += bs)
+      if (options->batch_func == NULL)
         {
-          guint n = MIN (bs, train->n_rows - start);
+          for (guint r = 0; r < train->n_rows; r++)
+            order[r] = r;
+          sc_rng_shuffle (rng, order, train->n_rows);
+        }
+
+      for (guint start = 0, index = 0; ; start += bs, index++)
+        {
+          guint n;
 
           if (g_cancellable_is_cancelled (options->cancellable))
             {
@@ -285,13 +299,29 @@ sc_train (ScNet                *net,
               break;
             }
 
-          gather_rows (train, order + start, n, pass->act[0], ybuf);
-          if (options->noise > 0.0)
-            add_noise (pass->act[0], (gsize) n * train->n_in, options->noise, rng);
+          if (options->batch_func)
+            {
+              n = options->batch_func (epoch - 1, index, pass->act[0], ybuf,
+                                       MIN (bs, pass->capacity), options->batch_data);
+              g_return_val_if_fail (n <= MIN (bs, pass->capacity), FALSE);
+            }
+          else
+            {
+              n = start < train->n_rows ? MIN (bs, train->n_rows - start) : 0;
+              gather_rows (train, order + start, n, pass->act[0], ybuf);
+              if (options->noise > 0.0)
+                add_noise (pass->act[0], (gsize) n * train->n_in, options->noise, rng);
+            }
+          if (n == 0)
+            break;
+
           sc_pass_forward (pass, net, n);
-          sc_pass_bce (pass, ybuf, n, FALSE, NULL, NULL);
+          /* the reference's train_loss: Σ batch mean × batch rows / rows */
+          train_sum += sc_pass_bce (pass, ybuf, n, FALSE, NULL, NULL) * n;
           sc_pass_backward (pass, net, n, TRUE, NULL);
           sc_adam_step (adam, net, pass->gw, pass->gb, options->lr, options->weight_decay);
+          if (options->step_func)
+            options->step_func (epoch - 1, index, net, pass->gw, pass->gb, options->step_data);
         }
       if (!ok)
         break;
@@ -307,6 +337,7 @@ sc_train (ScNet                *net,
           result->best_epoch = epoch;
         }
 
+      eval.train_loss = train_sum / train->n_rows;
       if (options->epoch_func)
         options->epoch_func (epoch, options->epochs, &eval, options->epoch_data);
     }
