@@ -200,6 +200,52 @@ sparse_backward (const ScSparseLayer *layer,
     }
 }
 
+/* The reference's products went through OpenBLAS 0.3.21's Prescott SSE3
+ * sgemm kernel (the oracle's traces are reproduced bit for bit by PyTorch
+ * with OPENBLAS_CORETYPE=Prescott, not by other kernels). It sums each dot
+ * product in order, except for the last (units mod 4) output units of a
+ * layer: those take k in blocks of 8 as pairs, even k into one sum and odd
+ * k into another, the remaining k into the even sum, then even + odd.
+ * SC_BACKEND_PLAIN sums in order; this redoes those units' sums. Positions
+ * are the dense ones, so compaction changes nothing. */
+static void
+paired_units_forward (const ScNet *net,
+                      guint        k,
+                      const float *a,
+                      guint        n_rows,
+                      float       *z)
+{
+  guint n_in = net->width[k], n_out = net->width[k + 1];
+  guint dense_out = net->arch[k + 1], dense_in = net->arch[k];
+  guint first_paired = dense_out - dense_out % 4;
+  guint main_end = dense_in / 8 * 8;
+
+  for (guint j = 0; j < n_out; j++)
+    {
+      const float *w = net->w[k] + (gsize) j * n_in;
+
+      if (net->unit[k + 1][j] < first_paired)
+        continue;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const float *arow = a + (gsize) r * n_in;
+          float even = 0.0f, odd = 0.0f;
+
+          for (guint i = 0; i < n_in; i++)
+            {
+              guint di = net->unit[k][i];
+              float product = arow[i] * w[i];
+
+              if (di < main_end && di % 2 == 1)
+                odd += product;
+              else
+                even += product;
+            }
+          z[(gsize) r * n_out + j] = even + odd;
+        }
+    }
+}
+
 void
 sc_pass_forward (ScPass      *pass,
                  const ScNet *net,
@@ -220,6 +266,8 @@ sc_pass_forward (ScPass      *pass,
       else
         sc_gemm (pass->backend, FALSE, TRUE, n_rows, n_out, n_in,
                  1.0f, pass->act[k], n_in, net->w[k], n_in, 0.0f, z, n_out);
+      if (pass->backend == SC_BACKEND_PLAIN)
+        paired_units_forward (net, k, pass->act[k], n_rows, z);
 
       for (guint r = 0; r < n_rows; r++)
         {
@@ -366,7 +414,9 @@ row_sum (const float *v,
   return partial[0];
 }
 
-/* out[j] = Σ_r v[r][j] over a contiguous rows × cols tensor. With one
+/* out[j] = Σ_r v[r][j] over a contiguous rows × cols tensor whose columns
+ * are columns unit[j] of the reference's dense_cols (compaction drops
+ * columns, the reference's order depends on the dense ones). With one
  * column the rows are contiguous: 8 vector lanes (row_sum each), the tail
  * and the lanes added to 0 in order. Otherwise the leading columns, in
  * groups of 32 (4 if fewer than 8 columns), take cascade_sum and the rest
@@ -375,11 +425,13 @@ static void
 torch_sum_dim0 (const float *v,
                 guint        rows,
                 guint        cols,
+                guint        dense_cols,
+                const guint *unit,
                 float       *out)
 {
-  guint cascade_end = cols >= 8 ? cols / 32 * 32 : cols / 4 * 4;
+  guint cascade_end = dense_cols >= 8 ? dense_cols / 32 * 32 : dense_cols / 4 * 4;
 
-  if (cols == 1 && rows >= 8)
+  if (dense_cols == 1 && rows >= 8)
     {
       guint n_vec = rows / 8;
       float acc = 0.0f;
@@ -393,7 +445,7 @@ torch_sum_dim0 (const float *v,
     }
 
   for (guint j = 0; j < cols; j++)
-    out[j] = j < cascade_end ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
+    out[j] = unit[j] < cascade_end ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
 }
 
 void
@@ -433,7 +485,7 @@ sc_pass_backward (ScPass      *pass,
       if (want_params)
         {
           /* gb = Σ_rows δ, masked. */
-          torch_sum_dim0 (delta, n_rows, n_out, pass->gb[k]);
+          torch_sum_dim0 (delta, n_rows, n_out, net->arch[k + 1], net->unit[k + 1], pass->gb[k]);
           for (guint j = 0; j < n_out; j++)
             if (!net->bm[k][j])
               pass->gb[k][j] = 0.0f;

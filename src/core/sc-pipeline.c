@@ -404,7 +404,9 @@ edge_run (Ctx           *ctx,
         }
     }
 
-  out->final_percent = 100.0 * (1.0 - (double) sc_net_alive_weights (prev) / n_w);
+  /* The reference stores 100·(1 − d) with d = kept/total a float32 tensor
+   * (oracle README "final_prune_percent_weights"). */
+  out->final_percent = 100.0 * (1.0 - (double) ((float) sc_net_alive_weights (prev) / (float) n_w));
   out->accuracy = prev_eval.accuracy;
   out->final = make_snapshot (ctx, prev, &prev_eval, FALSE);
 
