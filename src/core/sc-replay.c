@@ -11,8 +11,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "sc-error.h"
 #include "sc-net.h"
@@ -163,8 +161,6 @@ check_number (Replay       *self,
               const char   *where,
               const char   *field)
 {
-  if (getenv ("REPLAY_DEBUG") && !same_bits (expected, got))
-    fprintf (stderr, "DBGN %s: %s %.17g %.17g\n", where, field, expected, got);
   if (!tally (self, kind, expected, got, rel, tolerance))
     diverge (self, fatal, "%s: %s expected %.17g, got %.17g", where, field, expected, got);
 }
@@ -225,8 +221,6 @@ check_param_arrays (Replay              *self,
             {
               gsize e = (gsize) j * t->arch[k] + i;
 
-              if (getenv ("REPLAY_DEBUG") && expected->w[k][e] != dw[k][e])
-                fprintf (stderr, "DBG %s %s W[%u][%u][%u] %.9g %.9g\n", where, field, k, j, i, expected->w[k][e], dw[k][e]);
               if (!tally (self, kind, expected->w[k][e], dw[k][e], FALSE,
                           self->options.param_atol) && !reported)
                 {
@@ -235,8 +229,6 @@ check_param_arrays (Replay              *self,
                            where, field, k, j, i, expected->w[k][e], dw[k][e]);
                 }
             }
-          if (getenv ("REPLAY_DEBUG") && expected->b[k][j] != db[k][j])
-            fprintf (stderr, "DBG %s %s b[%u][%u] %.9g %.9g\n", where, field, k, j, expected->b[k][j], db[k][j]);
           if (!tally (self, kind, expected->b[k][j], db[k][j], FALSE,
                       self->options.param_atol) && !reported)
             {

@@ -575,8 +575,13 @@ read_data (Reader     *r,
   if (!GET (r, root, "data", as_object, &data))
     return FALSE;
   mark = push_member (r, "data");
-  if (!get_uint (r, data, "n_rows", 1u << 24, &n_rows) || n_rows == 0)
-    return n_rows == 0 ? fail (r, "n_rows must be positive") : FALSE;
+  if (!get_uint (r, data, "n_rows", 1u << 24, &n_rows))
+    return FALSE;
+  if (n_rows == 0)
+    {
+      push_member (r, "n_rows");
+      return fail (r, "must be positive");
+    }
   if (!GET (r, data, "X", as_array, n_rows, &xs) || !GET (r, data, "Y", as_array, n_rows, &ys))
     return FALSE;
 
