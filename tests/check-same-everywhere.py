@@ -35,14 +35,14 @@ CONFIGS = [
     ("", "Haswell", ["--blas", "plain"]),
 ]
 
-CPU_FLAG = {"avx2": "avx2", "avx512": "avx512f"}
+CPU_FLAGS = {"avx2": ["avx2", "fma"], "avx512": ["avx512f"]}
 
 
-def cpu_has(flag):
+def cpu_has(flags):
     with open("/proc/cpuinfo") as f:
         for line in f:
             if line.startswith("flags"):
-                return flag in line.split()
+                return all(flag in line.split() for flag in flags)
     return False
 
 
@@ -77,7 +77,7 @@ def run(cli, args, kernel, coretype, extra, out):
 
 def main():
     cli = sys.argv[1]
-    configs = [c for c in CONFIGS if not c[0] or c[0] == "generic" or cpu_has(CPU_FLAG[c[0]])]
+    configs = [c for c in CONFIGS if not c[0] or c[0] == "generic" or cpu_has(CPU_FLAGS[c[0]])]
     if len(configs) < 3:
         sys.exit("FAIL: fewer than three configurations can run on this CPU")
     failures = 0

@@ -30,7 +30,7 @@ typedef struct
 static const Kernel kernels[] = {
   { "generic", sc_gemm_portable_generic, sc_adam_portable_generic, NULL },
 #ifdef SC_HAVE_X86_KERNELS
-  { "avx2", sc_gemm_portable_avx2, sc_adam_portable_avx2, "avx2" },
+  { "avx2", sc_gemm_portable_avx2, sc_adam_portable_avx2, "avx2" },   /* and fma */
   { "avx512", sc_gemm_portable_avx512, sc_adam_portable_avx512, "avx512f" },
 #endif
 };
@@ -41,7 +41,7 @@ kernel_runs_here (const Kernel *kernel)
 #ifdef SC_HAVE_X86_KERNELS
   __builtin_cpu_init ();
   if (kernel->cpu_feature && strcmp (kernel->cpu_feature, "avx2") == 0)
-    return __builtin_cpu_supports ("avx2");
+    return __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma");
   if (kernel->cpu_feature && strcmp (kernel->cpu_feature, "avx512f") == 0)
     return __builtin_cpu_supports ("avx512f");
 #endif
@@ -193,14 +193,14 @@ test_adam_builds_agree (void)
         }
       for (gsize e = 0; e < n; e++)
         {
-          float g = grad[e] + 1e-4f * param[e];
+          float g = fmaf (1e-4f, param[e], grad[e]);
 
-          want_m[e] = mask[e] ? m[e] * 0.9f + (1.0f - 0.9f) * g : m[e];
-          want_v[e] = mask[e] ? v[e] * 0.999f + (1.0f - 0.999f) * g * g : v[e];
-          want_p[e] = mask[e] ? param[e] + -0.01f * (want_m[e] / (sqrtf (want_v[e]) / 0.3f + 1e-8f))
+          want_m[e] = mask[e] ? fmaf ((float) (1.0 - 0.9), g, m[e] * 0.9f) : m[e];
+          want_v[e] = mask[e] ? fmaf ((float) (1.0 - 0.999) * g, g, v[e] * 0.999f) : v[e];
+          want_p[e] = mask[e] ? param[e] + (-0.01f * want_m[e]) / (sqrtf (want_v[e]) / 0.3f + 1e-8f)
                               : param[e];
         }
-      kernels[q].adam (param, grad, mask, m, v, n, 1e-4f, 0.01f, 0.3f);
+      kernels[q].adam (param, grad, mask, m, v, n, 1e-4f, -0.01f, 0.3f);
       g_assert_cmpmem (param, sizeof (float) * n, want_p, sizeof (float) * n);
       g_assert_cmpmem (m, sizeof (float) * n, want_m, sizeof (float) * n);
       g_assert_cmpmem (v, sizeof (float) * n, want_v, sizeof (float) * n);

@@ -499,9 +499,9 @@ test_sparse_vs_dense (void)
   g_autoptr(ScDataset) data = NULL;
   g_autoptr(ScMask) mask = NULL;
   ScPass *dense, *sparse;
-  double scores_d[4][40] = { { 0 } }, scores_s[4][40] = { { 0 } };
-  double *sd[4] = { scores_d[0], scores_d[1], scores_d[2], scores_d[3] };
-  double *ss[4] = { scores_s[0], scores_s[1], scores_s[2], scores_s[3] };
+  float scores_d[4][40] = { { 0 } }, scores_s[4][40] = { { 0 } };
+  float *sd[4] = { scores_d[0], scores_d[1], scores_d[2], scores_d[3] };
+  float *ss[4] = { scores_s[0], scores_s[1], scores_s[2], scores_s[3] };
   guint n_sparse = 0;
 
   sc_rng_init (&rng, 77);

@@ -28,6 +28,7 @@ int cli_run    (int argc, char **argv);
 int cli_detect (int argc, char **argv);
 int cli_render (int argc, char **argv);
 int cli_sweep  (int argc, char **argv);
+int cli_replay (int argc, char **argv);
 int cli_import_mnist (int argc, char **argv);
 
 /* Writes network.svg and hierarchy.svg of a finished run into out_dir. */

@@ -5,9 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Compiled once per instruction set (sc-kernel-isa.h) at -O3, so that the
- * loop runs 4, 8 or 16 parameters at a time. Each lane does the same IEEE
- * operations as a scalar loop (sqrt and division are exactly rounded, no
- * FMA), so every build updates every parameter to the same bits.
+ * loop runs 8 or 16 parameters at a time in the AVX2 and AVX-512 builds.
+ * Each lane does the same exactly rounded IEEE operations as a scalar loop
+ * (fused multiply-add, sqrt, division; nothing contracted behind our back),
+ * so every build updates every parameter to the same bits.
  */
 
 #define G_LOG_DOMAIN "sculptor-core"
@@ -20,9 +21,9 @@
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
 
-#define ADAM_BETA1 0.9f
-#define ADAM_BETA2 0.999f
-#define ADAM_EPS   1e-8f
+#define ADAM_BETA1 0.9
+#define ADAM_BETA2 0.999
+#define ADAM_EPS   1e-8
 
 /* keep ? a : b as a bit mask, which vectorises where a branch or a
  * conditional store would not. */
@@ -40,8 +41,16 @@ select_float (guint8 keep,
   return a;
 }
 
-/* Masked parameters are 0 with 0 gradient, so their moments and updates
- * would stay 0 anyway (oracle obs. 6); the mask keeps them untouched. */
+/* PyTorch 1.13's single-tensor Adam with L2 weight decay (§2.3), float32
+ * operation by operation as its AVX2 kernels round them (oracle README
+ * obs. 7): the additions with a scalar factor (grad.add(param, alpha=wd),
+ * exp_avg.add_(grad, alpha=1−β1), exp_avg_sq.addcmul_(grad, grad,
+ * value=1−β2)) are fused multiply-adds — fmaf, exactly rounded, so the same
+ * on every CPU (hardware FMA in the AVX2 and AVX-512 builds, glibc's in the
+ * generic one) — the division by √(1−β2^t) a true division, and addcdiv
+ * computes param + (−step_size·m)/denom. Masked parameters are 0 with 0
+ * gradient, so their moments and updates would stay 0 anyway (oracle
+ * obs. 6); the mask keeps them untouched. */
 void
 SC_KERNEL_NAME (sc_adam_portable) (float        *restrict param,
                                    const float  *restrict grad,
@@ -50,17 +59,22 @@ SC_KERNEL_NAME (sc_adam_portable) (float        *restrict param,
                                    float        *restrict v,
                                    gsize                  n,
                                    float                  wd,
-                                   float                  step_size,
+                                   float                  neg_step_size,
                                    float                  bc2_sqrt)
 {
+  const float b1 = (float) ADAM_BETA1, b2 = (float) ADAM_BETA2;
+  const float one_minus_b1 = (float) (1.0 - ADAM_BETA1);
+  const float one_minus_b2 = (float) (1.0 - ADAM_BETA2);
+  const float eps = (float) ADAM_EPS;
+
   for (gsize e = 0; e < n; e++)
     {
       float p = param[e], m_old = m[e], v_old = v[e];
-      float g = grad[e] + wd * p;
-      float m_new = m_old * ADAM_BETA1 + (1.0f - ADAM_BETA1) * g;
-      float v_new = v_old * ADAM_BETA2 + (1.0f - ADAM_BETA2) * g * g;
-      float denom = sqrtf (v_new) / bc2_sqrt + ADAM_EPS;
-      float p_new = p + -step_size * (m_new / denom);
+      float g = fmaf (wd, p, grad[e]);
+      float m_new = fmaf (one_minus_b1, g, m_old * b1);
+      float v_new = fmaf (one_minus_b2 * g, g, v_old * b2);
+      float denom = sqrtf (v_new) / bc2_sqrt + eps;
+      float p_new = p + (neg_step_size * m_new) / denom;
 
       m[e] = select_float (mask[e], m_new, m_old);
       v[e] = select_float (mask[e], v_new, v_old);

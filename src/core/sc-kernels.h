@@ -47,7 +47,7 @@ typedef void (*ScGemmKernel) (SC_GEMM_KERNEL_ARGS);
                             float        *v,         \
                             gsize         n,         \
                             float         wd,        \
-                            float         step_size, \
+                            float         neg_step_size, \
                             float         bc2_sqrt
 
 typedef void (*ScAdamKernel) (SC_ADAM_KERNEL_ARGS);

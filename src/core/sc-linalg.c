@@ -126,7 +126,7 @@ sc_kernels_get (void)
           if (strcmp (builds[i].name, "avx512") == 0)
             supported = __builtin_cpu_supports ("avx512f");
           else if (strcmp (builds[i].name, "avx2") == 0)
-            supported = __builtin_cpu_supports ("avx2");
+            supported = __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma");
 #endif
           if (!supported)
             continue;

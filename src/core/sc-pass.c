@@ -14,6 +14,7 @@
 
 #include "sc-math.h"
 #include "sc-pass.h"
+#include "sc-sigmoid.h"
 
 static ScSparseLayer *
 sparse_layer_new (const ScNet *net,
@@ -131,12 +132,6 @@ sc_pass_free (ScPass *pass)
   g_free (pass);
 }
 
-static inline float
-sigmoidf (float z)
-{
-  return 1.0f / (1.0f + sc_expf (-z));
-}
-
 /* Z (rows × n_out) = A · Wᵀ over the layer's edges only. */
 static void
 sparse_forward (const ScSparseLayer *layer,
@@ -206,6 +201,54 @@ sparse_backward (const ScSparseLayer *layer,
     }
 }
 
+/* The reference's products went through OpenBLAS 0.3.21's Prescott SSE3
+ * sgemm kernel (the oracle's traces are reproduced bit for bit by PyTorch
+ * with OPENBLAS_CORETYPE=Prescott, not by other kernels). It sums each dot
+ * product in order, except for the last (units mod 4) output units of a
+ * layer: those take k in blocks of 8 as pairs, even k into one sum and odd
+ * k into another, the remaining k into the even sum, then even + odd.
+ * The portable products (and their definition, SC_BACKEND_PLAIN) sum in
+ * order; this redoes those units' sums, so that Sculptor's products are the
+ * reference's on every CPU. Positions are the dense ones, so compaction
+ * changes nothing. */
+static void
+paired_units_forward (const ScNet *net,
+                      guint        k,
+                      const float *a,
+                      guint        n_rows,
+                      float       *z)
+{
+  guint n_in = net->width[k], n_out = net->width[k + 1];
+  guint dense_out = net->arch[k + 1], dense_in = net->arch[k];
+  guint first_paired = dense_out - dense_out % 4;
+  guint main_end = dense_in / 8 * 8;
+
+  for (guint j = 0; j < n_out; j++)
+    {
+      const float *w = net->w[k] + (gsize) j * n_in;
+
+      if (net->unit[k + 1][j] < first_paired)
+        continue;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const float *arow = a + (gsize) r * n_in;
+          float even = 0.0f, odd = 0.0f;
+
+          for (guint i = 0; i < n_in; i++)
+            {
+              guint di = net->unit[k][i];
+              float product = arow[i] * w[i];
+
+              if (di < main_end && di % 2 == 1)
+                odd += product;
+              else
+                even += product;
+            }
+          z[(gsize) r * n_out + j] = even + odd;
+        }
+    }
+}
+
 void
 sc_pass_forward (ScPass      *pass,
                  const ScNet *net,
@@ -226,6 +269,8 @@ sc_pass_forward (ScPass      *pass,
       else
         sc_gemm (pass->backend, FALSE, TRUE, n_rows, n_out, n_in,
                  1.0f, pass->act[k], n_in, net->w[k], n_in, 0.0f, z, n_out);
+      if (pass->backend != SC_BACKEND_BLAS)
+        paired_units_forward (net, k, pass->act[k], n_rows, z);
 
       for (guint r = 0; r < n_rows; r++)
         {
@@ -235,10 +280,20 @@ sc_pass_forward (ScPass      *pass,
             {
               float v = row[j] + net->b[k][j];
 
-              row[j] = k + 1 == last ? sigmoidf (v) : (v > 0.0f ? v : 0.0f);
+              row[j] = k + 1 == last ? v : (v > 0.0f ? v : 0.0f);
             }
         }
     }
+
+  /* The output sigmoid, one reference tensor at a time (sc-sigmoid.h). */
+  {
+    guint block = pass->tensor_rows ? pass->tensor_rows : MAX (n_rows, 1);
+    guint n_out = net->width[last];
+
+    for (guint r = 0; r < n_rows; r += block)
+      sc_sigmoid_tensor (pass->act[last] + (gsize) r * n_out,
+                         (gsize) MIN (block, n_rows - r) * n_out);
+  }
 }
 
 double
@@ -254,7 +309,8 @@ sc_pass_bce (ScPass      *pass,
   const float *p = pass->act[last];
   float *dz = pass->grad[last];
   gsize n = (gsize) n_rows * n_out;
-  float norm = per_sample ? (float) n_out : (float) n;
+  /* dL/dt = −(1/N)/t, N the number of loss terms (§2.2) */
+  double minus_inv_n = -(1.0 / (double) (per_sample ? n_out : n));
   double sum = 0.0;
   guint64 bits = 0, rows = 0;
 
@@ -265,28 +321,29 @@ sc_pass_bce (ScPass      *pass,
       for (guint j = 0; j < n_out; j++)
         {
           gsize e = (gsize) r * n_out + j;
-          float yy = y[e];
+          double yy = y[e];
           float pp = p[e];
-          /* t = y·p + (1−y)·(1−p), L = −mean log t (§2.2) */
-          float t = yy * pp + (1.0f - yy) * (1.0f - pp);
-          gboolean ok = (pp > 0.5f) == (yy > 0.5f);
+          /* t = y·p + (1−y)·(1−p) (§2.2) in float64, with (1 − p) taken in
+           * float32 first as the reference does (oracle README obs. 2). */
+          double t = yy * (double) pp + (1.0 - yy) * (double) (1.0f - pp);
+          gboolean ok = (pp > 0.5f) == (yy > 0.5);
+          double dt;
+          float dp;
 
           bits += ok;
           row_ok &= ok;
-          if (t > 0.0f)
-            {
-              sum += sc_logf (t);
-              /* dL/dt = −1/(N t), dt/dp = 2y − 1, dp/dz = p(1 − p). A
-               * wrongly saturated output (t == 0) gets no gradient. */
-              dz[e] = (-1.0f / (norm * t)) * (2.0f * yy - 1.0f) * (pp * (1.0f - pp));
-            }
-          else
-            {
-              /* The reference adds 1e-8 to t <= 0 when the loss is
-               * infinite, which is exactly when this branch runs. */
-              sum += sc_logf (t + 1e-8f);
-              dz[e] = 0.0f;
-            }
+          /* The reference adds 1e-8 (a float32 constant) to every t <= 0
+           * when the loss is infinite, which is exactly when t <= 0. */
+          if (!(t > 0.0))
+            t += (double) 1e-8f;
+          sum += sc_log (t);
+          /* Obs. 2: the float64 gradient reaching p is rounded to float32
+           * per product term, and the sigmoid backward runs in float32 as
+           * PyTorch's (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0)
+           * gets no gradient. */
+          dt = minus_inv_n / t;
+          dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
+          dz[e] = (dp * (1.0f - pp)) * pp;
         }
       rows += row_ok;
     }
@@ -299,12 +356,107 @@ sc_pass_bce (ScPass      *pass,
   return n ? -sum / (double) n : 0.0;
 }
 
+/* PyTorch 1.13's float sum (SumKernel.cpp, AVX2 build), whose order the
+ * bias gradient grad.sum(0) inherits (oracle README "Self-consistency").
+ *
+ * cascade_sum: n values v[0], v[stride], … summed in order in runs of
+ * 16 (or more for long sums), folded into 4 levels. */
+static float
+cascade_sum (const float *v,
+             gsize        stride,
+             guint        n)
+{
+  enum { LEVELS = 4 };
+  guint log2_n = 0;
+  guint level_power, level_step;
+  float acc[LEVELS] = { 0.0f };
+  guint i = 0;
+
+  while ((1u << log2_n) < n)
+    log2_n++;
+  level_power = MAX (4, log2_n / LEVELS);
+  level_step = 1u << level_power;
+
+  while (i + level_step <= n)
+    {
+      for (guint j = 0; j < level_step; j++, i++)
+        acc[0] += v[(gsize) i * stride];
+      for (guint l = 1; l < LEVELS; l++)
+        {
+          acc[l] += acc[l - 1];
+          acc[l - 1] = 0.0f;
+          if ((i & ((level_step - 1) << (l * level_power))) != 0)
+            break;
+        }
+    }
+  for (; i < n; i++)
+    acc[0] += v[(gsize) i * stride];
+  for (guint l = 1; l < LEVELS; l++)
+    acc[0] += acc[l];
+
+  return acc[0];
+}
+
+/* row_sum: four interleaved cascades (elements 4i + k), the tail, then the
+ * four partial sums in order. */
+static float
+row_sum (const float *v,
+         gsize        stride,
+         guint        n)
+{
+  guint n_ilp = n / 4;
+  float partial[4];
+
+  for (guint k = 0; k < 4; k++)
+    partial[k] = cascade_sum (v + k * stride, 4 * stride, n_ilp);
+  for (guint i = 4 * n_ilp; i < n; i++)
+    partial[0] += v[(gsize) i * stride];
+  for (guint k = 1; k < 4; k++)
+    partial[0] += partial[k];
+
+  return partial[0];
+}
+
+/* out[j] = Σ_r v[r][j] over a contiguous rows × cols tensor whose columns
+ * are columns unit[j] of the reference's dense_cols (compaction drops
+ * columns, the reference's order depends on the dense ones). With one
+ * column the rows are contiguous: 8 vector lanes (row_sum each), the tail
+ * and the lanes added to 0 in order. Otherwise the leading columns, in
+ * groups of 32 (4 if fewer than 8 columns), take cascade_sum and the rest
+ * row_sum. */
+static void
+torch_sum_dim0 (const float *v,
+                guint        rows,
+                guint        cols,
+                guint        dense_cols,
+                const guint *unit,
+                float       *out)
+{
+  guint cascade_end = dense_cols >= 8 ? dense_cols / 32 * 32 : dense_cols / 4 * 4;
+
+  if (dense_cols == 1 && rows >= 8)
+    {
+      guint n_vec = rows / 8;
+      float acc = 0.0f;
+
+      for (guint i = 8 * n_vec; i < rows; i++)
+        acc += v[i];
+      for (guint lane = 0; lane < 8; lane++)
+        acc += row_sum (v + lane, 8, n_vec);
+      out[0] = acc;
+      return;
+    }
+
+  for (guint j = 0; j < cols; j++)
+    out[j] = unit[j] < cascade_end ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
+}
+
 void
 sc_pass_backward (ScPass      *pass,
                   const ScNet *net,
                   guint        n_rows,
                   gboolean     want_params,
-                  double     **scores)
+                  float      **scores)
 {
   guint last = net->n_layers - 1;
 
@@ -336,10 +488,7 @@ sc_pass_backward (ScPass      *pass,
       if (want_params)
         {
           /* gb = Σ_rows δ, masked. */
-          memset (pass->gb[k], 0, sizeof (float) * n_out);
-          for (guint r = 0; r < n_rows; r++)
-            for (guint j = 0; j < n_out; j++)
-              pass->gb[k][j] += delta[(gsize) r * n_out + j];
+          torch_sum_dim0 (delta, n_rows, n_out, net->arch[k + 1], net->unit[k + 1], pass->gb[k]);
           for (guint j = 0; j < n_out; j++)
             if (!net->bm[k][j])
               pass->gb[k][j] = 0.0f;

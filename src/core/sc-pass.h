@@ -45,6 +45,8 @@ typedef struct
   float         **gw;
   float         **gb;
   ScSparseLayer **sparse;     /* per weight layer, NULL when dense */
+  guint           tensor_rows;/* rows of one reference tensor for the output
+                               * sigmoid (sc-sigmoid.h); 0: the whole batch */
 } ScPass;
 
 /* sparse_density: layers with a smaller fraction of surviving weights use
@@ -68,8 +70,8 @@ void     sc_pass_forward      (ScPass      *pass,
  * (n_rows × n_out): writes dL/dz into grad[L] for L = mean over
  * n_rows × n_out when per_sample is FALSE, or over n_out only (each sample
  * its own loss, as the batch-size-1 scoring of §3.1) when TRUE. Returns
- * the loss (the mean over the batch), with the +1e-8 rule when it is
- * infinite. correct_bits/correct_rows (may be NULL) count the outputs and
+ * the loss (the mean over the batch, in float64 as the reference), with the
+ * +1e-8 rule when it is infinite. correct_bits/correct_rows (may be NULL) count the outputs and
  * rows predicted right (ŷ > 0.5). */
 double   sc_pass_bce          (ScPass      *pass,
                                const float *y,
@@ -80,12 +82,13 @@ double   sc_pass_bce          (ScPass      *pass,
 
 /* Back-propagates grad[L] down to grad[1]. With want_params, fills gw/gb
  * (masked). With scores != NULL (one float per physical unit of each hidden
- * layer l, scores[l]), adds Σ_rows |∂L/∂a_u| · |a_u| of every hidden unit
- * (§3.1) before the ReLU derivative is applied. */
+ * layer l, scores[l]), adds |∂L/∂a_u| · |a_u| of every hidden unit (§3.1)
+ * row after row, in float32 as the reference's numpy sum, before the ReLU
+ * derivative is applied. */
 void     sc_pass_backward     (ScPass      *pass,
                                const ScNet *net,
                                guint        n_rows,
                                gboolean     want_params,
-                               double     **scores);
+                               float      **scores);
 
 G_END_DECLS

@@ -75,17 +75,26 @@ on_epoch (guint         epoch,
 static gboolean
 train_net (Ctx            *ctx,
            ScNet          *net,
+           gboolean        retrain_only,
            guint           epochs,
            ScTrainResult  *result,
            GError        **error)
 {
+  const ScPipelineHooks *hooks = ctx->options->hooks;
   ScTrainOptions options = ctx->train;
 
   options.epochs = epochs;
   if (!ctx->options->no_compaction)
     sc_net_compact (net);
-  return sc_train (net, ctx->run->task->train, ctx->run->task->test, &options,
-                   &ctx->rng, result, error);
+  if (hooks && hooks->train_start)
+    hooks->train_start (ctx->stage, retrain_only, net, hooks->user_data);
+  if (!sc_train (net, ctx->run->task->train, ctx->run->task->test, &options,
+                 &ctx->rng, result, error))
+    return FALSE;
+  if (hooks && hooks->train_end)
+    hooks->train_end (ctx->stage, retrain_only, net, result, hooks->user_data);
+
+  return TRUE;
 }
 
 static gboolean
@@ -245,7 +254,9 @@ stage_dense (Ctx     *ctx,
 
   begin_stage (ctx, SC_STAGE_DENSE);
   net = sc_net_new ((guint *) hyper->arch->data, hyper->arch->len, &ctx->rng);
-  if (!train_net (ctx, net, hyper->epochs, &result, error))
+  if (ctx->options->hooks && ctx->options->hooks->init_net)
+    ctx->options->hooks->init_net (net, ctx->options->hooks->user_data);
+  if (!train_net (ctx, net, TRUE, hyper->epochs, &result, error))
     return NULL;
 
   /* The dense accuracy is not checked (§9.22), but it anchors the
@@ -290,10 +301,15 @@ stage_units (Ctx     *ctx,
           g_autofree float *scores = sc_unit_scores (current, ctx->run->task->test,
                                                      ctx->options->backend);
 
+          const ScPipelineHooks *hooks = ctx->options->hooks;
+          double threshold;
+
           newmask = sc_mask_copy (mask);
-          sc_unit_prune_mask (newmask, scores, target);
+          sc_unit_prune_mask (newmask, scores, target, &threshold);
+          if (hooks && hooks->unit_decision)
+            hooks->unit_decision (target, scores, H, threshold, newmask, hooks->user_data);
           sc_net_set_mask (current, newmask);
-          if (!train_net (ctx, current, sc_hyper_retrain_epochs (hyper), &result, error))
+          if (!train_net (ctx, current, FALSE, sc_hyper_retrain_epochs (hyper), &result, error))
             return NULL;
           step.trained = TRUE;
           step.accepted = accepted (ctx, &result.best);
@@ -346,8 +362,9 @@ edge_run (Ctx           *ctx,
   *out = (ScEdgeRun) { .pe = pe };
   /* p_min is one weight (§4); a larger edge-min-step ends the halvings
    * sooner on big networks, where a halved step of a few weights can go on
-   * being accepted for thousands of steps (README, Faithfulness). */
-  sc_schedule_init (&schedule, p_init, pe, MAX (100.0 / n_w, hyper->edge_min_step));
+   * being accepted for thousands of steps (README, Faithfulness). The
+   * targets are float32 arithmetic, as the reference's (obs. 8). */
+  sc_schedule_init_float32 (&schedule, p_init, pe, MAX (100.0 / n_w, hyper->edge_min_step));
 
   while (sc_schedule_next (&schedule, &target))
     {
@@ -356,10 +373,14 @@ edge_run (Ctx           *ctx,
 
       if (target < 100.0)
         {
-          g_autoptr(ScMask) newmask = sc_edge_prune_mask (current, target);
+          const ScPipelineHooks *hooks = ctx->options->hooks;
+          double threshold;
+          g_autoptr(ScMask) newmask = sc_edge_prune_mask (current, target, &threshold);
 
+          if (hooks && hooks->edge_decision)
+            hooks->edge_decision (target, threshold, newmask, hooks->user_data);
           sc_net_set_mask (current, newmask);
-          if (!train_net (ctx, current, sc_hyper_retrain_epochs (hyper), &result, error))
+          if (!train_net (ctx, current, FALSE, sc_hyper_retrain_epochs (hyper), &result, error))
             return FALSE;
           step.trained = TRUE;
           step.accepted = accepted (ctx, &result.best);
@@ -383,7 +404,9 @@ edge_run (Ctx           *ctx,
         }
     }
 
-  out->final_percent = 100.0 * (1.0 - (double) sc_net_alive_weights (prev) / n_w);
+  /* The reference stores 100·(1 − d) with d = kept/total a float32 tensor
+   * (oracle README "final_prune_percent_weights"). */
+  out->final_percent = 100.0 * (1.0 - (double) ((float) sc_net_alive_weights (prev) / (float) n_w));
   out->accuracy = prev_eval.accuracy;
   out->final = make_snapshot (ctx, prev, &prev_eval, FALSE);
 
@@ -400,12 +423,15 @@ stage_edges (Ctx     *ctx,
   ScRun *run = ctx->run;
   ScHyper *hyper = &run->hyper;
   gsize n_w = sc_net_dense_weights (unit_net);
-  double p_init = 100.0 * (1.0 - (double) sc_net_alive_weights (unit_net) / n_w);
+  /* The reference's P_init is a float32 tensor, 100·(1 − kept/total), each
+   * operation rounded to float32 (oracle README obs. 8, 16). */
+  float kept_f = (float) sc_net_alive_weights (unit_net) / (float) n_w;
+  double p_init = 100.0f * (1.0f - kept_f);
   ScTrainResult result;
 
   begin_stage (ctx, SC_STAGE_EDGES);
   /* Re-trained once more, result not checked (§9.8). */
-  if (!train_net (ctx, unit_net, hyper->epochs, &result, error))
+  if (!train_net (ctx, unit_net, TRUE, hyper->epochs, &result, error))
     return FALSE;
   record_step (ctx, (ScStep) { .edge_run = -1, .retrain_only = TRUE, .trained = TRUE,
                                .accepted = TRUE, .target = p_init },
@@ -544,6 +570,10 @@ sc_pipeline_run (ScTask                  *task,
     .cancellable = options->cancellable,
     .epoch_func = options->epoch_events ? on_epoch : NULL,
     .epoch_data = &ctx,
+    .batch_func = options->hooks ? options->hooks->batch_func : NULL,
+    .batch_data = options->hooks ? options->hooks->user_data : NULL,
+    .step_func = options->hooks ? options->hooks->step_func : NULL,
+    .step_data = options->hooks ? options->hooks->user_data : NULL,
   };
 
   ok = (model0 = stage_dense (&ctx, error)) != NULL &&

@@ -97,6 +97,49 @@ typedef struct
 typedef void (*ScEventFunc) (const ScEvent *event,
                              gpointer       user_data);
 
+/* Optional observers of the pipeline's inner steps, used to check it
+ * against a recorded run of the reference (sc-replay.h). Every member may
+ * be NULL; they run on the pipeline's thread. A training run is identified
+ * by its stage and whether it is a training-only run (the dense run and the
+ * edge stage's first re-training). Networks are in their physical shape
+ * (sc_net_snapshot() gives the dense one). */
+typedef struct
+{
+  /* The dense network right after its random initialisation; may
+   * overwrite its parameters. */
+  void          (*init_net)      (ScNet              *net,
+                                  gpointer            user_data);
+  /* Before a training run, with the mask installed; may overwrite the
+   * parameters. */
+  void          (*train_start)   (ScStage             stage,
+                                  gboolean            retrain_only,
+                                  ScNet              *net,
+                                  gpointer            user_data);
+  /* After it, with the best epoch's network, before the pipeline decides
+   * on it; may overwrite the parameters. */
+  void          (*train_end)     (ScStage             stage,
+                                  gboolean            retrain_only,
+                                  ScNet              *net,
+                                  const ScTrainResult *result,
+                                  gpointer            user_data);
+  /* A unit-pruning decision (§3.2): the target P, the scores of all hidden
+   * units in global order, the threshold and the new cumulative mask. */
+  void          (*unit_decision) (double              target,
+                                  const float        *scores,
+                                  guint               n_scores,
+                                  double              threshold,
+                                  const ScMask       *mask,
+                                  gpointer            user_data);
+  /* An edge-pruning decision (§4). */
+  void          (*edge_decision) (double              target,
+                                  double              threshold,
+                                  const ScMask       *mask,
+                                  gpointer            user_data);
+  ScBatchFunc     batch_func;    /* training batches instead of shuffling and noise */
+  ScTrainStepFunc step_func;
+  gpointer        user_data;
+} ScPipelineHooks;
+
 typedef struct
 {
   ScBackend     backend;
@@ -110,6 +153,7 @@ typedef struct
   /* Speed-ups that change no result, off only to measure them (bench/). */
   gboolean      no_compaction;     /* keep pruned units in the matrices */
   gboolean      dense_only;        /* no sparse kernels */
+  const ScPipelineHooks *hooks;    /* NULL in normal runs */
 } ScPipelineOptions;
 
 void    sc_pipeline_options_init (ScPipelineOptions       *options);

@@ -86,23 +86,27 @@ sc_percentile_linear (const float *values,
   gsize n = n_values + n_zeros;
   g_autofree float *v = NULL;
   double h, t, lo, hi;
+  float d;
   gsize i;
 
   g_return_val_if_fail (n > 0, 0.0);
   g_return_val_if_fail (q >= 0.0 && q <= 100.0, 0.0);
 
+  /* numpy 1.24 exactly (oracle README obs. 14): q/100 first, then
+   * h = (n−1)·q; b − a is a float32 subtraction, the lerp is in double. */
   v = g_memdup2 (values, sizeof (float) * MAX (n_values, 1));
-  h = (double) (n - 1) * q / 100.0;
+  h = (double) (n - 1) * (q / 100.0);
   i = (gsize) floor (h);
   t = h - (double) i;
   lo = kth_with_zeros (v, n_values, n_zeros, i);
   if (i + 1 >= n)
     return lo;
   hi = kth_with_zeros (v, n_values, n_zeros, i + 1);
+  d = (float) hi - (float) lo;
 
   /* numpy's _lerp: a + (b−a)·t, computed from the other end for t >= 0.5
    * so that t == 1 gives b exactly. */
-  return t < 0.5 ? lo + (hi - lo) * t : hi - (hi - lo) * (1.0 - t);
+  return t < 0.5 ? lo + (double) d * t : hi - (double) d * (1.0 - t);
 }
 
 float *
@@ -113,12 +117,15 @@ sc_unit_scores (const ScNet     *net,
   const guint chunk = 256;
   guint H = sc_net_hidden_units (net);
   float *scores = g_new0 (float, MAX (H, 1));
-  g_autofree double **sums = g_new0 (double *, net->n_layers);
+  g_autofree float **sums = g_new0 (float *, net->n_layers);
   ScPass *pass = sc_pass_new (net, MIN (chunk, MAX (data->n_rows, 1)), backend);
   guint offset = 0;
 
+  /* The reference feeds one row at a time (§3.1): each row is its own
+   * tensor for the sigmoid. */
+  pass->tensor_rows = 1;
   for (guint l = 1; l + 1 < net->n_layers; l++)
-    sums[l] = g_new0 (double, MAX (net->width[l], 1));
+    sums[l] = g_new0 (float, MAX (net->width[l], 1));
 
   for (guint start = 0; start < data->n_rows; start += pass->capacity)
     {
@@ -133,10 +140,12 @@ sc_unit_scores (const ScNet     *net,
       sc_pass_backward (pass, net, n, FALSE, sums);
     }
 
+  /* numpy's float32 mean over the rows (oracle README obs. 11): the sum in
+   * row order, then one float32 division. */
   for (guint l = 1; l + 1 < net->n_layers; l++)
     {
       for (guint i = 0; i < net->width[l]; i++)
-        scores[offset + net->unit[l][i]] = (float) (sums[l][i] / data->n_rows);
+        scores[offset + net->unit[l][i]] = sums[l][i] / (float) data->n_rows;
       offset += net->arch[l];
       g_free (sums[l]);
     }
@@ -148,7 +157,8 @@ sc_unit_scores (const ScNet     *net,
 guint
 sc_unit_prune_mask (ScMask      *mask,
                     const float *scores,
-                    double       percent)
+                    double       percent,
+                    double      *threshold_out)
 {
   guint H = 0, offset = 0, alive = 0;
   double threshold;
@@ -158,6 +168,8 @@ sc_unit_prune_mask (ScMask      *mask,
   g_return_val_if_fail (H > 0, 0);
 
   threshold = sc_percentile_linear (scores, H, 0, percent);
+  if (threshold_out)
+    *threshold_out = threshold;
 
   for (guint l = 1; l + 1 < mask->n_layers; l++)
     {
@@ -194,7 +206,8 @@ sc_unit_prune_mask (ScMask      *mask,
 
 ScMask *
 sc_edge_prune_mask (const ScNet *net,
-                    double       percent)
+                    double       percent,
+                    double      *threshold_out)
 {
   gsize physical = 0, dense = sc_net_dense_weights (net), at = 0;
   g_autofree float *magnitudes = NULL;
@@ -216,6 +229,8 @@ sc_edge_prune_mask (const ScNet *net,
   /* Global over all layers, including the zeros of pruned weights and of
    * the units compaction dropped (§4). */
   threshold = sc_percentile_linear (magnitudes, physical, dense - physical, percent);
+  if (threshold_out)
+    *threshold_out = threshold;
 
   mask = sc_mask_new (net->arch, net->n_layers, FALSE);
   for (guint k = 0; k + 1 < net->n_layers; k++)
@@ -243,6 +258,16 @@ sc_schedule_init (ScSchedule *schedule,
   schedule->follow = TRUE;
 }
 
+void
+sc_schedule_init_float32 (ScSchedule *schedule,
+                          double      start,
+                          double      step,
+                          double      p_min)
+{
+  sc_schedule_init (schedule, (float) start, step, p_min);
+  schedule->float32 = TRUE;
+}
+
 gboolean
 sc_schedule_next (ScSchedule *schedule,
                   double     *target)
@@ -250,7 +275,23 @@ sc_schedule_next (ScSchedule *schedule,
   if (schedule->done)
     return FALSE;
 
-  if (schedule->follow)
+  if (schedule->float32)
+    {
+      /* Obs. 8: a float32 tensor plus a Python float is float32
+       * arithmetic, the Python value rounded to float32 first. */
+      float prev = (float) schedule->prev;
+
+      if (schedule->follow)
+        {
+          float target_f = (float) schedule->start + (float) (schedule->step * schedule->i);
+
+          schedule->target = target_f;
+          schedule->p = target_f - prev;
+        }
+      else
+        schedule->target = prev + (float) schedule->p;
+    }
+  else if (schedule->follow)
     {
       schedule->target = schedule->start + schedule->step * schedule->i;
       schedule->p = schedule->target - schedule->prev;
@@ -262,18 +303,34 @@ sc_schedule_next (ScSchedule *schedule,
   return TRUE;
 }
 
+/* p > p_min, compared as the reference does: in float32 while p is a
+ * float32 tensor (the edge stage, obs. 8), in double otherwise. */
+static gboolean
+step_above (const ScSchedule *schedule,
+            double            p,
+            double            p_min)
+{
+  if (schedule->float32)
+    return (float) p > (float) p_min;
+
+  return p > p_min;
+}
+
 void
 sc_schedule_report (ScSchedule *schedule,
                     gboolean    accepted)
 {
   if (accepted)
     schedule->prev = schedule->target;
-  else if (schedule->p > schedule->p_min)
+  else if (step_above (schedule, schedule->p, schedule->p_min))
     {
+      double half = schedule->float32 ? (double) ((float) schedule->p / 2.0f)
+                                      : schedule->p / 2.0;
+
       /* Once rejected, never back on the linear schedule; the halved step
        * stays for all later steps (§3.3). */
       schedule->follow = FALSE;
-      schedule->p = MAX (schedule->p / 2.0, schedule->p_min);
+      schedule->p = step_above (schedule, schedule->p_min, half) ? schedule->p_min : half;
     }
   else
     schedule->done = TRUE;

@@ -36,15 +36,19 @@ float   *sc_unit_scores         (const ScNet     *net,
 /* §3.2: threshold = percentile of the scores at P; every hidden unit with
  * score <= threshold loses its incoming and outgoing edges in `mask`
  * (cumulative: the mask of the last accepted step). Returns the number of
- * hidden units left with an edge. */
+ * hidden units left with an edge; threshold_out (may be NULL) gets the
+ * threshold. */
 guint    sc_unit_prune_mask     (ScMask          *mask,
                                  const float     *scores,
-                                 double           percent);
+                                 double           percent,
+                                 double          *threshold_out);
 
 /* §4: threshold = percentile of |w| over all weights of the dense arch
- * (zeros included) at P; the new mask keeps |w| > threshold. */
+ * (zeros included) at P; the new mask keeps |w| > threshold.
+ * threshold_out (may be NULL) gets the threshold. */
 ScMask  *sc_edge_prune_mask     (const ScNet     *net,
-                                 double           percent);
+                                 double           percent,
+                                 double          *threshold_out);
 
 /* The linear schedule with halving of §3.3 and §4, as a pure state machine:
  *
@@ -64,12 +68,20 @@ typedef struct
   guint    i;         /* 1-based iteration */
   gboolean follow;    /* still on the linear schedule */
   gboolean done;
+  gboolean float32;   /* targets and steps in float32 arithmetic */
 } ScSchedule;
 
 void     sc_schedule_init       (ScSchedule *schedule,
                                  double      start,
                                  double      step,
                                  double      p_min);
+/* The edge stage's schedule: the reference's P_init is a float32 tensor, so
+ * every target and step is float32 arithmetic (oracle README obs. 8), e.g.
+ * 96.25 + 0.1388… = 97.38888549804688. */
+void     sc_schedule_init_float32 (ScSchedule *schedule,
+                                   double      start,
+                                   double      step,
+                                   double      p_min);
 gboolean sc_schedule_next       (ScSchedule *schedule,
                                  double     *target);
 void     sc_schedule_report     (ScSchedule *schedule,

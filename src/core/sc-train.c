@@ -89,21 +89,22 @@ sc_adam_step (ScAdam  *adam,
 {
   ScAdamKernel update = sc_kernels_get ()->adam;
   double bc1, bc2;
-  float step_size, bc2_sqrt;
+  float neg_step_size, bc2_sqrt;
 
   adam->t++;
+  /* The bias corrections and the step size are Python doubles. */
   bc1 = 1.0 - sc_powi (ADAM_BETA1, adam->t);
   bc2 = 1.0 - sc_powi (ADAM_BETA2, adam->t);
-  step_size = (float) (lr / bc1);
+  neg_step_size = (float) -(lr / bc1);
   bc2_sqrt = (float) sqrt (bc2);
 
   for (guint k = 0; k < adam->n_w; k++)
     {
-      /* PyTorch 1.12 Adam with L2 weight decay (§2.3), sc-adam-kernel.c. */
+      /* PyTorch 1.13's Adam with L2 weight decay (§2.3), sc-adam-kernel.c. */
       update (net->w[k], gw[k], net->m[k], adam->mw[k], adam->vw[k],
-              adam->size[k], (float) weight_decay, step_size, bc2_sqrt);
+              adam->size[k], (float) weight_decay, neg_step_size, bc2_sqrt);
       update (net->b[k], gb[k], net->bm[k], adam->mb[k], adam->vb[k],
-              adam->n_b[k], (float) weight_decay, step_size, bc2_sqrt);
+              adam->n_b[k], (float) weight_decay, neg_step_size, bc2_sqrt);
     }
 }
 
@@ -228,7 +229,8 @@ sc_train (ScNet                *net,
   double best_loss = 1000.0, best_acc = 0.0;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (net && train && test && options && rng && result, FALSE);
+  g_return_val_if_fail (net && train && test && options && result, FALSE);
+  g_return_val_if_fail (rng != NULL || options->batch_func != NULL, FALSE);
   g_return_val_if_fail (bs > 0 && train->n_rows > 0, FALSE);
   g_return_val_if_fail (train->n_in == net->width[0], FALSE);
 
@@ -243,14 +245,18 @@ sc_train (ScNet                *net,
   for (guint epoch = 1; epoch <= options->epochs && ok; epoch++)
     {
       ScEval eval;
+      double train_sum = 0.0;
 
-      for (guint r = 0; r < train->n_rows; r++)
-        order[r] = r;
-      sc_rng_shuffle (rng, order, train->n_rows);
-
-      for (guint start = 0; start < train->n_rows; start += bs)
+      if (options->batch_func == NULL)
         {
-          guint n = MIN (bs, train->n_rows - start);
+          for (guint r = 0; r < train->n_rows; r++)
+            order[r] = r;
+          sc_rng_shuffle (rng, order, train->n_rows);
+        }
+
+      for (guint start = 0, index = 0; ; start += bs, index++)
+        {
+          guint n;
 
           if (g_cancellable_is_cancelled (options->cancellable))
             {
@@ -258,13 +264,29 @@ sc_train (ScNet                *net,
               break;
             }
 
-          gather_rows (train, order + start, n, pass->act[0], ybuf);
-          if (options->noise > 0.0)
-            add_noise (pass->act[0], (gsize) n * train->n_in, options->noise, rng);
+          if (options->batch_func)
+            {
+              n = options->batch_func (epoch - 1, index, pass->act[0], ybuf,
+                                       MIN (bs, pass->capacity), options->batch_data);
+              g_return_val_if_fail (n <= MIN (bs, pass->capacity), FALSE);
+            }
+          else
+            {
+              n = start < train->n_rows ? MIN (bs, train->n_rows - start) : 0;
+              gather_rows (train, order + start, n, pass->act[0], ybuf);
+              if (options->noise > 0.0)
+                add_noise (pass->act[0], (gsize) n * train->n_in, options->noise, rng);
+            }
+          if (n == 0)
+            break;
+
           sc_pass_forward (pass, net, n);
-          sc_pass_bce (pass, ybuf, n, FALSE, NULL, NULL);
+          /* the reference's train_loss: Σ batch mean × batch rows / rows */
+          train_sum += sc_pass_bce (pass, ybuf, n, FALSE, NULL, NULL) * n;
           sc_pass_backward (pass, net, n, TRUE, NULL);
           sc_adam_step (adam, net, pass->gw, pass->gb, options->lr, options->weight_decay);
+          if (options->step_func)
+            options->step_func (epoch - 1, index, net, pass->gw, pass->gb, options->step_data);
         }
       if (!ok)
         break;
@@ -280,6 +302,7 @@ sc_train (ScNet                *net,
           result->best_epoch = epoch;
         }
 
+      eval.train_loss = train_sum / train->n_rows;
       if (options->epoch_func)
         options->epoch_func (epoch, options->epochs, &eval, options->epoch_data);
     }

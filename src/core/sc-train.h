@@ -21,12 +21,34 @@ typedef struct
   double loss;            /* validation loss as used for best-epoch selection */
   double accuracy;        /* per-bit %, 100 · correct bits / (rows · outputs) (§2.4) */
   double exact_accuracy;  /* % of rows with every output right */
+  double train_loss;      /* epoch events only: Σ batch loss × rows / training rows */
 } ScEval;
 
 typedef void (*ScEpochFunc) (guint         epoch,
                              guint         n_epochs,
                              const ScEval *eval,
                              gpointer      user_data);
+
+/* Supplies training mini-batch `index` (0-based) of epoch `epoch` (0-based
+ * within the run) instead of the shuffled noisy batches sc_train() draws:
+ * fills x (rows × n_in) and y (rows × n_out) with at most capacity rows and
+ * returns the number of rows, 0 when the epoch has no more batches. Used to
+ * replay the reference's recorded runs (sc-replay.h). */
+typedef guint (*ScBatchFunc) (guint     epoch,
+                              guint     index,
+                              float    *x,
+                              float    *y,
+                              guint     capacity,
+                              gpointer  user_data);
+
+/* Called after each optimiser step with that step's raw gradients (before
+ * weight decay), in the network's physical shape. */
+typedef void (*ScTrainStepFunc) (guint         epoch,
+                                 guint         index,
+                                 const ScNet  *net,
+                                 float * const *gw,
+                                 float * const *gb,
+                                 gpointer      user_data);
 
 typedef struct
 {
@@ -41,6 +63,10 @@ typedef struct
   GCancellable *cancellable;
   ScEpochFunc   epoch_func;          /* may be NULL */
   gpointer      epoch_data;
+  ScBatchFunc   batch_func;          /* NULL: shuffle and add noise from rng */
+  gpointer      batch_data;
+  ScTrainStepFunc step_func;         /* may be NULL */
+  gpointer      step_data;
 } ScTrainOptions;
 
 typedef struct
@@ -60,7 +86,8 @@ ScEval   sc_evaluate     (const ScNet          *net,
  * noisy mini-batches, evaluation on `test` (validation = test in every task
  * of the method) after each epoch, best-epoch selection; net ends holding
  * the best epoch's parameters. Returns FALSE with SC_ERROR_CANCELLED if
- * cancelled (net then holds the last completed epoch's best). */
+ * cancelled (net then holds the last completed epoch's best). rng may be
+ * NULL when options->batch_func supplies the batches. */
 gboolean sc_train        (ScNet                *net,
                           const ScDataset      *train,
                           const ScDataset      *test,
