@@ -244,19 +244,7 @@ edge_tile (guint        kc,
 }
 
 void
-SC_KERNEL_NAME (sc_gemm_portable) (gboolean     trans_a,
-             gboolean     trans_b,
-             guint        m,
-             guint        n,
-             guint        k,
-             float        alpha,
-             const float *a,
-             guint        lda,
-             const float *b,
-             guint        ldb,
-             float        beta,
-             float       *c,
-             guint        ldc)
+SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
 {
   Workspace *ws = workspace_get ();
   guint kc_max = MIN (k, KC);

@@ -59,19 +59,7 @@ sc_backend_from_string (const char *name,
 }
 
 void
-sc_gemm_plain (gboolean     trans_a,
-               gboolean     trans_b,
-               guint        m,
-               guint        n,
-               guint        k,
-               float        alpha,
-               const float *a,
-               guint        lda,
-               const float *b,
-               guint        ldb,
-               float        beta,
-               float       *c,
-               guint        ldc)
+sc_gemm_plain (SC_GEMM_KERNEL_ARGS)
 {
   for (guint i = 0; i < m; i++)
     {
