@@ -1,0 +1,78 @@
+/* fuzz-common.c — helpers of the fuzz targets
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+
+static char *temp_dir;
+static char *temp_path;
+
+static void
+remove_temp_dir (void)
+{
+  if (temp_path != NULL)
+    g_unlink (temp_path);
+  if (temp_dir != NULL)
+    g_rmdir (temp_dir);
+}
+
+void
+fuzz_init (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  /* A parser fed bad bytes must report an error, not trip a GLib check. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
+void
+fuzz_check_outcome (gconstpointer  result,
+                    const GError  *error)
+{
+  g_assert_true ((result != NULL) != (error != NULL));
+  if (error != NULL)
+    g_debug ("%s", error->message);
+  else
+    g_debug ("accepted");
+}
+
+char *
+fuzz_text (const uint8_t *data,
+           size_t         size)
+{
+  return g_strndup ((const char *) data, size);
+}
+
+const char *
+fuzz_write_file (const char    *name,
+                 const uint8_t *data,
+                 size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (temp_dir == NULL)
+    {
+      temp_dir = g_dir_make_tmp ("sculptor-fuzz-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (remove_temp_dir);
+    }
+  if (temp_path != NULL)
+    g_unlink (temp_path);
+  g_free (temp_path);
+  temp_path = g_build_filename (temp_dir, name, NULL);
+  g_file_set_contents (temp_path, (const char *) data, (gssize) size, &error);
+  g_assert_no_error (error);
+  return temp_path;
+}
