@@ -31,6 +31,13 @@ int cli_sweep  (int argc, char **argv);
 int cli_replay (int argc, char **argv);
 int cli_import_mnist (int argc, char **argv);
 
+/* The work of "detect": appends to out one line per non-blank line of
+ * contents, a result or {"line": N, "error": …}; errors also go to stderr
+ * as FILENAME:LINE: message. Returns the number of failed lines. */
+guint cli_detect_batch (const char *filename,
+                        const char *contents,
+                        GString    *out);
+
 /* Writes network.svg and hierarchy.svg of a finished run into out_dir. */
 gboolean cli_write_figures (const ScRun  *run,
                             const char   *out_dir,

@@ -106,5 +106,9 @@ sc_unpack_bytes (const char  *text,
       return NULL;
     }
 
+  /* g_bytes_unref_to_data() returns NULL for no bytes (a layer whose
+   * edges were all pruned); the caller needs a buffer all the same. */
+  if (expected_len == 0)
+    return g_new0 (guint8, 1);
   return g_bytes_unref_to_data (g_steal_pointer (&unpacked), &raw_len);
 }

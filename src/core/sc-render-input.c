@@ -514,6 +514,12 @@ sc_render_input_load (const char *path,
                    "%s: %s", display, local_error->message);
       return NULL;
     }
+  /* An empty file, or comments only: json-glib gives no root and no error. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: the result must be a JSON object", display);
+      return NULL;
+    }
 
   return sc_render_input_from_json (json_parser_get_root (parser), display, error);
 }
