@@ -63,11 +63,12 @@ main (int    argc,
 {
   g_autofree char *arch_text = g_strdup ("1568,392,392,392,392,392,3");
   g_autofree char *backends_text = g_strdup ("portable,openblas");
-  int rows = 1024, epochs = 2;
+  int rows = 1024, epochs = 2, threads = 1;
   GOptionEntry entries[] = {
     { "arch", 0, 0, G_OPTION_ARG_STRING, &arch_text, "Layer widths", "LIST" },
     { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Training rows (default 1024)", "N" },
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Epochs (default 2)", "N" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads per product (default 1)", "N" },
     { "backends", 0, 0, G_OPTION_ARG_STRING, &backends_text,
       "portable, openblas, plain (default portable,openblas)", "LIST" },
     { NULL }
@@ -98,13 +99,13 @@ main (int    argc,
         }
       g_array_append_val (arch, (guint) { (guint) w });
     }
-  if (arch->len < 2 || rows < 1 || epochs < 1)
+  if (arch->len < 2 || rows < 1 || epochs < 1 || threads < 1)
     {
       fprintf (stderr, "bench-kernels: need two widths, --rows and --epochs >= 1\n");
       return 2;
     }
 
-  sc_linalg_init (1);
+  sc_linalg_init ((guint) threads);
   sc_rng_init (&rng, 0);
   data = random_dataset ((guint) rows, g_array_index (arch, guint, 0),
                          g_array_index (arch, guint, arch->len - 1), &rng);
@@ -137,9 +138,9 @@ main (int    argc,
           fprintf (stderr, "bench-kernels: %s\n", error->message);
           return 1;
         }
-      printf ("{\"backend\": \"%s\", \"kernel\": \"%s\", \"seconds\": %.3f, "
+      printf ("{\"backend\": \"%s\", \"kernel\": \"%s\", \"threads\": %d, \"seconds\": %.3f, "
               "\"rows\": %d, \"epochs\": %d, \"arch\": \"%s\", \"checksum\": \"%016" G_GINT64_MODIFIER
-              "x\"}\n", backends[b], kernel, g_timer_elapsed (timer, NULL), rows, epochs,
+              "x\"}\n", backends[b], kernel, threads, g_timer_elapsed (timer, NULL), rows, epochs,
               arch_text, checksum (net));
       fflush (stdout);
     }

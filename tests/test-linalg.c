@@ -111,27 +111,34 @@ test_kernels_match_definition (void)
         memcpy (want, c0, sizeof (float) * size_c);
         sc_gemm_plain (ta, tb, sh->m, sh->n, sh->k, alpha, a, lda, b, ldb, beta, want, ldc);
 
-        for (guint q = 0; q < G_N_ELEMENTS (kernels); q++)
+        for (guint q = 0; q < G_N_ELEMENTS (kernels) * 2; q++)
           {
-            if (!kernel_runs_here (&kernels[q]))
+            /* Each build with one thread, then with three (the large
+             * products split their column panels among them). */
+            const Kernel *kernel = &kernels[q % G_N_ELEMENTS (kernels)];
+
+            if (!kernel_runs_here (kernel))
               continue;
+            sc_linalg_init (q < G_N_ELEMENTS (kernels) ? 1 : 3);
             n_kernels_run++;
             memcpy (got, c0, sizeof (float) * size_c);
             if (sh->k > 0)
-              kernels[q].kernel (ta, tb, sh->m, sh->n, sh->k, alpha, a, lda, b, ldb, beta, got, ldc);
+              kernel->kernel (ta, tb, sh->m, sh->n, sh->k, alpha, a, lda, b, ldb, beta, got, ldc);
             else
               sc_gemm (SC_BACKEND_PORTABLE, ta, tb, sh->m, sh->n, 0, alpha, a, lda, b, ldb,
                        beta, got, ldc);
             for (gsize e = 0; e < size_c; e++)
               if (memcmp (&got[e], &want[e], sizeof (float)) != 0)
-                g_error ("%s kernel, %u×%u×%u ta=%d tb=%d alpha=%g beta=%g: C[%" G_GSIZE_FORMAT
-                         "] = %a, the definition gives %a", kernels[q].name, sh->m, sh->n, sh->k,
-                         ta, tb, alpha, beta, e, got[e], want[e]);
+                g_error ("%s kernel, %u thread(s), %u×%u×%u ta=%d tb=%d alpha=%g beta=%g: C[%"
+                         G_GSIZE_FORMAT "] = %a, the definition gives %a", kernel->name,
+                         sc_linalg_get_threads (), sh->m, sh->n, sh->k, ta, tb, alpha, beta, e,
+                         got[e], want[e]);
           }
       }
 
+  sc_linalg_init (1);
   /* The generic build runs everywhere; the others where the CPU has them. */
-  g_assert_cmpuint (n_kernels_run, >=, G_N_ELEMENTS (shapes) * 8);
+  g_assert_cmpuint (n_kernels_run, >=, G_N_ELEMENTS (shapes) * 8 * 2);
   g_test_message ("kernel in use: %s", sc_linalg_kernel_name ());
 }
 
@@ -169,7 +176,8 @@ test_dispatch_matches_definition (void)
 static void
 test_adam_builds_agree (void)
 {
-  const gsize n = 1001;   /* not a multiple of any vector width */
+  /* Not a multiple of any vector width, and large enough for threads. */
+  const gsize n = 70001;
   ScRng rng;
 
   sc_rng_init (&rng, 9);
@@ -200,7 +208,9 @@ test_adam_builds_agree (void)
           want_p[e] = mask[e] ? param[e] + (-0.01f * want_m[e]) / (sqrtf (want_v[e]) / 0.3f + 1e-8f)
                               : param[e];
         }
+      sc_linalg_init (1 + q % 2);
       kernels[q].adam (param, grad, mask, m, v, n, 1e-4f, -0.01f, 0.3f);
+      sc_linalg_init (1);
       g_assert_cmpmem (param, sizeof (float) * n, want_p, sizeof (float) * n);
       g_assert_cmpmem (m, sizeof (float) * n, want_m, sizeof (float) * n);
       g_assert_cmpmem (v, sizeof (float) * n, want_v, sizeof (float) * n);

@@ -336,7 +336,8 @@ cli_run (int    argc,
     { "plain-c", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &args.plain_c,
       N_("Same as --blas plain"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
-      N_("OpenBLAS threads with --blas openblas (default 1)"), N_("N") },
+      N_("Threads for the large products (default 1; the network is the same with any number)"),
+      N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

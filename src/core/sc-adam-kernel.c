@@ -67,6 +67,10 @@ SC_KERNEL_NAME (sc_adam_portable) (float        *restrict param,
   const float one_minus_b2 = (float) (1.0 - ADAM_BETA2);
   const float eps = (float) ADAM_EPS;
 
+  guint n_threads = n >= (1u << 16) ? sc_linalg_get_threads () : 1;
+
+  /* Element-wise: any split among threads gives the same bits. */
+#pragma omp parallel for simd num_threads (n_threads) if (n_threads > 1) schedule (static)
   for (gsize e = 0; e < n; e++)
     {
       float p = param[e], m_old = m[e], v_old = v[e];

@@ -17,7 +17,9 @@
  * applied while packing, as the plain loop multiplies a by alpha first);
  * the micro-kernel keeps an MR × NR tile of C in registers for a whole
  * KC block. A k-block after the first reloads the tile from C: the stored
- * float is the exact running sum, so splitting k changes nothing.
+ * float is the exact running sum, so splitting k changes nothing. With
+ * several threads (sc_linalg_init), each takes whole NR-column panels of
+ * C, so the thread count changes nothing either.
  */
 
 #define G_LOG_DOMAIN "sculptor-core"
@@ -45,6 +47,9 @@
 #define KC    256
 #define MC    (MR * 16)
 #define NC    (NR * 128)
+
+/* Below this many multiply-adds a second thread costs more than it saves. */
+#define PARALLEL_PRODUCT (1u << 20)
 
 typedef float vfloat __attribute__ ((vector_size (VW * sizeof (float))));
 
@@ -101,11 +106,13 @@ workspace_get (void)
  * Each source row or column is read in memory order. */
 static void
 pack_a (const float *a, guint lda, gboolean trans, float alpha,
-        guint i0, guint mc, guint p0, guint kc, float *dst)
+        guint i0, guint mc, guint p0, guint kc, float *panels, guint n_threads)
 {
-  for (guint ip = 0; ip < mc; ip += MR, dst += (gsize) kc * MR)
+#pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
+  for (guint ip = 0; ip < mc; ip += MR)
     {
       guint rows = MIN (MR, mc - ip);
+      float *dst = panels + (gsize) (ip / MR) * kc * MR;
 
       if (trans)
         for (guint p = 0; p < kc; p++)
@@ -132,11 +139,13 @@ pack_a (const float *a, guint lda, gboolean trans, float alpha,
 /* NR-column panels of op(B)[p0 .. p0+kc, j0 .. j0+nc], zero-padded. */
 static void
 pack_b (const float *b, guint ldb, gboolean trans,
-        guint p0, guint kc, guint j0, guint nc, float *dst)
+        guint p0, guint kc, guint j0, guint nc, float *panels, guint n_threads)
 {
-  for (guint jp = 0; jp < nc; jp += NR, dst += (gsize) kc * NR)
+#pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
+  for (guint jp = 0; jp < nc; jp += NR)
     {
       guint cols = MIN (NR, nc - jp);
+      float *dst = panels + (gsize) (jp / NR) * kc * NR;
 
       if (trans)
         for (guint j = 0; j < cols; j++)
@@ -247,6 +256,7 @@ void
 SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
 {
   Workspace *ws = workspace_get ();
+  guint n_threads = (guint64) m * n * k >= PARALLEL_PRODUCT ? sc_linalg_get_threads () : 1;
   guint kc_max = MIN (k, KC);
   float *pa = workspace_grow (&ws->a, &ws->a_size,
                               (gsize) (MIN (m, MC) + MR) * kc_max);
@@ -262,12 +272,15 @@ SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
           guint kc = MIN (KC, k - pc);
           int init = pc > 0 ? INIT_LOAD : beta == 0.0f ? INIT_ZERO : INIT_SCALE;
 
-          pack_b (b, ldb, trans_b, pc, kc, jc, nc, pb);
+          pack_b (b, ldb, trans_b, pc, kc, jc, nc, pb, n_threads);
           for (guint ic = 0; ic < m; ic += MC)
             {
               guint mc = MIN (MC, m - ic);
 
-              pack_a (a, lda, trans_a, alpha, ic, mc, pc, kc, pa);
+              pack_a (a, lda, trans_a, alpha, ic, mc, pc, kc, pa, n_threads);
+              /* Threads take whole column panels of C: every element is
+               * still summed by one thread in the defined order. */
+#pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
               for (guint jr = 0; jr < nc; jr += NR)
                 {
                   guint cols = MIN (NR, nc - jr);

@@ -74,4 +74,8 @@ typedef struct
 
 const ScKernels *sc_kernels_get (void);
 
+/* Threads the portable kernels may use for one large product or update
+ * (sc_linalg_init; 1 by default). */
+guint sc_linalg_get_threads (void);
+
 G_END_DECLS

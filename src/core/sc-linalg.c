@@ -22,11 +22,29 @@ char *openblas_get_corename (void);
  * more than it saves (the Boolean networks' products are all below it). */
 #define SMALL_PRODUCT 16384
 
+static guint portable_threads = 1;
+
 void
 sc_linalg_init (guint n_threads)
 {
+  const char *cap = g_getenv ("SCULPTOR_THREADS");
+  guint64 max;
+
+  /* SCULPTOR_THREADS caps every request (the TSan run sets 1: TSan cannot
+   * see libgomp's synchronisation). */
+  if (cap && g_ascii_string_to_unsigned (cap, 10, 1, 64, &max, NULL))
+    n_threads = MIN (n_threads, (guint) max);
   if (n_threads > 0)
-    openblas_set_num_threads ((int) n_threads);
+    {
+      openblas_set_num_threads ((int) n_threads);
+      g_atomic_int_set (&portable_threads, n_threads);
+    }
+}
+
+guint
+sc_linalg_get_threads (void)
+{
+  return (guint) g_atomic_int_get (&portable_threads);
 }
 
 const char *

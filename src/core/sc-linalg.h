@@ -29,7 +29,9 @@ typedef enum
   SC_BACKEND_PLAIN,
 } ScBackend;
 
-/* Sets OpenBLAS to n_threads (0: leave as is). Idempotent. */
+/* Threads for one product: OpenBLAS's, and the portable kernels' (which
+ * give the same bits with any number); 0 leaves them as they are, the
+ * environment variable SCULPTOR_THREADS caps them. Idempotent. */
 void          sc_linalg_init           (guint        n_threads);
 
 /* "portable", "openblas" or "plain"; NULL for anything else. */
