@@ -245,7 +245,8 @@ draw_grid (Painter *p)
   for (guint i = 0; i < n; i++)
     {
       double y = sc_timeline_geometry_density_y (&p->g, ticks[i]);
-      g_autofree char *label = g_strdup_printf ("%g", ticks[i]);
+      /* in percent, as everywhere else density is shown */
+      g_autofree char *label = g_strdup_printf ("%g %%", 100.0 * ticks[i]);
 
       draw_text (p, label, p->g.x + p->g.width + 6.0, y, 0.0, 0.5, &p->pal.density, 1.0, FALSE);
     }

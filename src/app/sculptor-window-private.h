@@ -43,6 +43,7 @@ struct _SculptorWindow
   GtkLabel                *status_density;
   GtkLabel                *status_message;
   GtkLabel                *status_elapsed;
+  GtkLabel                *step_banner;
 
   /* Owned references */
   ScRunner                *runner;        /* the live run, or NULL */
@@ -52,7 +53,18 @@ struct _SculptorWindow
   ScSnapshot              *detected;      /* latest snapshot with modules at or before it */
   int                      shown_step;    /* -1: follow the live end */
   guint                    elapsed_source;
+  guint                    trial_source;  /* a rejected trial on screen */
 };
+
+/* A speed choice: each training run lasts at least train_ms; the worker
+ * waits after a step (ms). */
+typedef struct
+{
+  const char *nick;
+  guint       train_ms;
+  guint       accepted_ms;
+  guint       rejected_ms;
+} SculptorPace;
 
 /* sculptor-window.c */
 guint             _sculptor_window_n_steps        (SculptorWindow *self);
@@ -70,6 +82,17 @@ void              _sculptor_window_show_error     (SculptorWindow *self,
                                                    const GError   *error);
 void              _sculptor_window_load_run       (SculptorWindow *self,
                                                    ScRun          *run);
+
+void              _sculptor_window_show_snapshot  (SculptorWindow *self,
+                                                   ScSnapshot     *snapshot,
+                                                   gboolean        animate);
+
+/* sculptor-window-pace.c */
+const SculptorPace *_sculptor_window_get_pace     (SculptorWindow *self);
+void              _sculptor_window_apply_pace     (SculptorWindow *self);
+void              _sculptor_window_follow_step    (SculptorWindow *self,
+                                                   guint           index);
+void              _sculptor_window_clear_trial    (SculptorWindow *self);
 
 /* sculptor-window-actions.c */
 void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);

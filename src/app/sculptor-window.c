@@ -20,9 +20,6 @@
 
 G_DEFINE_FINAL_TYPE (SculptorWindow, sculptor_window, GTK_TYPE_APPLICATION_WINDOW)
 
-/* Delay after each step for the speed choices, in milliseconds. */
-static const guint speed_delays[] = { 0, 15, 120, 500, 1500 };
-
 #define DEFAULT_TASK "exemplar/input-separable"
 
 guint
@@ -139,10 +136,10 @@ selected_module_id (SculptorWindow *self)
 
 /* Shows snapshot in the network view, and the modules of the latest
  * detected snapshot up to it in the hierarchy and inspector. */
-static void
-show_snapshot (SculptorWindow *self,
-               ScSnapshot     *snapshot,
-               gboolean        animate)
+void
+_sculptor_window_show_snapshot (SculptorWindow *self,
+                                ScSnapshot     *snapshot,
+                                gboolean        animate)
 {
   int selected_id = selected_module_id (self);
 
@@ -233,17 +230,25 @@ update_status (SculptorWindow *self)
       step_text = g_strdup_printf (_("%u steps"), n);
       target = g_strdup_printf (_("Pruned %.2f%%"), 100.0 * (1.0 - final->density));
       accuracy = g_strdup_printf (_("Accuracy %.2f%%"), final->accuracy);
-      density = g_strdup_printf (_("Density %.4f"), final->density);
+      density = g_strdup_printf (_("Density %.3g %%"), 100.0 * final->density);
     }
   else if (step)
     {
       step_text = g_strdup_printf (_("Step %u/%u"), MIN (index, n - 1) + 1, n);
       target = step->retrain_only ? g_strdup (_("Training"))
                                   : g_strdup_printf (_("Target %.2f%%"), step->target);
-      accuracy = step->trained ? g_strdup_printf (_("Accuracy %.2f%%"), step->accuracy)
-                               : g_strdup (_("Not trained"));
-      density = step->trained ? g_strdup_printf (_("Density %.4f"), step->density)
-                              : g_strdup ("");
+      /* A rejected step's numbers are its trial's, not the network the
+       * run goes on with: say so. */
+      if (!step->trained)
+        accuracy = g_strdup (_("Rejected, not trained"));
+      else if (!step->accepted && !step->retrain_only)
+        accuracy = g_strdup_printf (_("Rejected: accuracy %.2f%%"), step->accuracy);
+      else
+        accuracy = g_strdup_printf (_("Accuracy %.2f%%"), step->accuracy);
+      density = !step->trained ? g_strdup ("")
+                : !step->accepted && !step->retrain_only
+                ? g_strdup_printf (_("Trial density %.3g %%"), 100.0 * step->density)
+                : g_strdup_printf (_("Density %.3g %%"), 100.0 * step->density);
     }
   else if (self->runner && sc_runner_get_n_epochs (self->runner) > 0)
     step_text = g_strdup_printf (_("Epoch %u/%u"), sc_runner_get_epoch (self->runner),
@@ -283,15 +288,15 @@ _sculptor_window_show_step (SculptorWindow *self,
 
           if (step->snapshot)
             {
-              show_snapshot (self, step->snapshot, FALSE);
+              _sculptor_window_show_snapshot (self, step->snapshot, FALSE);
               break;
             }
         }
     }
   else if (run && run->final)
-    show_snapshot (self, run->final, FALSE);
+    _sculptor_window_show_snapshot (self, run->final, FALSE);
   else if (self->runner && sc_runner_get_snapshot (self->runner))
-    show_snapshot (self, sc_runner_get_snapshot (self->runner), FALSE);
+    _sculptor_window_show_snapshot (self, sc_runner_get_snapshot (self->runner), FALSE);
 
   update_status (self);
 }
@@ -365,11 +370,7 @@ on_runner_step_added (SculptorWindow *self,
   const ScStep *step = &sc_runner_get_step (self->runner, index)->step;
 
   sculptor_timeline_append (self->timeline, step);
-
-  /* The network the method carries on with is the last accepted one:
-   * follow those live, rejected attempts stay on the timeline. */
-  if (self->shown_step < 0 && step->accepted && step->snapshot)
-    show_snapshot (self, step->snapshot, TRUE);
+  _sculptor_window_follow_step (self, index);
   update_status (self);
 }
 
@@ -402,10 +403,11 @@ on_runner_finished (SculptorWindow *self)
   const ScRun *run = sc_runner_get_run (self->runner);
   const GError *error = sc_runner_get_error (self->runner);
 
+  _sculptor_window_clear_trial (self);
   if (run)
     {
       if (self->shown_step < 0)
-        show_snapshot (self, run->final, TRUE);
+        _sculptor_window_show_snapshot (self, run->final, TRUE);
       update_inspector (self);
       describe_score (self, run);
     }
@@ -441,8 +443,9 @@ static void
 reset_view (SculptorWindow *self)
 {
   self->shown_step = -1;
+  _sculptor_window_clear_trial (self);
   sculptor_timeline_clear (self->timeline);
-  show_snapshot (self, NULL, FALSE);
+  _sculptor_window_show_snapshot (self, NULL, FALSE);
 }
 
 void
@@ -480,8 +483,7 @@ _sculptor_window_start (SculptorWindow *self)
   sc_runner_set_backend (self->runner, sculptor_preferences_get_backend ());
   sc_runner_set_live_detection (self->runner,
                                 sculptor_settings_panel_get_live_detection (self->settings_panel));
-  sc_runner_set_step_delay (self->runner,
-                            speed_delays[gtk_drop_down_get_selected (self->speed_dropdown)]);
+  _sculptor_window_apply_pace (self);
   g_signal_connect_swapped (self->runner, "notify::state", G_CALLBACK (on_runner_state), self);
   g_signal_connect_swapped (self->runner, "notify::stage", G_CALLBACK (on_runner_stage), self);
   g_signal_connect_swapped (self->runner, "notify::epoch", G_CALLBACK (update_status), self);
@@ -539,9 +541,7 @@ on_task_changed (SculptorWindow *self)
 static void
 on_speed_changed (SculptorWindow *self)
 {
-  if (self->runner)
-    sc_runner_set_step_delay (self->runner,
-                              speed_delays[gtk_drop_down_get_selected (self->speed_dropdown)]);
+  _sculptor_window_apply_pace (self);
 }
 
 static gboolean
@@ -561,6 +561,7 @@ sculptor_window_dispose (GObject *object)
 
   stop_runner (self);
   g_clear_handle_id (&self->elapsed_source, g_source_remove);
+  g_clear_handle_id (&self->trial_source, g_source_remove);
   /* GTK 4.8: dispose_template unparents the header bar, which GtkWindow
    * still holds as its titlebar (a critical on every close); drop it here. */
   gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
@@ -611,6 +612,7 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_density);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_message);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_elapsed);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, step_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_task_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_network_module_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_hierarchy_module_selected);

@@ -31,7 +31,10 @@ struct _ScRunner
   gboolean       paused;
   gboolean       step_once;
   gboolean       became_paused;
-  guint          delay_ms;
+  guint          delay_ms;        /* after an accepted step */
+  guint          rejected_ms;     /* after a rejected step */
+  guint          train_ms;        /* least time a training run takes */
+  gint64         paced_from;      /* monotonic µs of the last paced event */
   GPtrArray     *mail_steps;      /* ScRunnerStep * */
   ScSnapshot    *mail_snapshot;
   ScStage        mail_stage;
@@ -116,23 +119,46 @@ wake_main_locked (ScRunner *self)
   g_source_attach (self->idle, self->context);
 }
 
-/* Blocks the worker while paused and for the slow-motion delay; returns at
- * once when cancelled. Called with the lock held. */
+/* Blocks the worker until deadline (monotonic µs; 0: none) unless it is
+ * cancelled or paused meanwhile, then while paused. Called with the lock
+ * held. */
 static void
 wait_locked (ScRunner *self,
-             gboolean  after_step)
+             gint64    deadline)
 {
-  if (after_step && self->delay_ms > 0)
-    {
-      gint64 deadline = g_get_monotonic_time () + (gint64) self->delay_ms * G_TIME_SPAN_MILLISECOND;
-
-      while (!g_cancellable_is_cancelled (self->cancellable) && !self->paused &&
-             g_cond_wait_until (&self->cond, &self->lock, deadline))
-        ;
-    }
+  if (deadline > 0)
+    while (!g_cancellable_is_cancelled (self->cancellable) && !self->paused &&
+           g_cond_wait_until (&self->cond, &self->lock, deadline))
+      ;
 
   while (self->paused && !g_cancellable_is_cancelled (self->cancellable))
     g_cond_wait (&self->cond, &self->lock);
+}
+
+/* When the worker may go on after an event: a step is held on screen for
+ * its delay; epochs are spread so a training run lasts at least train_ms
+ * (a slower training is not slowed further: the pace is a minimum, so it
+ * adapts to the task). */
+static gint64
+pace_deadline_locked (ScRunner      *self,
+                      const ScEvent *event)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint ms = 0;
+
+  if (event->kind == SC_EVENT_STEP)
+    {
+      ms = event->step->accepted ? self->delay_ms : self->rejected_ms;
+      return ms > 0 ? now + (gint64) ms * G_TIME_SPAN_MILLISECOND : 0;
+    }
+  if (event->kind == SC_EVENT_EPOCH && self->train_ms > 0 && event->n_epochs > 0)
+    {
+      gint64 interval = (gint64) self->train_ms * G_TIME_SPAN_MILLISECOND / event->n_epochs;
+
+      /* counted from the last step or epoch (or the stage's start) */
+      return (self->paced_from > 0 ? self->paced_from : now) + interval;
+    }
+  return 0;
 }
 
 static void
@@ -147,6 +173,7 @@ on_event (const ScEvent *event,
     {
     case SC_EVENT_STAGE:
       self->mail_stage = event->stage;
+      self->paced_from = g_get_monotonic_time ();
       break;
 
     case SC_EVENT_EPOCH:
@@ -191,7 +218,10 @@ on_event (const ScEvent *event,
 
   wake_main_locked (self);
   if (event->kind == SC_EVENT_STEP || event->kind == SC_EVENT_EPOCH)
-    wait_locked (self, event->kind == SC_EVENT_STEP);
+    {
+      wait_locked (self, pace_deadline_locked (self, event));
+      self->paced_from = g_get_monotonic_time ();
+    }
 
   g_mutex_unlock (&self->lock);
 }
@@ -395,6 +425,25 @@ sc_runner_set_step_delay (ScRunner *self,
 
   g_mutex_lock (&self->lock);
   self->delay_ms = milliseconds;
+  self->rejected_ms = milliseconds;
+  self->train_ms = 0;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP_DELAY]);
+}
+
+void
+sc_runner_set_pace (ScRunner *self,
+                    guint     train_ms,
+                    guint     accepted_ms,
+                    guint     rejected_ms)
+{
+  g_return_if_fail (SC_IS_RUNNER (self));
+
+  g_mutex_lock (&self->lock);
+  self->train_ms = train_ms;
+  self->delay_ms = accepted_ms;
+  self->rejected_ms = rejected_ms;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP_DELAY]);

@@ -62,6 +62,15 @@ void           sc_runner_set_memory_budget (ScRunner     *self,
 void           sc_runner_set_step_delay   (ScRunner      *self,
                                            guint          milliseconds);
 guint          sc_runner_get_step_delay   (ScRunner      *self);
+/* A pace to watch the run at: each training run lasts at least train_ms
+ * (its epochs spread evenly), and the worker waits accepted_ms after an
+ * accepted step and rejected_ms after a rejected one. These are minimums:
+ * a slower task (MNIST) is never slowed further. All 0: as fast as
+ * possible. Replaces any step delay. */
+void           sc_runner_set_pace         (ScRunner      *self,
+                                           guint          train_ms,
+                                           guint          accepted_ms,
+                                           guint          rejected_ms);
 
 void           sc_runner_start            (ScRunner      *self);
 void           sc_runner_pause            (ScRunner      *self);

@@ -1,0 +1,269 @@
+/* test-gui-live.c — watching a run: the default pace, every step on
+ * screen, the speed remembered
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "sculptor-preferences.h"
+#include "sculptor-resources.h"
+#include "sculptor-window-private.h"
+#include "sculptor-window-state.h"
+
+/* Every wait is on a condition, with a deadline that only a hang reaches. */
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            guint      seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && !sculptor_network_view_is_busy (SCULPTOR_WINDOW (data)->network_view);
+}
+
+static gboolean
+run_ended (gpointer data)
+{
+  SculptorWindow *window = data;
+
+  return window->runner && sc_runner_get_state (window->runner) >= SC_RUNNER_FINISHED;
+}
+
+static SculptorWindow *
+new_window (gboolean restore)
+{
+  SculptorWindow *window = g_object_new (SCULPTOR_TYPE_WINDOW, NULL);
+
+  if (restore)
+    _sculptor_window_state_restore (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (window_mapped, window, 30));
+  return window;
+}
+
+static void
+close_window (SculptorWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* A new user watches: the default speed is "watch"; "as fast as
+ * possible" is remembered once chosen; older saved speeds still load. */
+static void
+test_live_speed_setting (void)
+{
+  GSettings *settings = sculptor_preferences_get_settings ();
+  SculptorWindow *window;
+  g_autofree char *nick = NULL;
+
+  g_assert_nonnull (settings);
+  reset_settings (settings);
+
+  window = new_window (TRUE);
+  g_assert_cmpstr (_sculptor_window_get_pace (window)->nick, ==, "watch");
+  g_assert_cmpuint (_sculptor_window_get_pace (window)->train_ms, >, 0);
+  gtk_drop_down_set_selected (window->speed_dropdown, 1);
+  g_assert_cmpstr (_sculptor_window_get_pace (window)->nick, ==, "fastest");
+  g_assert_cmpuint (_sculptor_window_get_pace (window)->accepted_ms, ==, 0);
+  close_window (window);
+
+  nick = g_settings_get_string (settings, "speed");
+  g_assert_cmpstr (nick, ==, "fastest");
+  window = new_window (TRUE);
+  g_assert_cmpstr (_sculptor_window_get_pace (window)->nick, ==, "fastest");
+  close_window (window);
+
+  /* a value saved by an older version, before "watch" existed */
+  g_settings_set_string (settings, "speed", "slow-motion");
+  window = new_window (TRUE);
+  g_assert_cmpstr (_sculptor_window_get_pace (window)->nick, ==, "slow-motion");
+  close_window (window);
+  reset_settings (settings);
+}
+
+typedef struct
+{
+  SculptorWindow *window;
+  GArray         *seen;       /* gint64 µs each step arrived */
+  guint           n_trial_shown;
+  guint           n_rejected_trained;
+  guint           n_banner_right;
+  guint           n_epoch_events;
+  gboolean        failed_accepted_shown;
+} Watch;
+
+/* After the window's own handler: what the user sees when the step
+ * arrives. */
+static void
+on_step_added (ScRunner *runner,
+               guint     index,
+               Watch    *watch)
+{
+  const ScStep *step = &sc_runner_get_step (runner, index)->step;
+  ScSnapshot *shown = sculptor_network_view_get_snapshot (watch->window->network_view);
+  const char *banner = gtk_label_get_text (watch->window->step_banner);
+  gint64 now = g_get_monotonic_time ();
+
+  g_array_append_val (watch->seen, now);
+  if (step->retrain_only)
+    return;
+  if (step->accepted && shown != step->snapshot)
+    watch->failed_accepted_shown = TRUE;
+  if (!step->accepted && step->trained)
+    {
+      watch->n_rejected_trained++;
+      if (shown == step->snapshot)
+        watch->n_trial_shown++;
+    }
+  if (gtk_widget_get_visible (GTK_WIDGET (watch->window->step_banner)) &&
+      gtk_widget_has_css_class (GTK_WIDGET (watch->window->step_banner),
+                                step->accepted ? "accepted" : "rejected") && banner[0] != 0)
+    watch->n_banner_right++;
+}
+
+static void
+on_epoch (Watch *watch)
+{
+  watch->n_epoch_events++;
+}
+
+static gboolean
+shows_last_accepted (gpointer data)
+{
+  SculptorWindow *window = data;
+  ScSnapshot *shown = sculptor_network_view_get_snapshot (window->network_view);
+  guint n = sc_runner_get_n_steps (window->runner);
+
+  for (guint i = n; i-- > 0;)
+    {
+      const ScStep *step = &sc_runner_get_step (window->runner, i)->step;
+
+      if (step->accepted && step->snapshot)
+        return shown == step->snapshot;
+    }
+  return FALSE;
+}
+
+/* At the watching pace every step of the default task is on screen, the
+ * rejected trials too (then the accepted network comes back), each held
+ * at least its minimum time: the run is slow enough to follow. */
+static void
+test_live_watch_pace (void)
+{
+  SculptorWindow *window = new_window (FALSE);
+  Watch watch = { .window = window, .seen = g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  const SculptorPace *pace;
+  gint64 start;
+  double seconds;
+  guint n_steps, n_rejected = 0, n_trainings = 0, n_retrain_only = 0;
+
+  gtk_drop_down_set_selected (window->speed_dropdown, 0);
+  pace = _sculptor_window_get_pace (window);
+  g_assert_cmpstr (pace->nick, ==, "watch");
+
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  g_assert_nonnull (window->runner);
+  g_signal_connect (window->runner, "step-added", G_CALLBACK (on_step_added), &watch);
+  g_signal_connect_swapped (window->runner, "notify::epoch", G_CALLBACK (on_epoch), &watch);
+
+  /* Halfway through a rejected trial's hold, the view is back on the
+   * network the run goes on with. */
+  while (!run_ended (window))
+    {
+      guint before = watch.n_rejected_trained;
+
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (watch.n_rejected_trained > before)
+        g_assert_true (wait_until (shows_last_accepted, window, 10));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 600 * G_TIME_SPAN_SECOND);
+    }
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_cmpint (sc_runner_get_state (window->runner), ==, SC_RUNNER_FINISHED);
+
+  n_steps = sc_runner_get_n_steps (window->runner);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const ScStep *step = &sc_runner_get_step (window->runner, i)->step;
+
+      n_rejected += !step->accepted;
+      n_trainings += step->trained;
+      n_retrain_only += step->retrain_only;
+    }
+  g_test_message ("%u steps (%u rejected) in %.1f s at the watching pace", n_steps, n_rejected,
+                  seconds);
+
+  g_assert_cmpuint (watch.seen->len, ==, n_steps);
+  g_assert_false (watch.failed_accepted_shown);
+  g_assert_cmpuint (watch.n_rejected_trained, >, 0);
+  g_assert_cmpuint (watch.n_trial_shown, ==, watch.n_rejected_trained);
+  /* every pruning step is announced (training-only steps prune nothing) */
+  g_assert_cmpuint (watch.n_banner_right, ==, n_steps - n_retrain_only);
+  /* epochs arrive one by one, not in bursts */
+  g_assert_cmpuint (watch.n_epoch_events, >=, n_trainings * 5);
+
+  /* Each step stays at least its hold before the next one arrives. */
+  for (guint i = 1; i < watch.seen->len; i++)
+    {
+      const ScStep *prev = &sc_runner_get_step (window->runner, i - 1)->step;
+      guint hold = prev->accepted ? pace->accepted_ms : pace->rejected_ms;
+      gint64 gap = g_array_index (watch.seen, gint64, i) - g_array_index (watch.seen, gint64, i - 1);
+
+      g_assert_cmpint (gap, >=, (gint64) hold * 1000 - 20000);
+    }
+  g_assert_cmpfloat (seconds, >=, (n_trainings * pace->train_ms +
+                                   (n_steps - n_rejected) * pace->accepted_ms +
+                                   n_rejected * pace->rejected_ms) / 1000.0 * 0.9);
+
+  g_array_unref (watch.seen);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (sculptor_get_resource ());
+
+  g_test_add_func ("/live/speed-setting", test_live_speed_setting);
+  g_test_add_func ("/live/watch-pace", test_live_watch_pace);
+
+  return g_test_run ();
+}
