@@ -32,6 +32,8 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_clear_pointer (&request->snapshot, sc_snapshot_unref);
   g_clear_pointer (&request->previous, sc_snapshot_unref);
   g_clear_pointer (&request->task, sc_task_unref);
+  g_clear_pointer (&request->colors, sc_module_colors_free);
+  g_clear_pointer (&request->previous_colors, sc_module_colors_free);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -80,6 +82,7 @@ scene_init (ScScene                    *scene,
   scene->options.orientation = request->orientation;
   scene->options.paint_background = FALSE;   /* the widget's own background */
   scene->selected_module = request->selected_id;
+  scene->module_colors = request->colors;
 
   if (task == NULL || task->n_in != snapshot->arch[0] ||
       task->n_out != snapshot->arch[snapshot->n_layers - 1])
@@ -152,18 +155,97 @@ render_fade (SculptorFrame *frame)
                                    &request->transform);
 }
 
-/* The renderer fades pruned units out in their old slots only before
- * detection (a detected network is laid out by module, and its pruned
- * units have no slot); the view blends detected frames instead. */
+/* Units alive in the network now: detection's kept units, else those with
+ * an edge in and out (unit pruning clears a unit's rows and columns). */
+static float *
+surviving_units (const ScSnapshot *now)
+{
+  guint n = sc_snapshot_n_units (now), offset = 0;
+  float *alpha = g_new0 (float, n);
+
+  if (now->detection != NULL)
+    {
+      for (guint p = 0; p < now->detection->n_kept; p++)
+        if (now->detection->kept_units[p] < n)
+          alpha[now->detection->kept_units[p]] = 1.0f;
+      return alpha;
+    }
+
+  for (guint l = 0; l < now->n_layers; l++)
+    {
+      for (guint i = 0; i < now->arch[l]; i++)
+        {
+          gboolean in = l == 0, out = l + 1 == now->n_layers;
+
+          for (guint j = 0; !out && j < now->arch[l + 1]; j++)
+            out = sc_mask_get (now->mask, l, i, j);
+          for (guint h = 0; !in && h < now->arch[l - 1]; h++)
+            in = sc_mask_get (now->mask, l - 1, h, i);
+          alpha[offset + i] = in && out ? 1.0f : 0.0f;
+        }
+      offset += now->arch[l];
+    }
+  return alpha;
+}
+
+/* A network laid out by its modules keeps its units where they were: the
+ * fade is drawn in the previous network's layout (its modules, colours and
+ * weights), with what this step pruned fading out; the view then settles
+ * into the new layout, where the layer closes up. */
+static void
+render_fade_in_place (SculptorFrame *frame)
+{
+  const SculptorFrameRequest *request = &frame->request;
+  const ScSnapshot *before = request->previous;
+  SculptorFrameRequest previous_request = *request;
+  g_autofree float *survivors = surviving_units (request->snapshot);
+  g_autofree float *was = g_new (float, sc_snapshot_n_units (before));
+  ScScene scene;
+  g_autoptr(ScLayout) layout = NULL;
+
+  previous_request.snapshot = (ScSnapshot *) before;
+  previous_request.colors = request->previous_colors;
+  scene_init (&scene, &previous_request);
+  scene.title = NULL;
+  scene.subtitle = NULL;
+  layout = sc_layout_compute (&scene, request->width, request->height);
+  frame->fade_from = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
+
+  /* The same layout (the same detection and modules): only alphas change. */
+  for (guint u = 0; u < sc_snapshot_n_units (before); u++)
+    was[u] = layout->units[u].alpha * survivors[u];
+  scene.mask = request->snapshot->mask;
+  scene.weights = request->snapshot->w;
+  scene.previous_mask = before->mask;
+  scene.progress = 0.999;
+  scene.unit_alpha = was;
+  frame->fade_to = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
+
+  /* A network without modules of its own (a rejected trial) stays in the
+   * modules' layout: nothing to settle into, it is what the view shows. */
+  if (request->snapshot->detection == NULL)
+    {
+      g_clear_object (&frame->content);
+      frame->content = g_object_ref (frame->fade_to);
+      g_clear_pointer (&frame->layout, sc_layout_free);
+      frame->layout = g_steal_pointer (&layout);
+    }
+}
+
+/* The renderer fades pruned units out in their old slots: before
+ * detection in the condensed layout (which keeps pruned units' slots),
+ * after it in the previous network's module layout. */
 static gboolean
 wants_fade (const SculptorFrame *frame)
 {
   const ScSnapshot *now = frame->request.snapshot, *before = frame->request.previous;
 
-  if (before == NULL || frame->thinned != NULL || now->detection != NULL ||
+  if (before == NULL || frame->thinned != NULL ||
       before->n_layers != now->n_layers ||
       memcmp (before->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return FALSE;
+  if (now->detection != NULL && before->detection == NULL)
+    return FALSE;   /* modules appear: a blend */
   return !sc_mask_equal (before->mask, now->mask) &&
          frame->render_ms <= SCULPTOR_FRAME_FADE_BUDGET_MS;
 }
@@ -190,7 +272,12 @@ _sculptor_frame_render (SculptorFrameRequest *request)
   frame->overlay = render_texture (&frame->request, &frame->scene, frame->layout, OVERLAY_PARTS, NULL);
 
   if (wants_fade (frame))
-    render_fade (frame);
+    {
+      if (frame->request.previous->detection != NULL)
+        render_fade_in_place (frame);
+      else
+        render_fade (frame);
+    }
 
   return frame;
 }

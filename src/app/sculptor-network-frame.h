@@ -39,6 +39,8 @@ typedef struct
   gboolean               dark;
   ScOrientation          orientation;
   int                    selected_id;  /* merged module id, or -1 */
+  ScModuleColors        *colors;       /* of snapshot's modules, or NULL: by id */
+  ScModuleColors        *previous_colors; /* of previous's */
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,

@@ -25,6 +25,7 @@ struct _SculptorNetworkView
 
   /* Owned references */
   ScSnapshot            *snapshot;
+  ScModuleColors        *colors;       /* of snapshot's modules, or NULL */
   ScTask                *task;
   char                  *title;
   char                  *subtitle;

@@ -88,11 +88,15 @@ start_frame (SculptorNetworkView *self,
     .dark = _sculptor_theme_is_dark (GTK_WIDGET (self)),
     .orientation = self->orientation,
     .selected_id = selected_id (self),
+    .colors = sc_module_colors_copy (self->colors),
   };
 
   /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
-    request.previous = sc_snapshot_ref (self->frame->request.snapshot);
+    {
+      request.previous = sc_snapshot_ref (self->frame->request.snapshot);
+      request.previous_colors = sc_module_colors_copy (self->frame->request.colors);
+    }
   self->animate_next = FALSE;
   request_titles (self, &request);
 
@@ -378,6 +382,16 @@ sculptor_network_view_activate_at (SculptorNetworkView *self,
 }
 
 void
+sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
+                                         const ScModuleColors *colors)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  g_clear_pointer (&self->colors, sc_module_colors_free);
+  self->colors = sc_module_colors_copy (colors);
+}
+
+void
 sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                            int                  module)
 {
@@ -568,6 +582,7 @@ sculptor_network_view_dispose (GObject *object)
   _sculptor_network_view_stop_animation (self);
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->colors, sc_module_colors_free);
   g_clear_pointer (&self->task, sc_task_unref);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->dispose (object);

@@ -39,6 +39,10 @@ void        sculptor_network_view_set_title         (SculptorNetworkView *self,
 void        sculptor_network_view_set_placeholder   (SculptorNetworkView *self,
                                                      const char          *title,
                                                      const char          *subtitle);
+/* The colours of the next snapshot's modules (copied; NULL: by id); set
+ * before sculptor_network_view_set_snapshot(). */
+void        sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
+                                                     const ScModuleColors *colors);
 /* Module index into snapshot->modules->modules, or -1. */
 void        sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                                      int                  module);

@@ -54,6 +54,10 @@ struct _SculptorWindow
   int                      shown_step;    /* -1: follow the live end */
   guint                    elapsed_source;
   guint                    trial_source;  /* a rejected trial on screen */
+  GPtrArray               *step_colors;   /* ScModuleColors * per step, or NULL */
+  ScModuleColors          *final_colors;
+  ScSnapshot              *colors_previous;      /* the last coloured network */
+  ScModuleColors          *colors_previous_keys;
 };
 
 /* A speed choice: each training run lasts at least train_ms; the worker
@@ -93,6 +97,15 @@ void              _sculptor_window_apply_pace     (SculptorWindow *self);
 void              _sculptor_window_follow_step    (SculptorWindow *self,
                                                    guint           index);
 void              _sculptor_window_clear_trial    (SculptorWindow *self);
+
+/* sculptor-window-colors.c */
+void              _sculptor_window_colors_reset   (SculptorWindow *self);
+void              _sculptor_window_colors_add_steps (SculptorWindow *self,
+                                                   guint           n_steps);
+void              _sculptor_window_colors_add_final (SculptorWindow *self,
+                                                   ScSnapshot     *final);
+const ScModuleColors *_sculptor_window_colors_for (SculptorWindow   *self,
+                                                   const ScSnapshot *snapshot);
 
 /* sculptor-window-actions.c */
 void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -114,12 +114,22 @@ on_hierarchy_module_selected (SculptorWindow *self,
   select_module (self, module);
 }
 
+/* The module of snapshot that continues the one selected before (the same
+ * colour key: it shares the most units), else the one with its id. */
 static int
-module_index_by_id (const ScSnapshot *snapshot,
-                    int               id)
+module_index_following (SculptorWindow   *self,
+                        const ScSnapshot *snapshot,
+                        int               id,
+                        int               key)
 {
+  const ScModuleColors *colors = _sculptor_window_colors_for (self, snapshot);
+
   if (id < 0 || snapshot == NULL || snapshot->modules == NULL)
     return -1;
+  if (colors != NULL && key >= 0)
+    for (guint m = 0; m < snapshot->modules->n_modules; m++)
+      if (sc_module_colors_key (colors, snapshot->modules->modules[m].id) == (guint) key)
+        return (int) m;
   return sc_module_graph_find (snapshot->modules, (guint) id);
 }
 
@@ -142,24 +152,35 @@ _sculptor_window_show_snapshot (SculptorWindow *self,
                                 gboolean        animate)
 {
   int selected_id = selected_module_id (self);
+  int selected_key = selected_id < 0 ? -1
+                     : (int) sc_module_colors_key (_sculptor_window_colors_for (self, self->detected),
+                                                   (guint) selected_id);
 
   if (snapshot == self->shown)
     return;
 
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   self->shown = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+  sculptor_network_view_set_module_colors (self->network_view,
+                                           _sculptor_window_colors_for (self, snapshot));
   sculptor_network_view_set_snapshot (self->network_view, snapshot, animate);
 
   if (snapshot && snapshot->modules && snapshot != self->detected)
     {
       g_clear_pointer (&self->detected, sc_snapshot_unref);
       self->detected = sc_snapshot_ref (snapshot);
+      /* the tree's and inspector's swatches read the window's colours */
+      g_object_set_data_full (G_OBJECT (self), SCULPTOR_MODULE_COLORS_KEY,
+                              sc_module_colors_copy (_sculptor_window_colors_for (self, snapshot)),
+                              (GDestroyNotify) sc_module_colors_free);
       sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, self->detected);
-      select_module (self, module_index_by_id (self->detected, selected_id));
+      select_module (self, module_index_following (self, self->detected, selected_id, selected_key));
+      gtk_widget_queue_draw (GTK_WIDGET (self->inspector));
     }
   else if (snapshot == NULL)
     {
       g_clear_pointer (&self->detected, sc_snapshot_unref);
+      g_object_set_data (G_OBJECT (self), SCULPTOR_MODULE_COLORS_KEY, NULL);
       sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, NULL);
       select_module (self, -1);
     }
@@ -370,6 +391,7 @@ on_runner_step_added (SculptorWindow *self,
   const ScStep *step = &sc_runner_get_step (self->runner, index)->step;
 
   sculptor_timeline_append (self->timeline, step);
+  _sculptor_window_colors_add_steps (self, index + 1);
   _sculptor_window_follow_step (self, index);
   update_status (self);
 }
@@ -406,6 +428,8 @@ on_runner_finished (SculptorWindow *self)
   _sculptor_window_clear_trial (self);
   if (run)
     {
+      _sculptor_window_colors_add_steps (self, sc_runner_get_n_steps (self->runner));
+      _sculptor_window_colors_add_final (self, run->final);
       if (self->shown_step < 0)
         _sculptor_window_show_snapshot (self, run->final, TRUE);
       update_inspector (self);
@@ -446,6 +470,7 @@ reset_view (SculptorWindow *self)
   _sculptor_window_clear_trial (self);
   sculptor_timeline_clear (self->timeline);
   _sculptor_window_show_snapshot (self, NULL, FALSE);
+  _sculptor_window_colors_reset (self);
 }
 
 void
@@ -509,6 +534,8 @@ _sculptor_window_load_run (SculptorWindow *self,
 
   for (guint i = 0; i < run->steps->len; i++)
     sculptor_timeline_append (self->timeline, &g_array_index (run->steps, ScStep, i));
+  _sculptor_window_colors_add_steps (self, run->steps->len);
+  _sculptor_window_colors_add_final (self, run->final);
   sculptor_timeline_set_stage (self->timeline, SC_STAGE_DONE);
   _sculptor_window_show_step (self, -1);
   update_titles (self);
@@ -570,6 +597,9 @@ sculptor_window_dispose (GObject *object)
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   g_clear_pointer (&self->detected, sc_snapshot_unref);
   g_clear_pointer (&self->task, sc_task_unref);
+  if (self->step_colors)
+    _sculptor_window_colors_reset (self);
+  g_clear_pointer (&self->step_colors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sculptor_window_parent_class)->dispose (object);
 }
