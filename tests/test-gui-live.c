@@ -255,6 +255,60 @@ test_live_watch_pace (void)
   close_window (window);
 }
 
+/* Scrubbing back from the final network: a selected module stays
+ * selected as the module that continues it, in the same colour; colours
+ * are the same whichever way the run is walked. */
+static void
+test_live_selection_and_colors (void)
+{
+  SculptorWindow *window = new_window (FALSE);
+  const ScRun *run;
+  const ScModuleColors *colors;
+  guint key, n_steps, checked = 0;
+  int module;
+
+  gtk_drop_down_set_selected (window->speed_dropdown, 1);   /* as fast as possible */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  g_assert_true (wait_until (run_ended, window, 120));
+  run = sc_runner_get_run (window->runner);
+  g_assert_nonnull (run);
+  g_assert_true (window->detected == run->final);
+  g_assert_cmpuint (run->final->modules->n_modules, >=, 2);
+
+  sculptor_network_view_set_selected_module (window->network_view, 0);
+  g_signal_emit_by_name (window->network_view, "module-selected", 0);
+  colors = _sculptor_window_colors_for (window, run->final);
+  g_assert_nonnull (colors);
+  key = sc_module_colors_key (colors, run->final->modules->modules[0].id);
+
+  n_steps = sc_runner_get_n_steps (window->runner);
+  for (guint i = n_steps; i-- > 0;)
+    {
+      const ScStep *step = &sc_runner_get_step (window->runner, i)->step;
+      ScSnapshot *detected;
+
+      if (!step->accepted || step->snapshot == NULL || step->snapshot->modules == NULL)
+        continue;
+      _sculptor_window_show_step (window, (int) i);
+      detected = window->detected;
+      g_assert_true (detected == step->snapshot);
+      module = sculptor_network_view_get_selected_module (window->network_view);
+      if (module < 0)
+        break;   /* no module continues it this far back */
+      g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (window->hierarchy_view), ==, module);
+      g_assert_cmpuint (sc_module_colors_key (_sculptor_window_colors_for (window, detected),
+                                              detected->modules->modules[module].id), ==, key);
+      checked++;
+    }
+  /* the last edge steps keep the final network's modules */
+  g_assert_cmpuint (checked, >=, 2);
+
+  /* the view draws with the window's colours */
+  _sculptor_window_show_step (window, -1);
+  g_assert_true (window->shown == run->final);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +318,7 @@ main (int   argc,
 
   g_test_add_func ("/live/speed-setting", test_live_speed_setting);
   g_test_add_func ("/live/watch-pace", test_live_watch_pace);
+  g_test_add_func ("/live/selection-and-colors", test_live_selection_and_colors);
 
   return g_test_run ();
 }
