@@ -34,6 +34,8 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_clear_pointer (&request->task, sc_task_unref);
   g_clear_pointer (&request->colors, sc_module_colors_free);
   g_clear_pointer (&request->previous_colors, sc_module_colors_free);
+  g_clear_pointer (&request->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&request->layout_colors, sc_module_colors_free);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -188,53 +190,99 @@ surviving_units (const ScSnapshot *now)
   return alpha;
 }
 
-/* A network laid out by its modules keeps its units where they were: the
- * fade is drawn in the previous network's layout (its modules, colours and
- * weights), with what this step pruned fading out; the view then settles
- * into the new layout, where the layer closes up. */
+/* The detected network whose module layout a network without modules of
+ * its own (a rejected trial, a network being retrained) is drawn in, or
+ * NULL. */
+static const ScSnapshot *
+layout_source (const SculptorFrameRequest *request)
+{
+  const ScSnapshot *now = request->snapshot, *from = request->layout_from;
+
+  if (now->detection != NULL || from == NULL || from->detection == NULL ||
+      from->n_layers != now->n_layers ||
+      memcmp (from->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
+    return NULL;
+  return from;
+}
+
+/* net drawn in the layout of base's modules (base_scene, layout): units
+ * net no longer has are left out, what previous_mask had fades with
+ * progress. */
+static GdkTexture *
+render_in_place (const SculptorFrameRequest *request,
+                 const ScScene              *base_scene,
+                 const ScLayout             *layout,
+                 const ScSnapshot           *net,
+                 const ScMask               *previous_mask,
+                 double                      progress)
+{
+  ScScene scene = *base_scene;
+  g_autofree float *alpha = surviving_units (net);
+
+  for (guint u = 0; u < layout->n_units; u++)
+    alpha[u] *= layout->units[u].alpha;
+  scene.mask = net->mask;
+  scene.weights = net->w;
+  scene.previous_mask = previous_mask;
+  scene.progress = progress;
+  scene.unit_alpha = alpha;
+  return render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
+}
+
 static void
-render_fade_in_place (SculptorFrame *frame)
+base_scene_init (ScScene                    *scene,
+                 const SculptorFrameRequest *request,
+                 const ScSnapshot           *base,
+                 ScModuleColors             *colors)
+{
+  SculptorFrameRequest base_request = *request;
+
+  base_request.snapshot = (ScSnapshot *) base;
+  base_request.colors = colors;
+  scene_init (scene, &base_request);
+  scene->title = NULL;
+  scene->subtitle = NULL;
+}
+
+/* A network without modules of its own shown in the modules' layout: it
+ * is what the view shows, and what hit-testing uses. */
+static void
+render_content_in_place (SculptorFrame *frame)
+{
+  const SculptorFrameRequest *request = &frame->request;
+  const ScSnapshot *base = layout_source (request);
+  ScScene scene;
+
+  base_scene_init (&scene, request, base, request->layout_colors);
+  g_clear_pointer (&frame->layout, sc_layout_free);
+  frame->layout = sc_layout_compute (&scene, request->width, request->height);
+  g_clear_object (&frame->content);
+  frame->content = render_in_place (request, &scene, frame->layout, request->snapshot, NULL, 1.0);
+}
+
+/* A network laid out by its modules keeps its units where they were: the
+ * fade is drawn in the modules' layout of the network before (or of the
+ * one it was drawn in), with what this step pruned fading out; the view
+ * then settles into the new layout, where the layer closes up. */
+static void
+render_fade_in_place (SculptorFrame    *frame,
+                      const ScSnapshot *base,
+                      ScModuleColors   *base_colors)
 {
   const SculptorFrameRequest *request = &frame->request;
   const ScSnapshot *before = request->previous;
-  SculptorFrameRequest previous_request = *request;
-  g_autofree float *survivors = surviving_units (request->snapshot);
-  g_autofree float *was = g_new (float, sc_snapshot_n_units (before));
-  ScScene scene;
   g_autoptr(ScLayout) layout = NULL;
+  ScScene scene;
 
-  previous_request.snapshot = (ScSnapshot *) before;
-  previous_request.colors = request->previous_colors;
-  scene_init (&scene, &previous_request);
-  scene.title = NULL;
-  scene.subtitle = NULL;
+  base_scene_init (&scene, request, base, base_colors);
   layout = sc_layout_compute (&scene, request->width, request->height);
-  frame->fade_from = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
-
-  /* The same layout (the same detection and modules): only alphas change. */
-  for (guint u = 0; u < sc_snapshot_n_units (before); u++)
-    was[u] = layout->units[u].alpha * survivors[u];
-  scene.mask = request->snapshot->mask;
-  scene.weights = request->snapshot->w;
-  scene.previous_mask = before->mask;
-  scene.progress = 0.999;
-  scene.unit_alpha = was;
-  frame->fade_to = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
-
-  /* A network without modules of its own (a rejected trial) stays in the
-   * modules' layout: nothing to settle into, it is what the view shows. */
-  if (request->snapshot->detection == NULL)
-    {
-      g_clear_object (&frame->content);
-      frame->content = g_object_ref (frame->fade_to);
-      g_clear_pointer (&frame->layout, sc_layout_free);
-      frame->layout = g_steal_pointer (&layout);
-    }
+  frame->fade_from = render_in_place (request, &scene, layout, before, NULL, 1.0);
+  frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, before->mask, 0.999);
 }
 
 /* The renderer fades pruned units out in their old slots: before
  * detection in the condensed layout (which keeps pruned units' slots),
- * after it in the previous network's module layout. */
+ * after it in the modules' layout. */
 static gboolean
 wants_fade (const SculptorFrame *frame)
 {
@@ -268,13 +316,19 @@ _sculptor_frame_render (SculptorFrameRequest *request)
   frame->layout = sc_layout_compute (&frame->scene, frame->request.width, frame->request.height);
   frame->content = render_texture (&frame->request, &frame->scene, frame->layout, CONTENT_PARTS,
                                    &frame->request.transform);
+  if (layout_source (&frame->request) != NULL && frame->thinned == NULL)
+    render_content_in_place (frame);
   frame->render_ms = (g_get_monotonic_time () - start) / 1000.0;
   frame->overlay = render_texture (&frame->request, &frame->scene, frame->layout, OVERLAY_PARTS, NULL);
 
   if (wants_fade (frame))
     {
-      if (frame->request.previous->detection != NULL)
-        render_fade_in_place (frame);
+      const SculptorFrameRequest *req = &frame->request;
+
+      if (req->previous->detection != NULL)
+        render_fade_in_place (frame, req->previous, req->previous_colors);
+      else if (layout_source (req) != NULL)
+        render_fade_in_place (frame, req->layout_from, req->layout_colors);
       else
         render_fade (frame);
     }

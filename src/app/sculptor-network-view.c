@@ -89,6 +89,8 @@ start_frame (SculptorNetworkView *self,
     .orientation = self->orientation,
     .selected_id = selected_id (self),
     .colors = sc_module_colors_copy (self->colors),
+    .layout_from = self->layout_from ? sc_snapshot_ref (self->layout_from) : NULL,
+    .layout_colors = sc_module_colors_copy (self->layout_colors),
   };
 
   /* Animate from what is on screen now. */
@@ -452,6 +454,20 @@ sculptor_network_view_set_snapshot (SculptorNetworkView *self,
 
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
   self->snapshot = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+
+  /* A network without modules that comes after one with (a trial, a
+   * retraining) is drawn in that one's module layout. */
+  if (snapshot == NULL || snapshot->detection != NULL ||
+      (self->layout_from != NULL && snapshot->step < self->layout_from->step))
+    {
+      g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+      g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+    }
+  if (snapshot != NULL && snapshot->detection != NULL)
+    {
+      self->layout_from = sc_snapshot_ref (snapshot);
+      self->layout_colors = sc_module_colors_copy (self->colors);
+    }
   _sculptor_network_view_request_frame (self, animate);
 }
 
@@ -583,6 +599,8 @@ sculptor_network_view_dispose (GObject *object)
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
   g_clear_pointer (&self->colors, sc_module_colors_free);
+  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
   g_clear_pointer (&self->task, sc_task_unref);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->dispose (object);
