@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -309,6 +310,96 @@ test_live_selection_and_colors (void)
   close_window (window);
 }
 
+typedef struct
+{
+  SculptorWindow *window;
+  guint           n_training_snapshots;
+  guint           n_shown_while_training;  /* dense training: before any step */
+  GHashTable     *weights_seen;            /* distinct first weights shown */
+  guint           n_outcomes_right;
+  guint           n_decided;
+} Training;
+
+static void
+on_training_snapshot (ScRunner *runner,
+                      Training *t)
+{
+  ScSnapshot *training = sc_runner_get_training_snapshot (runner);
+
+  g_assert_nonnull (training);
+  t->n_training_snapshots++;
+  if (sc_runner_get_n_steps (runner) == 0 &&
+      sculptor_network_view_get_snapshot (t->window->network_view) == training)
+    {
+      t->n_shown_while_training++;
+      g_hash_table_add (t->weights_seen, GUINT_TO_POINTER (*(guint32 *) &training->w[0][0]));
+    }
+}
+
+static void
+on_training_step (ScRunner *runner,
+                  guint     index,
+                  Training *t)
+{
+  const ScStep *step = &sc_runner_get_step (runner, index)->step;
+  SculptorOutcome outcome = sculptor_training_panel_get_outcome (t->window->training_panel);
+  guint n;
+  const ScRunnerEpoch *epochs = sc_runner_get_epochs (runner, &n);
+
+  if (step->retrain_only || !step->trained)
+    return;
+  t->n_decided++;
+  /* the panel shows this step's training, all its epochs, and the verdict */
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (epochs[n - 1].step, ==, index);
+  g_assert_cmpuint (sculptor_training_panel_get_n_epochs (t->window->training_panel), ==,
+                    epochs[n - 1].n_epochs);
+  if (outcome == (step->accepted ? SCULPTOR_OUTCOME_ACCEPTED : SCULPTOR_OUTCOME_REJECTED))
+    t->n_outcomes_right++;
+}
+
+/* Every training run is live: the network being trained is shown with its
+ * weights changing (the dense one too, before any step), and the panel
+ * plots each run's epochs and marks the step's outcome. */
+static void
+test_live_training (void)
+{
+  SculptorWindow *window = new_window (FALSE);
+  Training t = { .window = window, .weights_seen = g_hash_table_new (NULL, NULL) };
+  guint n, n_runs = 0;
+  const ScRunnerEpoch *epochs;
+
+  gtk_drop_down_set_selected (window->speed_dropdown, 0);   /* watch: epochs at a steady rate */
+  g_assert_cmpuint (sculptor_training_panel_get_n_epochs (window->training_panel), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  g_signal_connect (window->runner, "training-snapshot", G_CALLBACK (on_training_snapshot), &t);
+  g_signal_connect (window->runner, "step-added", G_CALLBACK (on_training_step), &t);
+  g_assert_true (wait_until (run_ended, window, 300));
+
+  epochs = sc_runner_get_epochs (window->runner, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (epochs[i].epoch, >=, 1);
+      g_assert_cmpuint (epochs[i].epoch, <=, epochs[i].n_epochs);
+      g_assert_true (isfinite (epochs[i].loss) && epochs[i].accuracy >= 0.0 && epochs[i].accuracy <= 100.0);
+      n_runs += epochs[i].epoch == 1;
+      if (i > 0)
+        g_assert_cmpuint (epochs[i].training, ==, epochs[i - 1].training + (epochs[i].epoch == 1));
+    }
+  g_test_message ("%u training runs, %u epochs, %u training snapshots, %u shown during the dense training",
+                  n_runs, n, t.n_training_snapshots, t.n_shown_while_training);
+  g_assert_cmpuint (n_runs, >=, 10);
+  g_assert_cmpuint (t.n_training_snapshots, >=, n_runs);
+  /* the dense network is seen training, its weights changing */
+  g_assert_cmpuint (t.n_shown_while_training, >=, 3);
+  g_assert_cmpuint (g_hash_table_size (t.weights_seen), >=, 3);
+  g_assert_cmpuint (t.n_decided, >, 0);
+  g_assert_cmpuint (t.n_outcomes_right, ==, t.n_decided);
+
+  g_hash_table_unref (t.weights_seen);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/live/speed-setting", test_live_speed_setting);
   g_test_add_func ("/live/watch-pace", test_live_watch_pace);
   g_test_add_func ("/live/selection-and-colors", test_live_selection_and_colors);
+  g_test_add_func ("/live/training", test_live_training);
 
   return g_test_run ();
 }

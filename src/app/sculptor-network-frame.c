@@ -211,22 +211,31 @@ layout_source (const SculptorFrameRequest *request)
 static GdkTexture *
 render_in_place (const SculptorFrameRequest *request,
                  const ScScene              *base_scene,
-                 const ScLayout             *layout,
+                 const ScLayout             *base_layout,
                  const ScSnapshot           *net,
                  const ScMask               *previous_mask,
-                 double                      progress)
+                 double                      progress,
+                 ScLayout                  **layout_out)
 {
   ScScene scene = *base_scene;
   g_autofree float *alpha = surviving_units (net);
+  g_autoptr(ScLayout) layout = NULL;
+  GdkTexture *texture;
 
-  for (guint u = 0; u < layout->n_units; u++)
-    alpha[u] *= layout->units[u].alpha;
+  for (guint u = 0; u < base_layout->n_units; u++)
+    alpha[u] *= base_layout->units[u].alpha;
   scene.mask = net->mask;
   scene.weights = net->w;
   scene.previous_mask = previous_mask;
   scene.progress = progress;
   scene.unit_alpha = alpha;
-  return render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
+  /* the same places (they follow the base's modules); alphas from the
+   * units net still has */
+  layout = sc_layout_compute (&scene, request->width, request->height);
+  texture = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
+  if (layout_out)
+    *layout_out = g_steal_pointer (&layout);
+  return texture;
 }
 
 static void
@@ -239,9 +248,7 @@ base_scene_init (ScScene                    *scene,
 
   base_request.snapshot = (ScSnapshot *) base;
   base_request.colors = colors;
-  scene_init (scene, &base_request);
-  scene->title = NULL;
-  scene->subtitle = NULL;
+  scene_init (scene, &base_request);   /* the request's titles: the same bands */
 }
 
 /* A network without modules of its own shown in the modules' layout: it
@@ -253,11 +260,14 @@ render_content_in_place (SculptorFrame *frame)
   const ScSnapshot *base = layout_source (request);
   ScScene scene;
 
+  g_autoptr(ScLayout) base_layout = NULL;
+
   base_scene_init (&scene, request, base, request->layout_colors);
+  base_layout = sc_layout_compute (&scene, request->width, request->height);
   g_clear_pointer (&frame->layout, sc_layout_free);
-  frame->layout = sc_layout_compute (&scene, request->width, request->height);
   g_clear_object (&frame->content);
-  frame->content = render_in_place (request, &scene, frame->layout, request->snapshot, NULL, 1.0);
+  frame->content = render_in_place (request, &scene, base_layout, request->snapshot, NULL, 1.0,
+                                    &frame->layout);
 }
 
 /* A network laid out by its modules keeps its units where they were: the
@@ -276,8 +286,9 @@ render_fade_in_place (SculptorFrame    *frame,
 
   base_scene_init (&scene, request, base, base_colors);
   layout = sc_layout_compute (&scene, request->width, request->height);
-  frame->fade_from = render_in_place (request, &scene, layout, before, NULL, 1.0);
-  frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, before->mask, 0.999);
+  frame->fade_from = render_in_place (request, &scene, layout, before, NULL, 1.0, NULL);
+  frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, before->mask, 0.999,
+                                    NULL);
 }
 
 /* The renderer fades pruned units out in their old slots: before

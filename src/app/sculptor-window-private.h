@@ -14,6 +14,7 @@
 #include "sculptor-network-view.h"
 #include "sculptor-settings-panel.h"
 #include "sculptor-timeline.h"
+#include "sculptor-training-panel.h"
 #include "sculptor-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ struct _SculptorWindow
   SculptorHierarchyView   *hierarchy_view;
   SculptorModuleInspector *inspector;
   SculptorTimeline        *timeline;
+  SculptorTrainingPanel   *training_panel;
   GtkLabel                *status_stage;
   GtkLabel                *status_step;
   GtkLabel                *status_target;
@@ -54,6 +56,9 @@ struct _SculptorWindow
   int                      shown_step;    /* -1: follow the live end */
   guint                    elapsed_source;
   guint                    trial_source;  /* a rejected trial on screen */
+  int                      panel_training; /* training run in the panel, or -1 */
+  guint                    panel_step;     /* the step it decides */
+  int                      trained_step;   /* step of the last training network shown */
   GPtrArray               *step_colors;   /* ScModuleColors * per step, or NULL */
   ScModuleColors          *final_colors;
   ScSnapshot              *colors_previous;      /* the last coloured network */
@@ -97,6 +102,14 @@ void              _sculptor_window_apply_pace     (SculptorWindow *self);
 void              _sculptor_window_follow_step    (SculptorWindow *self,
                                                    guint           index);
 void              _sculptor_window_clear_trial    (SculptorWindow *self);
+
+/* sculptor-window-training.c */
+void              _sculptor_window_training_reset (SculptorWindow *self);
+void              _sculptor_window_on_epochs      (SculptorWindow *self,
+                                                   guint           first);
+void              _sculptor_window_on_training_snapshot (SculptorWindow *self);
+void              _sculptor_window_training_step_decided (SculptorWindow *self,
+                                                   guint           index);
 
 /* sculptor-window-colors.c */
 void              _sculptor_window_colors_reset   (SculptorWindow *self);

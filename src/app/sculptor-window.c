@@ -22,6 +22,10 @@ G_DEFINE_FINAL_TYPE (SculptorWindow, sculptor_window, GTK_TYPE_APPLICATION_WINDO
 
 #define DEFAULT_TASK "exemplar/input-separable"
 
+/* The network being trained is published at most this often (ms): the
+ * view redraws it at a steady rate, the worker copies little. */
+#define TRAINING_FRAME_MS 50
+
 guint
 _sculptor_window_n_steps (SculptorWindow *self)
 {
@@ -205,7 +209,7 @@ update_placeholder (SculptorWindow *self,
   g_autofree char *subtitle = NULL;
   guint n_epochs;
 
-  if (self->runner == NULL || n_steps > 0 ||
+  if (self->runner == NULL || n_steps > 0 || sc_runner_get_training_snapshot (self->runner) ||
       sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED)
     {
       sculptor_network_view_set_placeholder (self->network_view, NULL, NULL);
@@ -391,6 +395,7 @@ on_runner_step_added (SculptorWindow *self,
   const ScStep *step = &sc_runner_get_step (self->runner, index)->step;
 
   sculptor_timeline_append (self->timeline, step);
+  _sculptor_window_training_step_decided (self, index);
   _sculptor_window_colors_add_steps (self, index + 1);
   _sculptor_window_follow_step (self, index);
   update_status (self);
@@ -468,6 +473,7 @@ reset_view (SculptorWindow *self)
 {
   self->shown_step = -1;
   _sculptor_window_clear_trial (self);
+  _sculptor_window_training_reset (self);
   sculptor_timeline_clear (self->timeline);
   _sculptor_window_show_snapshot (self, NULL, FALSE);
   _sculptor_window_colors_reset (self);
@@ -509,10 +515,14 @@ _sculptor_window_start (SculptorWindow *self)
   sc_runner_set_live_detection (self->runner,
                                 sculptor_settings_panel_get_live_detection (self->settings_panel));
   _sculptor_window_apply_pace (self);
+  sc_runner_set_training_snapshots (self->runner, TRAINING_FRAME_MS);
   g_signal_connect_swapped (self->runner, "notify::state", G_CALLBACK (on_runner_state), self);
   g_signal_connect_swapped (self->runner, "notify::stage", G_CALLBACK (on_runner_stage), self);
   g_signal_connect_swapped (self->runner, "notify::epoch", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->runner, "step-added", G_CALLBACK (on_runner_step_added), self);
+  g_signal_connect_swapped (self->runner, "epochs-added", G_CALLBACK (_sculptor_window_on_epochs), self);
+  g_signal_connect_swapped (self->runner, "training-snapshot",
+                            G_CALLBACK (_sculptor_window_on_training_snapshot), self);
   g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (on_runner_finished), self);
 }
 
@@ -619,6 +629,7 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   g_type_ensure (SCULPTOR_TYPE_HIERARCHY_VIEW);
   g_type_ensure (SCULPTOR_TYPE_MODULE_INSPECTOR);
   g_type_ensure (SCULPTOR_TYPE_TIMELINE);
+  g_type_ensure (SCULPTOR_TYPE_TRAINING_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sculptor/Sculptor/ui/sculptor-window.ui");
@@ -635,6 +646,7 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, hierarchy_view);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, training_panel);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_stage);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_step);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_target);
@@ -667,6 +679,8 @@ static void
 sculptor_window_init (SculptorWindow *self)
 {
   self->shown_step = -1;
+  self->panel_training = -1;
+  self->trained_step = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
 #if DEVELOPMENT_BUILD

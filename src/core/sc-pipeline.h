@@ -78,6 +78,7 @@ typedef enum
   SC_EVENT_STEP,         /* a step (ScStep) was tried */
   SC_EVENT_DETECTION,    /* modules detected on the final network */
   SC_EVENT_DONE,
+  SC_EVENT_TRAINING,     /* the network while it trains (training_snapshot_ms) */
 } ScEventKind;
 
 typedef struct
@@ -86,10 +87,10 @@ typedef struct
   ScStage       stage;
   const ScRun  *run;
   const ScStep *step;        /* STEP */
-  guint         epoch;       /* EPOCH */
+  guint         epoch;       /* EPOCH, TRAINING (the epoch under way) */
   guint         n_epochs;
   const ScEval *eval;
-  ScSnapshot   *snapshot;    /* STEP, DETECTION, DONE: borrowed, ref to keep */
+  ScSnapshot   *snapshot;    /* STEP, DETECTION, DONE, TRAINING: borrowed, ref to keep */
 } ScEvent;
 
 /* Called on the thread running the pipeline. It may block (pause, slow
@@ -150,6 +151,7 @@ typedef struct
   gboolean      event_snapshots;   /* STEP events carry the network (the app) */
   gboolean      detect_each_step;  /* detect modules on every accepted step's snapshot */
   gboolean      epoch_events;
+  guint         training_snapshot_ms; /* > 0: TRAINING events at most this often */
   /* Speed-ups that change no result, off only to measure them (bench/). */
   gboolean      no_compaction;     /* keep pruned units in the matrices */
   gboolean      dense_only;        /* no sparse kernels */
