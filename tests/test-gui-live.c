@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "sculptor-preferences.h"
@@ -400,6 +401,64 @@ test_live_training (void)
   close_window (window);
 }
 
+/* A saved run opened again scrubs like the live run: every accepted step
+ * has the modules it had live, in the same colours. */
+static void
+test_live_saved_run_scrubbing (void)
+{
+  SculptorWindow *window = new_window (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("sculptor-live-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "run.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) live_modules = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) live_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_module_colors_free);
+  guint n_steps, checked = 0;
+
+  gtk_drop_down_set_selected (window->speed_dropdown, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  g_assert_true (wait_until (run_ended, window, 120));
+  n_steps = sc_runner_get_n_steps (window->runner);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const ScStep *step = &sc_runner_get_step (window->runner, i)->step;
+      guint n = step->snapshot && step->snapshot->modules ? step->snapshot->modules->n_modules : 0;
+
+      g_array_append_val (live_modules, n);
+      g_ptr_array_add (live_keys, sc_module_colors_copy (_sculptor_window_colors_for (window, step->snapshot)));
+    }
+  g_assert_true (_sculptor_window_save_run (window, path, &error));
+  g_assert_no_error (error);
+
+  sculptor_window_open_file (window, file);
+  g_assert_null (window->runner);
+  g_assert_nonnull (window->loaded);
+  g_assert_cmpuint (window->loaded->steps->len, ==, n_steps);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const ScStep *step = &g_array_index (window->loaded->steps, ScStep, i);
+      const ScModuleColors *keys = g_ptr_array_index (live_keys, i);
+
+      if (!step->accepted || step->snapshot == NULL)
+        continue;
+      _sculptor_window_show_step (window, (int) i);
+      g_assert_true (window->shown == step->snapshot);
+      g_assert_nonnull (step->snapshot->modules);   /* not "no modules yet" */
+      g_assert_true (window->detected == step->snapshot);
+      g_assert_cmpuint (step->snapshot->modules->n_modules, ==, g_array_index (live_modules, guint, i));
+      for (guint m = 0; keys && m < keys->n; m++)
+        g_assert_cmpuint (sc_module_colors_key (_sculptor_window_colors_for (window, step->snapshot),
+                                                keys->ids[m]), ==, keys->keys[m]);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 10);
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/live/watch-pace", test_live_watch_pace);
   g_test_add_func ("/live/selection-and-colors", test_live_selection_and_colors);
   g_test_add_func ("/live/training", test_live_training);
+  g_test_add_func ("/live/saved-run-scrubbing", test_live_saved_run_scrubbing);
 
   return g_test_run ();
 }

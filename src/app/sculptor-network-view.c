@@ -394,6 +394,22 @@ sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
 }
 
 void
+sculptor_network_view_set_layout_base (SculptorNetworkView  *self,
+                                       ScSnapshot           *base,
+                                       const ScModuleColors *colors)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+  if (base != NULL && base->detection != NULL)
+    {
+      self->layout_from = sc_snapshot_ref (base);
+      self->layout_colors = sc_module_colors_copy (colors);
+    }
+}
+
+void
 sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                            int                  module)
 {

@@ -313,6 +313,19 @@ _sculptor_window_show_step (SculptorWindow *self,
 
           if (step->snapshot)
             {
+              ScSnapshot *base = NULL;
+
+              /* a network without modules is drawn in the layout of the
+               * last one with modules before it */
+              for (int j = i; step->snapshot->modules == NULL && j-- > 0 && base == NULL;)
+                {
+                  ScSnapshot *earlier = _sculptor_window_get_step (self, (guint) j)->snapshot;
+
+                  if (earlier && earlier->modules)
+                    base = earlier;
+                }
+              sculptor_network_view_set_layout_base (self->network_view, base,
+                                                     _sculptor_window_colors_for (self, base));
               _sculptor_window_show_snapshot (self, step->snapshot, FALSE);
               break;
             }
@@ -537,6 +550,10 @@ _sculptor_window_load_run (SculptorWindow *self,
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
+  /* Each step's modules, as the live run had them: scrubbing a saved run
+   * looks like scrubbing a live one. */
+  if (sculptor_settings_panel_get_live_detection (self->settings_panel))
+    sc_run_detect_steps (run);
   self->loaded = run;
   self->task = sc_task_ref (run->task);
   reset_view (self);

@@ -519,6 +519,29 @@ sc_snapshot_detect (ScSnapshot     *snapshot,
   return TRUE;
 }
 
+guint
+sc_run_detect_steps (ScRun *run)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (run != NULL, 0);
+
+  for (guint i = 0; i < run->steps->len; i++)
+    {
+      ScStep *step = &g_array_index (run->steps, ScStep, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!step->accepted || step->snapshot == NULL || step->snapshot->modules != NULL)
+        continue;
+      /* as in a live run: a network detection fails on shows grey units */
+      if (sc_snapshot_detect (step->snapshot, &run->hyper, &error))
+        n++;
+      else
+        g_debug ("Detection of step %u failed: %s", i, error->message);
+    }
+  return n;
+}
+
 static gboolean
 stage_detection (Ctx     *ctx,
                  GError **error)

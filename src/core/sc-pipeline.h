@@ -181,6 +181,13 @@ gboolean sc_snapshot_detect      (ScSnapshot              *snapshot,
                                   const ScHyper           *hyper,
                                   GError                 **error);
 
+/* Detects the modules of every accepted step's network that has none, as
+ * live detection (detect_each_step) does during a run: a saved run stores
+ * the networks, and detection depends only on the mask and the run's
+ * parameters, so this gives the modules the live run showed. Call before
+ * the snapshots are shared. Returns how many were detected. */
+guint    sc_run_detect_steps     (ScRun                   *run);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScRun, sc_run_free)
 
 G_END_DECLS
