@@ -54,6 +54,8 @@ struct _SculptorWindow
   ScSnapshot              *shown;         /* snapshot in the network view */
   ScSnapshot              *detected;      /* latest snapshot with modules at or before it */
   int                      shown_step;    /* -1: follow the live end */
+  guint                    keep_task;     /* > 0: task-changed changes nothing */
+  char                    *file_name;     /* the run file open, or NULL */
   guint                    elapsed_source;
   guint                    trial_source;  /* a rejected trial on screen */
   int                      panel_training; /* training run in the panel, or -1 */
@@ -92,6 +94,9 @@ void              _sculptor_window_show_error     (SculptorWindow *self,
 void              _sculptor_window_load_run       (SculptorWindow *self,
                                                    ScRun          *run);
 
+/* The run file open (or just saved), shown in the title; NULL: none. */
+void              _sculptor_window_set_file       (SculptorWindow *self,
+                                                   const char     *path);
 void              _sculptor_window_show_snapshot  (SculptorWindow *self,
                                                    ScSnapshot     *snapshot,
                                                    gboolean        animate);

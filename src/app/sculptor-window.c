@@ -352,10 +352,27 @@ update_titles (SculptorWindow *self)
   ScTask *task = self->task ? self->task : sculptor_settings_panel_get_task (self->settings_panel);
   g_autofree char *subtitle = NULL;
 
+  g_autofree char *title = NULL;
+
+  /* the file open (or saved to) names the window, like a document */
+  gtk_label_set_text (self->title_label, self->file_name ? self->file_name : _("Sculptor"));
+  title = self->file_name ? g_strdup_printf (_("%s — Sculptor"), self->file_name)
+                          : g_strdup (_("Sculptor"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
   if (task == NULL)
     return;
   subtitle = sc_task_display_title (task);
   gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+void
+_sculptor_window_set_file (SculptorWindow *self,
+                           const char     *path)
+{
+  g_clear_pointer (&self->file_name, g_free);
+  if (path)
+    self->file_name = g_path_get_basename (path);
+  update_titles (self);
 }
 
 void
@@ -517,6 +534,7 @@ _sculptor_window_start (SculptorWindow *self)
   sculptor_preferences_apply_threads ();
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
+  g_clear_pointer (&self->file_name, g_free);
   self->task = sc_task_ref (task);
   reset_view (self);
   sculptor_network_view_set_task (self->network_view, task);
@@ -543,9 +561,11 @@ void
 _sculptor_window_load_run (SculptorWindow *self,
                            ScRun          *run)
 {
-  /* The panel first: choosing its task resets the window (task-changed). */
+  /* The panel first (opening a run replaces the one shown: no question). */
+  self->keep_task++;
   sculptor_settings_panel_set_task (self->settings_panel, run->task);
   sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
+  self->keep_task--;
 
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
@@ -571,25 +591,83 @@ _sculptor_window_load_run (SculptorWindow *self,
 }
 
 static void
-on_task_changed (SculptorWindow *self)
+apply_task (SculptorWindow *self,
+            ScTask         *task)
 {
-  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
-
-  /* A new task replaces whatever was shown, once no run is in progress. */
-  if (self->runner && sc_runner_get_state (self->runner) <= SC_RUNNER_PAUSED &&
-      sc_runner_get_state (self->runner) != SC_RUNNER_IDLE)
-    return;
-
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
   self->task = sc_task_ref (task);
+  g_clear_pointer (&self->file_name, g_free);
   reset_view (self);
   sculptor_network_view_set_task (self->network_view, task);
   update_titles (self);
   _sculptor_window_set_message (self, _("Ready: press Run"));
   _sculptor_window_update_actions (self);
   update_status (self);
+}
+
+/* A finished run (live or opened) that switching task would discard. */
+static gboolean
+has_run_to_discard (SculptorWindow *self)
+{
+  if (self->loaded)
+    return TRUE;
+  return self->runner && sc_runner_get_n_steps (self->runner) > 0 &&
+         sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED;
+}
+
+static void
+on_discard_response (GtkDialog      *dialog,
+                     int             response,
+                     SculptorWindow *self)
+{
+  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && task)
+    apply_task (self, task);
+  else if (self->task)
+    {
+      /* keep the run: the chooser goes back to its task */
+      self->keep_task++;
+      sculptor_settings_panel_set_task (self->settings_panel, self->task);
+      self->keep_task--;
+    }
+}
+
+static void
+on_task_changed (SculptorWindow *self)
+{
+  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
+  GtkWidget *dialog;
+
+  /* A new task replaces whatever was shown, once no run is in progress. */
+  if (self->keep_task > 0 ||
+      (self->runner && sc_runner_get_state (self->runner) <= SC_RUNNER_PAUSED &&
+       sc_runner_get_state (self->runner) != SC_RUNNER_IDLE))
+    return;
+  if (task == self->task)
+    return;
+  if (!has_run_to_discard (self))
+    {
+      apply_task (self, task);
+      return;
+    }
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   "%s", _("Discard the current run?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Switching the task discards the run shown. Save it first (Ctrl+S) to keep it."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"),
+                                                   GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -624,6 +702,7 @@ sculptor_window_dispose (GObject *object)
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   g_clear_pointer (&self->detected, sc_snapshot_unref);
   g_clear_pointer (&self->task, sc_task_unref);
+  g_clear_pointer (&self->file_name, g_free);
   if (self->step_colors)
     _sculptor_window_colors_reset (self);
   g_clear_pointer (&self->step_colors, g_ptr_array_unref);
@@ -692,9 +771,31 @@ load_default_task (SculptorWindow *self)
     sculptor_settings_panel_set_task (self->settings_panel, task);
 }
 
+/* Space runs or pauses whatever has the focus — a focused button or
+ * drop-down would otherwise take it — except where Space is typed. */
+static gboolean
+on_key_capture (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SculptorWindow        *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (keyval != GDK_KEY_space || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_POPOVER (w))
+      return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.run", NULL);
+  return TRUE;
+}
+
 static void
 sculptor_window_init (SculptorWindow *self)
 {
+  GtkEventController *keys;
+
   self->shown_step = -1;
   self->panel_training = -1;
   self->trained_step = -1;
@@ -706,6 +807,10 @@ sculptor_window_init (SculptorWindow *self)
 
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected",
                             G_CALLBACK (on_speed_changed), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_capture), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->elapsed_source = g_timeout_add_seconds (1, tick_elapsed, self);
   load_default_task (self);
   /* Space runs from the start: the network view has the focus, not the
