@@ -459,6 +459,222 @@ test_live_saved_run_scrubbing (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEventController *
+capture_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        return c;
+    }
+  return NULL;
+}
+
+static gboolean
+press_space (SculptorWindow *window)
+{
+  GtkEventController *keys = capture_key_controller (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_space, 0, 0, &handled);
+  return handled;
+}
+
+/* Space runs even when a button or drop-down has the focus, but a text
+ * field still gets its space. */
+static void
+test_live_space (void)
+{
+  SculptorWindow *window = new_window (FALSE);
+  GtkWidget *search = find_widget (GTK_WIDGET (window->settings_panel), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_widget_grab_focus (GTK_WIDGET (window->speed_dropdown));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->speed_dropdown)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (window->speed_dropdown)));
+  g_assert_true (press_space (window));
+  g_assert_nonnull (window->runner);
+  g_assert_true (wait_until (run_ended, window, 120));
+
+  g_assert_nonnull (search);
+  gtk_widget_grab_focus (search);
+  if (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search) ||
+      gtk_root_get_focus (GTK_ROOT (window)) == search)
+    g_assert_false (press_space (window));
+  close_window (window);
+}
+
+static guint
+visible_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      n++;
+  return n;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint       lo, hi;
+} RowsWanted;
+
+static gboolean
+rows_within (gpointer data)
+{
+  RowsWanted *w = data;
+  guint n = visible_rows (w->list);
+
+  return n >= w->lo && n <= w->hi;
+}
+
+static gboolean
+wait_rows (GtkListBox *list,
+           guint       lo,
+           guint       hi)
+{
+  RowsWanted w = { list, lo, hi };
+
+  return wait_until (rows_within, &w, 10);
+}
+
+/* The task search finds words in any order, and says when nothing
+ * matches. */
+static void
+test_live_task_search (void)
+{
+  SculptorWindow *window = new_window (FALSE);
+  GtkWidget *search = find_widget (GTK_WIDGET (window->settings_panel), GTK_TYPE_SEARCH_ENTRY);
+  GtkListBox *list = GTK_LIST_BOX (find_widget (GTK_WIDGET (window->settings_panel), GTK_TYPE_LIST_BOX));
+  guint all;
+
+  g_assert_nonnull (search);
+  g_assert_nonnull (list);
+  all = visible_rows (list);
+  g_assert_cmpuint (all, >, 10);
+
+  /* the search entry reports changes after a short delay */
+  gtk_editable_set_text (GTK_EDITABLE (search), "levels k8");
+  g_assert_true (wait_rows (list, 1, 1));
+  gtk_editable_set_text (GTK_EDITABLE (search), "k8 levels");
+  g_assert_true (wait_rows (list, 1, 1));
+  gtk_editable_set_text (GTK_EDITABLE (search), "reuse");
+  g_assert_true (wait_rows (list, 2, all - 1));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such task");
+  g_assert_true (wait_rows (list, 0, 0));
+  {
+    GtkWidget *placeholder = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_LABEL (c))
+        placeholder = c;
+    g_assert_nonnull (placeholder);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (placeholder)), "no such task"));
+  }
+  close_window (window);
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* Switching task after a run asks first; Cancel keeps the run and the
+ * task. A saved or opened run file names the window. */
+static void
+test_live_task_switch_and_title (void)
+{
+  SculptorWindow *window = new_window (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTask) other = sc_task_load_bundled ("reuse/k2", &error);
+  ScTask *first = sculptor_settings_panel_get_task (window->settings_panel);
+  g_autofree char *dir = g_dir_make_tmp ("sculptor-live-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "my-run.json", NULL);
+  GtkWidget *dialog;
+
+  g_assert_nonnull (other);
+  gtk_drop_down_set_selected (window->speed_dropdown, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
+  g_assert_true (wait_until (run_ended, window, 120));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "my-run.json"));
+  g_assert_true (_sculptor_window_save_run (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "my-run.json"));
+
+  sculptor_settings_panel_set_task (window->settings_panel, other);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (window->runner);   /* nothing discarded yet */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_nonnull (window->runner);
+  g_assert_true (sculptor_settings_panel_get_task (window->settings_panel)->name == first->name ||
+                 g_str_equal (sculptor_settings_panel_get_task (window->settings_panel)->name,
+                              "exemplar/input-separable"));
+
+  sculptor_settings_panel_set_task (window->settings_panel, other);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_null (window->runner);
+  g_assert_cmpstr (window->task->name, ==, "reuse/k2");
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "my-run.json"));
+
+  /* without a run there is nothing to ask */
+  sculptor_settings_panel_set_task (window->settings_panel, first);
+  g_assert_null (find_dialog ());
+
+  /* opening the saved run names the window again */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    sculptor_window_open_file (window, file);
+    g_assert_nonnull (window->loaded);
+    g_assert_null (find_dialog ());
+    g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "my-run.json"));
+  }
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +687,9 @@ main (int   argc,
   g_test_add_func ("/live/selection-and-colors", test_live_selection_and_colors);
   g_test_add_func ("/live/training", test_live_training);
   g_test_add_func ("/live/saved-run-scrubbing", test_live_saved_run_scrubbing);
+  g_test_add_func ("/live/space", test_live_space);
+  g_test_add_func ("/live/task-search", test_live_task_search);
+  g_test_add_func ("/live/task-switch-and-title", test_live_task_switch_and_title);
 
   return g_test_run ();
 }
