@@ -268,6 +268,8 @@ render_content_in_place (SculptorFrame *frame)
   g_clear_object (&frame->content);
   frame->content = render_in_place (request, &scene, base_layout, request->snapshot, NULL, 1.0,
                                     &frame->layout);
+  /* the overlay's legend lists the base's modules: in their colours */
+  frame->scene.module_colors = request->layout_colors;
 }
 
 /* A network laid out by its modules keeps its units where they were: the
