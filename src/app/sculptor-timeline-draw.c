@@ -186,7 +186,8 @@ draw_span_label (Painter              *p,
 }
 
 static void
-draw_bands (Painter *p)
+draw_bands (Painter *p,
+            double   key_left)
 {
   g_autoptr(GArray) spans = sc_timeline_get_spans (sculptor_timeline_get_model (p->self));
   cairo_t *cr = p->cr;
@@ -214,7 +215,8 @@ draw_bands (Painter *p)
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
         }
-      draw_span_label (p, span, x0, x1);
+      /* stage names stop short of the key */
+      draw_span_label (p, span, x0, MIN (x1, key_left));
     }
 }
 
@@ -283,13 +285,14 @@ draw_step_numbers (Painter *p,
     }
 }
 
-/* The key of the two series, bottom right; returns its left edge. */
+/* The key of the two series, top right above the plot (the step numbers
+ * below it need the whole width); returns its left edge. */
 static double
 draw_key (Painter *p)
 {
   const char *accuracy = _("Accuracy");
   const char *density = _("Density");
-  double y = p->g.y + p->g.height + TIMELINE_MARGIN_BOTTOM / 2.0 + 1.0;
+  double y = TIMELINE_MARGIN_TOP / 2.0;
   double x = p->g.x + p->g.width;
 
   x -= text_width (p, density, FALSE);
@@ -533,11 +536,11 @@ _sculptor_timeline_draw (SculptorTimeline *self,
   _sculptor_timeline_get_geometry (self, &p.g);
   p.marker = CLAMP (p.g.slot_width * 0.3, 1.75, 3.5);
 
-  draw_bands (&p);
+  draw_bands (&p, draw_key (&p));
   if (self->hovered >= 0 && (guint) self->hovered < n)
     draw_column (&p, self->hovered, &p.pal.fg, 0.06);
   draw_grid (&p);
-  draw_step_numbers (&p, draw_key (&p));
+  draw_step_numbers (&p, p.g.x + p.g.width + 12.0);
 
   if (n == 0)
     draw_empty (&p);
