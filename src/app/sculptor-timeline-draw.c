@@ -186,8 +186,7 @@ draw_span_label (Painter              *p,
 }
 
 static void
-draw_bands (Painter *p,
-            double   key_left)
+draw_bands (Painter *p)
 {
   g_autoptr(GArray) spans = sc_timeline_get_spans (sculptor_timeline_get_model (p->self));
   cairo_t *cr = p->cr;
@@ -215,8 +214,7 @@ draw_bands (Painter *p,
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
         }
-      /* stage names stop short of the key */
-      draw_span_label (p, span, x0, MIN (x1, key_left));
+      draw_span_label (p, span, x0, x1);
     }
 }
 
@@ -285,14 +283,14 @@ draw_step_numbers (Painter *p,
     }
 }
 
-/* The key of the two series, top right above the plot (the step numbers
- * below it need the whole width); returns its left edge. */
+/* The key of the two series, bottom right on a row of its own under the
+ * step numbers (which need the whole width); returns its left edge. */
 static double
 draw_key (Painter *p)
 {
   const char *accuracy = _("Accuracy");
   const char *density = _("Density");
-  double y = TIMELINE_MARGIN_TOP / 2.0;
+  double y = p->g.y + p->g.height + TIMELINE_STEP_ROW + (TIMELINE_MARGIN_BOTTOM - TIMELINE_STEP_ROW) / 2.0;
   double x = p->g.x + p->g.width;
 
   x -= text_width (p, density, FALSE);
@@ -536,7 +534,8 @@ _sculptor_timeline_draw (SculptorTimeline *self,
   _sculptor_timeline_get_geometry (self, &p.g);
   p.marker = CLAMP (p.g.slot_width * 0.3, 1.75, 3.5);
 
-  draw_bands (&p, draw_key (&p));
+  draw_bands (&p);
+  draw_key (&p);
   if (self->hovered >= 0 && (guint) self->hovered < n)
     draw_column (&p, self->hovered, &p.pal.fg, 0.06);
   draw_grid (&p);
