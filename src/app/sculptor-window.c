@@ -218,7 +218,7 @@ update_placeholder (SculptorWindow *self,
 
   n_epochs = sc_runner_get_n_epochs (self->runner);
   subtitle = n_epochs > 0
-             ? g_strdup_printf (_("Epoch %u of %u: the network appears when this first training ends"),
+             ? g_strdup_printf (_("Epoch %u/%u"),
                                 sc_runner_get_epoch (self->runner), n_epochs)
              : g_strdup (_("Preparing the data"));
   sculptor_network_view_set_placeholder (self->network_view, _("Training the dense network…"),
@@ -278,6 +278,24 @@ update_status (SculptorWindow *self)
   else if (self->runner && sc_runner_get_n_epochs (self->runner) > 0)
     step_text = g_strdup_printf (_("Epoch %u/%u"), sc_runner_get_epoch (self->runner),
                                  sc_runner_get_n_epochs (self->runner));
+
+  /* Following a live run while the next step's network trains: that
+   * training is what is going on, not the last step. */
+  if (self->shown_step < 0 && self->runner && step &&
+      sc_runner_get_state (self->runner) <= SC_RUNNER_PAUSED &&
+      self->panel_training >= 0 && self->panel_step == n &&
+      sculptor_training_panel_get_outcome (self->training_panel) == SCULPTOR_OUTCOME_NONE)
+    {
+      g_free (step_text);
+      g_free (target);
+      g_free (accuracy);
+      g_free (density);
+      step_text = g_strdup_printf (_("Step %u"), n + 1);
+      target = g_strdup (_("Training"));
+      accuracy = g_strdup_printf (_("Epoch %u/%u"), sc_runner_get_epoch (self->runner),
+                                  sc_runner_get_n_epochs (self->runner));
+      density = NULL;
+    }
 
   gtk_label_set_text (self->status_stage,
                       self->runner || self->loaded ? sc_stage_label (stage) : _("Ready"));
