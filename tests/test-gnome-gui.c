@@ -460,7 +460,7 @@ test_window_state (void)
   g_assert_cmpstr (lr, ==, "0.01");
   g_assert_cmpstr (epochs, ==, default_epochs);
   sc_hyper_clear (&hyper);
-  g_assert_cmpuint (gtk_drop_down_get_selected (window->speed_dropdown), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->speed_dropdown), ==, 4);
   g_assert_false (sculptor_settings_panel_get_live_detection (window->settings_panel));
   {
     int width, height;

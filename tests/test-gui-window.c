@@ -261,7 +261,7 @@ test_window_step_and_stop (void)
   SculptorWindow *window = new_window ();
 
   /* Slow motion: the worker waits after each step. */
-  gtk_drop_down_set_selected (window->speed_dropdown, 4);
+  gtk_drop_down_set_selected (window->speed_dropdown, 5);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
   wait_for_state (window, SC_RUNNER_PAUSED, 60);

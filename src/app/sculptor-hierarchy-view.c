@@ -464,6 +464,17 @@ sculptor_module_get_rgba (GtkWidget *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (rgba != NULL);
 
+  /* The colours the window follows the run with, if an ancestor has them. */
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const ScModuleColors *colors = g_object_get_data (G_OBJECT (w), SCULPTOR_MODULE_COLORS_KEY);
+
+      if (colors != NULL)
+        {
+          module_id = sc_module_colors_key (colors, module_id);
+          break;
+        }
+    }
   sc_render_module_color (module_id, widget_is_dark (widget), &color);
   *rgba = (GdkRGBA) { color.red, color.green, color.blue, color.alpha };
 }

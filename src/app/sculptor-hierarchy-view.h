@@ -43,6 +43,10 @@ guint      sculptor_module_swatch_get_module_id        (SculptorModuleSwatch  *s
 void       sculptor_module_swatch_set_module_id        (SculptorModuleSwatch  *self,
                                                         guint                  module_id);
 
+/* Object data (ScModuleColors) of an ancestor, e.g. the window: the
+ * colours of the modules shown, matched along the run. */
+#define SCULPTOR_MODULE_COLORS_KEY "sculptor-module-colors"
+
 /* The colour of module id (merged id) as drawn for widget's theme. */
 void       sculptor_module_get_rgba                    (GtkWidget             *widget,
                                                         guint                  module_id,

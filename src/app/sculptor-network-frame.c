@@ -32,6 +32,10 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_clear_pointer (&request->snapshot, sc_snapshot_unref);
   g_clear_pointer (&request->previous, sc_snapshot_unref);
   g_clear_pointer (&request->task, sc_task_unref);
+  g_clear_pointer (&request->colors, sc_module_colors_free);
+  g_clear_pointer (&request->previous_colors, sc_module_colors_free);
+  g_clear_pointer (&request->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&request->layout_colors, sc_module_colors_free);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -80,6 +84,7 @@ scene_init (ScScene                    *scene,
   scene->options.orientation = request->orientation;
   scene->options.paint_background = FALSE;   /* the widget's own background */
   scene->selected_module = request->selected_id;
+  scene->module_colors = request->colors;
 
   if (task == NULL || task->n_in != snapshot->arch[0] ||
       task->n_out != snapshot->arch[snapshot->n_layers - 1])
@@ -152,18 +157,156 @@ render_fade (SculptorFrame *frame)
                                    &request->transform);
 }
 
-/* The renderer fades pruned units out in their old slots only before
- * detection (a detected network is laid out by module, and its pruned
- * units have no slot); the view blends detected frames instead. */
+/* Units alive in the network now: detection's kept units, else those with
+ * an edge in and out (unit pruning clears a unit's rows and columns). */
+static float *
+surviving_units (const ScSnapshot *now)
+{
+  guint n = sc_snapshot_n_units (now), offset = 0;
+  float *alpha = g_new0 (float, n);
+
+  if (now->detection != NULL)
+    {
+      for (guint p = 0; p < now->detection->n_kept; p++)
+        if (now->detection->kept_units[p] < n)
+          alpha[now->detection->kept_units[p]] = 1.0f;
+      return alpha;
+    }
+
+  for (guint l = 0; l < now->n_layers; l++)
+    {
+      for (guint i = 0; i < now->arch[l]; i++)
+        {
+          gboolean in = l == 0, out = l + 1 == now->n_layers;
+
+          for (guint j = 0; !out && j < now->arch[l + 1]; j++)
+            out = sc_mask_get (now->mask, l, i, j);
+          for (guint h = 0; !in && h < now->arch[l - 1]; h++)
+            in = sc_mask_get (now->mask, l - 1, h, i);
+          alpha[offset + i] = in && out ? 1.0f : 0.0f;
+        }
+      offset += now->arch[l];
+    }
+  return alpha;
+}
+
+/* The detected network whose module layout a network without modules of
+ * its own (a rejected trial, a network being retrained) is drawn in, or
+ * NULL. */
+static const ScSnapshot *
+layout_source (const SculptorFrameRequest *request)
+{
+  const ScSnapshot *now = request->snapshot, *from = request->layout_from;
+
+  if (now->detection != NULL || from == NULL || from->detection == NULL ||
+      from->n_layers != now->n_layers ||
+      memcmp (from->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
+    return NULL;
+  return from;
+}
+
+/* net drawn in the layout of base's modules (base_scene, layout): units
+ * net no longer has are left out, what previous_mask had fades with
+ * progress. */
+static GdkTexture *
+render_in_place (const SculptorFrameRequest *request,
+                 const ScScene              *base_scene,
+                 const ScLayout             *base_layout,
+                 const ScSnapshot           *net,
+                 const ScMask               *previous_mask,
+                 double                      progress,
+                 ScLayout                  **layout_out)
+{
+  ScScene scene = *base_scene;
+  g_autofree float *alpha = surviving_units (net);
+  g_autoptr(ScLayout) layout = NULL;
+  GdkTexture *texture;
+
+  for (guint u = 0; u < base_layout->n_units; u++)
+    alpha[u] *= base_layout->units[u].alpha;
+  scene.mask = net->mask;
+  scene.weights = net->w;
+  scene.previous_mask = previous_mask;
+  scene.progress = progress;
+  scene.unit_alpha = alpha;
+  /* the same places (they follow the base's modules); alphas from the
+   * units net still has */
+  layout = sc_layout_compute (&scene, request->width, request->height);
+  texture = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
+  if (layout_out)
+    *layout_out = g_steal_pointer (&layout);
+  return texture;
+}
+
+static void
+base_scene_init (ScScene                    *scene,
+                 const SculptorFrameRequest *request,
+                 const ScSnapshot           *base,
+                 ScModuleColors             *colors)
+{
+  SculptorFrameRequest base_request = *request;
+
+  base_request.snapshot = (ScSnapshot *) base;
+  base_request.colors = colors;
+  scene_init (scene, &base_request);   /* the request's titles: the same bands */
+}
+
+/* A network without modules of its own shown in the modules' layout: it
+ * is what the view shows, and what hit-testing uses. */
+static void
+render_content_in_place (SculptorFrame *frame)
+{
+  const SculptorFrameRequest *request = &frame->request;
+  const ScSnapshot *base = layout_source (request);
+  ScScene scene;
+
+  g_autoptr(ScLayout) base_layout = NULL;
+
+  base_scene_init (&scene, request, base, request->layout_colors);
+  base_layout = sc_layout_compute (&scene, request->width, request->height);
+  g_clear_pointer (&frame->layout, sc_layout_free);
+  g_clear_object (&frame->content);
+  frame->content = render_in_place (request, &scene, base_layout, request->snapshot, NULL, 1.0,
+                                    &frame->layout);
+  /* the overlay's legend lists the base's modules: in their colours */
+  frame->scene.module_colors = request->layout_colors;
+}
+
+/* A network laid out by its modules keeps its units where they were: the
+ * fade is drawn in the modules' layout of the network before (or of the
+ * one it was drawn in), with what this step pruned fading out; the view
+ * then settles into the new layout, where the layer closes up. */
+static void
+render_fade_in_place (SculptorFrame    *frame,
+                      const ScSnapshot *base,
+                      ScModuleColors   *base_colors)
+{
+  const SculptorFrameRequest *request = &frame->request;
+  const ScSnapshot *before = request->previous;
+  g_autoptr(ScLayout) layout = NULL;
+  ScScene scene;
+
+  base_scene_init (&scene, request, base, base_colors);
+  layout = sc_layout_compute (&scene, request->width, request->height);
+  frame->fade_from = render_in_place (request, &scene, layout, before, NULL, 1.0, NULL);
+  frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, before->mask, 0.999,
+                                    NULL);
+}
+
+/* The renderer fades pruned units out in their old slots: before
+ * detection in the condensed layout (which keeps pruned units' slots),
+ * after it in the modules' layout. */
 static gboolean
 wants_fade (const SculptorFrame *frame)
 {
   const ScSnapshot *now = frame->request.snapshot, *before = frame->request.previous;
 
-  if (before == NULL || frame->thinned != NULL || now->detection != NULL ||
+  if (before == NULL || frame->thinned != NULL ||
       before->n_layers != now->n_layers ||
       memcmp (before->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return FALSE;
+  if (now->detection != NULL && before->detection == NULL)
+    return FALSE;   /* modules appear: a blend */
   return !sc_mask_equal (before->mask, now->mask) &&
          frame->render_ms <= SCULPTOR_FRAME_FADE_BUDGET_MS;
 }
@@ -186,11 +329,22 @@ _sculptor_frame_render (SculptorFrameRequest *request)
   frame->layout = sc_layout_compute (&frame->scene, frame->request.width, frame->request.height);
   frame->content = render_texture (&frame->request, &frame->scene, frame->layout, CONTENT_PARTS,
                                    &frame->request.transform);
+  if (layout_source (&frame->request) != NULL && frame->thinned == NULL)
+    render_content_in_place (frame);
   frame->render_ms = (g_get_monotonic_time () - start) / 1000.0;
   frame->overlay = render_texture (&frame->request, &frame->scene, frame->layout, OVERLAY_PARTS, NULL);
 
   if (wants_fade (frame))
-    render_fade (frame);
+    {
+      const SculptorFrameRequest *req = &frame->request;
+
+      if (req->previous->detection != NULL)
+        render_fade_in_place (frame, req->previous, req->previous_colors);
+      else if (layout_source (req) != NULL)
+        render_fade_in_place (frame, req->layout_from, req->layout_colors);
+      else
+        render_fade (frame);
+    }
 
   return frame;
 }

@@ -39,6 +39,11 @@ typedef struct
   gboolean               dark;
   ScOrientation          orientation;
   int                    selected_id;  /* merged module id, or -1 */
+  ScModuleColors        *colors;       /* of snapshot's modules, or NULL: by id */
+  ScModuleColors        *previous_colors; /* of previous's */
+  ScSnapshot            *layout_from;  /* the last network with modules shown: one
+                                        * without draws in its layout; or NULL */
+  ScModuleColors        *layout_colors;
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,

@@ -25,6 +25,9 @@ struct _SculptorNetworkView
 
   /* Owned references */
   ScSnapshot            *snapshot;
+  ScModuleColors        *colors;       /* of snapshot's modules, or NULL */
+  ScSnapshot            *layout_from;  /* the last snapshot with modules, or NULL */
+  ScModuleColors        *layout_colors;
   ScTask                *task;
   char                  *title;
   char                  *subtitle;

@@ -88,11 +88,17 @@ start_frame (SculptorNetworkView *self,
     .dark = _sculptor_theme_is_dark (GTK_WIDGET (self)),
     .orientation = self->orientation,
     .selected_id = selected_id (self),
+    .colors = sc_module_colors_copy (self->colors),
+    .layout_from = self->layout_from ? sc_snapshot_ref (self->layout_from) : NULL,
+    .layout_colors = sc_module_colors_copy (self->layout_colors),
   };
 
   /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
-    request.previous = sc_snapshot_ref (self->frame->request.snapshot);
+    {
+      request.previous = sc_snapshot_ref (self->frame->request.snapshot);
+      request.previous_colors = sc_module_colors_copy (self->frame->request.colors);
+    }
   self->animate_next = FALSE;
   request_titles (self, &request);
 
@@ -378,6 +384,32 @@ sculptor_network_view_activate_at (SculptorNetworkView *self,
 }
 
 void
+sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
+                                         const ScModuleColors *colors)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  g_clear_pointer (&self->colors, sc_module_colors_free);
+  self->colors = sc_module_colors_copy (colors);
+}
+
+void
+sculptor_network_view_set_layout_base (SculptorNetworkView  *self,
+                                       ScSnapshot           *base,
+                                       const ScModuleColors *colors)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+  if (base != NULL && base->detection != NULL)
+    {
+      self->layout_from = sc_snapshot_ref (base);
+      self->layout_colors = sc_module_colors_copy (colors);
+    }
+}
+
+void
 sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                            int                  module)
 {
@@ -438,6 +470,20 @@ sculptor_network_view_set_snapshot (SculptorNetworkView *self,
 
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
   self->snapshot = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+
+  /* A network without modules that comes after one with (a trial, a
+   * retraining) is drawn in that one's module layout. */
+  if (snapshot == NULL || snapshot->detection != NULL ||
+      (self->layout_from != NULL && snapshot->step < self->layout_from->step))
+    {
+      g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+      g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+    }
+  if (snapshot != NULL && snapshot->detection != NULL)
+    {
+      self->layout_from = sc_snapshot_ref (snapshot);
+      self->layout_colors = sc_module_colors_copy (self->colors);
+    }
   _sculptor_network_view_request_frame (self, animate);
 }
 
@@ -568,6 +614,9 @@ sculptor_network_view_dispose (GObject *object)
   _sculptor_network_view_stop_animation (self);
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->colors, sc_module_colors_free);
+  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
   g_clear_pointer (&self->task, sc_task_unref);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->dispose (object);

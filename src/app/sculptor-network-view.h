@@ -39,6 +39,16 @@ void        sculptor_network_view_set_title         (SculptorNetworkView *self,
 void        sculptor_network_view_set_placeholder   (SculptorNetworkView *self,
                                                      const char          *title,
                                                      const char          *subtitle);
+/* The colours of the next snapshot's modules (copied; NULL: by id); set
+ * before sculptor_network_view_set_snapshot(). */
+void        sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
+                                                     const ScModuleColors *colors);
+/* The network with modules whose layout the next snapshots without
+ * modules are drawn in (the view sets it itself when following a run;
+ * scrubbing sets the one before the step shown), or NULL. */
+void        sculptor_network_view_set_layout_base   (SculptorNetworkView  *self,
+                                                     ScSnapshot           *base,
+                                                     const ScModuleColors *colors);
 /* Module index into snapshot->modules->modules, or -1. */
 void        sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                                      int                  module);

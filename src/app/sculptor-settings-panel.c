@@ -70,6 +70,7 @@ struct _SculptorSettingsPanel
   GtkMenuButton  *task_button;
   GtkPopover     *task_popover;
   GtkSearchEntry *task_search;
+  GtkLabel       *task_empty;     /* the list's placeholder */
   GtkListBox     *task_list;
   GtkLabel       *task_title;
   GtkLabel       *task_subtitle;
@@ -275,6 +276,7 @@ make_task_row (const char *name,
   GtkWidget *title = gtk_label_new (task->title ? task->title : name);
   g_autofree char *sub = g_strdup_printf ("%s  %s", name, task->spec ? task->spec : "");
   g_autofree char *search = g_strconcat (name, " ", task->title ? task->title : "", " ",
+                                         task->family ? task->family : "", " ",
                                          task->spec ? task->spec : "", NULL);
   GtkWidget *subtitle = gtk_label_new (sub);
 
@@ -326,9 +328,14 @@ task_list_filter (GtkListBoxRow *row,
   SculptorSettingsPanel *self = user_data;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->task_search));
   g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_auto(GStrv) words = g_strsplit_set (needle, " \t/", -1);
+  const char *haystack = g_object_get_data (G_OBJECT (row), "task-search");
 
-  return needle[0] == '\0' ||
-         strstr (g_object_get_data (G_OBJECT (row), "task-search"), needle) != NULL;
+  /* every word, in any order: "levels k8" finds levels/k8 */
+  for (guint i = 0; words[i]; i++)
+    if (words[i][0] != '\0' && strstr (haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -373,6 +380,11 @@ on_task_popover_show (SculptorSettingsPanel *self)
 static void
 on_task_search_changed (SculptorSettingsPanel *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->task_search));
+  g_autofree char *message = g_strdup_printf (_("No task matches “%s”"), text);
+
+  /* what an empty list means */
+  gtk_label_set_text (self->task_empty, message);
   gtk_list_box_invalidate_filter (self->task_list);
 }
 
@@ -605,5 +617,11 @@ sculptor_settings_panel_init (SculptorSettingsPanel *self)
   build_fields (self);
   gtk_list_box_set_header_func (self->task_list, task_list_header, NULL, NULL);
   gtk_list_box_set_filter_func (self->task_list, task_list_filter, self, NULL);
+  self->task_empty = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->task_empty, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->task_empty), "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->task_empty), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->task_empty), 12);
+  gtk_list_box_set_placeholder (self->task_list, GTK_WIDGET (self->task_empty));
   fill_task_list (self);
 }

@@ -245,7 +245,8 @@ draw_grid (Painter *p)
   for (guint i = 0; i < n; i++)
     {
       double y = sc_timeline_geometry_density_y (&p->g, ticks[i]);
-      g_autofree char *label = g_strdup_printf ("%g", ticks[i]);
+      /* in percent, as everywhere else density is shown */
+      g_autofree char *label = g_strdup_printf ("%g %%", 100.0 * ticks[i]);
 
       draw_text (p, label, p->g.x + p->g.width + 6.0, y, 0.0, 0.5, &p->pal.density, 1.0, FALSE);
     }
@@ -282,13 +283,14 @@ draw_step_numbers (Painter *p,
     }
 }
 
-/* The key of the two series, bottom right; returns its left edge. */
+/* The key of the two series, bottom right on a row of its own under the
+ * step numbers (which need the whole width); returns its left edge. */
 static double
 draw_key (Painter *p)
 {
   const char *accuracy = _("Accuracy");
   const char *density = _("Density");
-  double y = p->g.y + p->g.height + TIMELINE_MARGIN_BOTTOM / 2.0 + 1.0;
+  double y = p->g.y + p->g.height + TIMELINE_STEP_ROW + (TIMELINE_MARGIN_BOTTOM - TIMELINE_STEP_ROW) / 2.0;
   double x = p->g.x + p->g.width;
 
   x -= text_width (p, density, FALSE);
@@ -533,10 +535,11 @@ _sculptor_timeline_draw (SculptorTimeline *self,
   p.marker = CLAMP (p.g.slot_width * 0.3, 1.75, 3.5);
 
   draw_bands (&p);
+  draw_key (&p);
   if (self->hovered >= 0 && (guint) self->hovered < n)
     draw_column (&p, self->hovered, &p.pal.fg, 0.06);
   draw_grid (&p);
-  draw_step_numbers (&p, draw_key (&p));
+  draw_step_numbers (&p, p.g.x + p.g.width + 12.0);
 
   if (n == 0)
     draw_empty (&p);

@@ -27,7 +27,8 @@ struct _SculptorTimeline
 
 /* Margins around the plot, in pixels (labels live there). */
 #define TIMELINE_MARGIN_TOP     22.0
-#define TIMELINE_MARGIN_BOTTOM  20.0
+#define TIMELINE_MARGIN_BOTTOM  34.0   /* step numbers, then the key */
+#define TIMELINE_STEP_ROW       18.0
 #define TIMELINE_MARGIN_LEFT    46.0
 #define TIMELINE_MARGIN_RIGHT   46.0
 

@@ -316,7 +316,7 @@ describe_point (SculptorTimeline *self,
 
   /* Translators: per-bit accuracy on the test set */
   accuracy = g_strdup_printf (_("Accuracy %.2f %%"), point->accuracy);
-  density = g_strdup_printf (_("Density %.4f"), point->density);
+  density = g_strdup_printf (_("Density %.3g %%"), 100.0 * point->density);
   return g_strdup_printf ("<b>%s</b>\n%s\n%s\n%s\n%s", escaped, target, accuracy, density,
                           point->accepted ? _("Accepted") : _("Rejected: accuracy too low"));
 }

@@ -84,7 +84,10 @@ sculptor_window_open_file (SculptorWindow *self,
       if (run == NULL)
         _sculptor_window_show_error (self, _("Cannot open the saved run"), error);
       else
-        _sculptor_window_load_run (self, run);
+        {
+          _sculptor_window_load_run (self, run);
+          _sculptor_window_set_file (self, path);
+        }
     }
   else
     {
@@ -163,7 +166,10 @@ _sculptor_window_save_run (SculptorWindow  *self,
   else
     root = sc_run_to_json (run, TRUE);
 
-  return sc_json_write_file (root, path, FALSE, error);
+  if (!sc_json_write_file (root, path, FALSE, error))
+    return FALSE;
+  _sculptor_window_set_file (self, path);
+  return TRUE;
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "sculptor-network-view.h"
 #include "sculptor-settings-panel.h"
 #include "sculptor-timeline.h"
+#include "sculptor-training-panel.h"
 #include "sculptor-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ struct _SculptorWindow
   SculptorHierarchyView   *hierarchy_view;
   SculptorModuleInspector *inspector;
   SculptorTimeline        *timeline;
+  SculptorTrainingPanel   *training_panel;
   GtkLabel                *status_stage;
   GtkLabel                *status_step;
   GtkLabel                *status_target;
@@ -43,6 +45,7 @@ struct _SculptorWindow
   GtkLabel                *status_density;
   GtkLabel                *status_message;
   GtkLabel                *status_elapsed;
+  GtkLabel                *step_banner;
 
   /* Owned references */
   ScRunner                *runner;        /* the live run, or NULL */
@@ -51,8 +54,28 @@ struct _SculptorWindow
   ScSnapshot              *shown;         /* snapshot in the network view */
   ScSnapshot              *detected;      /* latest snapshot with modules at or before it */
   int                      shown_step;    /* -1: follow the live end */
+  guint                    keep_task;     /* > 0: task-changed changes nothing */
+  char                    *file_name;     /* the run file open, or NULL */
   guint                    elapsed_source;
+  guint                    trial_source;  /* a rejected trial on screen */
+  int                      panel_training; /* training run in the panel, or -1 */
+  guint                    panel_step;     /* the step it decides */
+  int                      trained_step;   /* step of the last training network shown */
+  GPtrArray               *step_colors;   /* ScModuleColors * per step, or NULL */
+  ScModuleColors          *final_colors;
+  ScSnapshot              *colors_previous;      /* the last coloured network */
+  ScModuleColors          *colors_previous_keys;
 };
+
+/* A speed choice: each training run lasts at least train_ms; the worker
+ * waits after a step (ms). */
+typedef struct
+{
+  const char *nick;
+  guint       train_ms;
+  guint       accepted_ms;
+  guint       rejected_ms;
+} SculptorPace;
 
 /* sculptor-window.c */
 guint             _sculptor_window_n_steps        (SculptorWindow *self);
@@ -70,6 +93,37 @@ void              _sculptor_window_show_error     (SculptorWindow *self,
                                                    const GError   *error);
 void              _sculptor_window_load_run       (SculptorWindow *self,
                                                    ScRun          *run);
+
+/* The run file open (or just saved), shown in the title; NULL: none. */
+void              _sculptor_window_set_file       (SculptorWindow *self,
+                                                   const char     *path);
+void              _sculptor_window_show_snapshot  (SculptorWindow *self,
+                                                   ScSnapshot     *snapshot,
+                                                   gboolean        animate);
+
+/* sculptor-window-pace.c */
+const SculptorPace *_sculptor_window_get_pace     (SculptorWindow *self);
+void              _sculptor_window_apply_pace     (SculptorWindow *self);
+void              _sculptor_window_follow_step    (SculptorWindow *self,
+                                                   guint           index);
+void              _sculptor_window_clear_trial    (SculptorWindow *self);
+
+/* sculptor-window-training.c */
+void              _sculptor_window_training_reset (SculptorWindow *self);
+void              _sculptor_window_on_epochs      (SculptorWindow *self,
+                                                   guint           first);
+void              _sculptor_window_on_training_snapshot (SculptorWindow *self);
+void              _sculptor_window_training_step_decided (SculptorWindow *self,
+                                                   guint           index);
+
+/* sculptor-window-colors.c */
+void              _sculptor_window_colors_reset   (SculptorWindow *self);
+void              _sculptor_window_colors_add_steps (SculptorWindow *self,
+                                                   guint           n_steps);
+void              _sculptor_window_colors_add_final (SculptorWindow *self,
+                                                   ScSnapshot     *final);
+const ScModuleColors *_sculptor_window_colors_for (SculptorWindow   *self,
+                                                   const ScSnapshot *snapshot);
 
 /* sculptor-window-actions.c */
 void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -20,10 +20,11 @@
 
 G_DEFINE_FINAL_TYPE (SculptorWindow, sculptor_window, GTK_TYPE_APPLICATION_WINDOW)
 
-/* Delay after each step for the speed choices, in milliseconds. */
-static const guint speed_delays[] = { 0, 15, 120, 500, 1500 };
-
 #define DEFAULT_TASK "exemplar/input-separable"
+
+/* The network being trained is published at most this often (ms): the
+ * view redraws it at a steady rate, the worker copies little. */
+#define TRAINING_FRAME_MS 50
 
 guint
 _sculptor_window_n_steps (SculptorWindow *self)
@@ -117,12 +118,22 @@ on_hierarchy_module_selected (SculptorWindow *self,
   select_module (self, module);
 }
 
+/* The module of snapshot that continues the one selected before (the same
+ * colour key: it shares the most units), else the one with its id. */
 static int
-module_index_by_id (const ScSnapshot *snapshot,
-                    int               id)
+module_index_following (SculptorWindow   *self,
+                        const ScSnapshot *snapshot,
+                        int               id,
+                        int               key)
 {
+  const ScModuleColors *colors = _sculptor_window_colors_for (self, snapshot);
+
   if (id < 0 || snapshot == NULL || snapshot->modules == NULL)
     return -1;
+  if (colors != NULL && key >= 0)
+    for (guint m = 0; m < snapshot->modules->n_modules; m++)
+      if (sc_module_colors_key (colors, snapshot->modules->modules[m].id) == (guint) key)
+        return (int) m;
   return sc_module_graph_find (snapshot->modules, (guint) id);
 }
 
@@ -139,30 +150,41 @@ selected_module_id (SculptorWindow *self)
 
 /* Shows snapshot in the network view, and the modules of the latest
  * detected snapshot up to it in the hierarchy and inspector. */
-static void
-show_snapshot (SculptorWindow *self,
-               ScSnapshot     *snapshot,
-               gboolean        animate)
+void
+_sculptor_window_show_snapshot (SculptorWindow *self,
+                                ScSnapshot     *snapshot,
+                                gboolean        animate)
 {
   int selected_id = selected_module_id (self);
+  int selected_key = selected_id < 0 ? -1
+                     : (int) sc_module_colors_key (_sculptor_window_colors_for (self, self->detected),
+                                                   (guint) selected_id);
 
   if (snapshot == self->shown)
     return;
 
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   self->shown = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+  sculptor_network_view_set_module_colors (self->network_view,
+                                           _sculptor_window_colors_for (self, snapshot));
   sculptor_network_view_set_snapshot (self->network_view, snapshot, animate);
 
   if (snapshot && snapshot->modules && snapshot != self->detected)
     {
       g_clear_pointer (&self->detected, sc_snapshot_unref);
       self->detected = sc_snapshot_ref (snapshot);
+      /* the tree's and inspector's swatches read the window's colours */
+      g_object_set_data_full (G_OBJECT (self), SCULPTOR_MODULE_COLORS_KEY,
+                              sc_module_colors_copy (_sculptor_window_colors_for (self, snapshot)),
+                              (GDestroyNotify) sc_module_colors_free);
       sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, self->detected);
-      select_module (self, module_index_by_id (self->detected, selected_id));
+      select_module (self, module_index_following (self, self->detected, selected_id, selected_key));
+      gtk_widget_queue_draw (GTK_WIDGET (self->inspector));
     }
   else if (snapshot == NULL)
     {
       g_clear_pointer (&self->detected, sc_snapshot_unref);
+      g_object_set_data (G_OBJECT (self), SCULPTOR_MODULE_COLORS_KEY, NULL);
       sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, NULL);
       select_module (self, -1);
     }
@@ -187,7 +209,7 @@ update_placeholder (SculptorWindow *self,
   g_autofree char *subtitle = NULL;
   guint n_epochs;
 
-  if (self->runner == NULL || n_steps > 0 ||
+  if (self->runner == NULL || n_steps > 0 || sc_runner_get_training_snapshot (self->runner) ||
       sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED)
     {
       sculptor_network_view_set_placeholder (self->network_view, NULL, NULL);
@@ -196,7 +218,7 @@ update_placeholder (SculptorWindow *self,
 
   n_epochs = sc_runner_get_n_epochs (self->runner);
   subtitle = n_epochs > 0
-             ? g_strdup_printf (_("Epoch %u of %u: the network appears when this first training ends"),
+             ? g_strdup_printf (_("Epoch %u/%u"),
                                 sc_runner_get_epoch (self->runner), n_epochs)
              : g_strdup (_("Preparing the data"));
   sculptor_network_view_set_placeholder (self->network_view, _("Training the dense network…"),
@@ -233,21 +255,47 @@ update_status (SculptorWindow *self)
       step_text = g_strdup_printf (_("%u steps"), n);
       target = g_strdup_printf (_("Pruned %.2f%%"), 100.0 * (1.0 - final->density));
       accuracy = g_strdup_printf (_("Accuracy %.2f%%"), final->accuracy);
-      density = g_strdup_printf (_("Density %.4f"), final->density);
+      density = g_strdup_printf (_("Density %.3g %%"), 100.0 * final->density);
     }
   else if (step)
     {
       step_text = g_strdup_printf (_("Step %u/%u"), MIN (index, n - 1) + 1, n);
       target = step->retrain_only ? g_strdup (_("Training"))
                                   : g_strdup_printf (_("Target %.2f%%"), step->target);
-      accuracy = step->trained ? g_strdup_printf (_("Accuracy %.2f%%"), step->accuracy)
-                               : g_strdup (_("Not trained"));
-      density = step->trained ? g_strdup_printf (_("Density %.4f"), step->density)
-                              : g_strdup ("");
+      /* A rejected step's numbers are its trial's, not the network the
+       * run goes on with: say so. */
+      if (!step->trained)
+        accuracy = g_strdup (_("Rejected, not trained"));
+      else if (!step->accepted && !step->retrain_only)
+        accuracy = g_strdup_printf (_("Rejected: accuracy %.2f%%"), step->accuracy);
+      else
+        accuracy = g_strdup_printf (_("Accuracy %.2f%%"), step->accuracy);
+      density = !step->trained ? g_strdup ("")
+                : !step->accepted && !step->retrain_only
+                ? g_strdup_printf (_("Trial density %.3g %%"), 100.0 * step->density)
+                : g_strdup_printf (_("Density %.3g %%"), 100.0 * step->density);
     }
   else if (self->runner && sc_runner_get_n_epochs (self->runner) > 0)
     step_text = g_strdup_printf (_("Epoch %u/%u"), sc_runner_get_epoch (self->runner),
                                  sc_runner_get_n_epochs (self->runner));
+
+  /* Following a live run while the next step's network trains: that
+   * training is what is going on, not the last step. */
+  if (self->shown_step < 0 && self->runner && step &&
+      sc_runner_get_state (self->runner) <= SC_RUNNER_PAUSED &&
+      self->panel_training >= 0 && self->panel_step == n &&
+      sculptor_training_panel_get_outcome (self->training_panel) == SCULPTOR_OUTCOME_NONE)
+    {
+      g_free (step_text);
+      g_free (target);
+      g_free (accuracy);
+      g_free (density);
+      step_text = g_strdup_printf (_("Step %u"), n + 1);
+      target = g_strdup (_("Training"));
+      accuracy = g_strdup_printf (_("Epoch %u/%u"), sc_runner_get_epoch (self->runner),
+                                  sc_runner_get_n_epochs (self->runner));
+      density = NULL;
+    }
 
   gtk_label_set_text (self->status_stage,
                       self->runner || self->loaded ? sc_stage_label (stage) : _("Ready"));
@@ -283,15 +331,28 @@ _sculptor_window_show_step (SculptorWindow *self,
 
           if (step->snapshot)
             {
-              show_snapshot (self, step->snapshot, FALSE);
+              ScSnapshot *base = NULL;
+
+              /* a network without modules is drawn in the layout of the
+               * last one with modules before it */
+              for (int j = i; step->snapshot->modules == NULL && j-- > 0 && base == NULL;)
+                {
+                  ScSnapshot *earlier = _sculptor_window_get_step (self, (guint) j)->snapshot;
+
+                  if (earlier && earlier->modules)
+                    base = earlier;
+                }
+              sculptor_network_view_set_layout_base (self->network_view, base,
+                                                     _sculptor_window_colors_for (self, base));
+              _sculptor_window_show_snapshot (self, step->snapshot, FALSE);
               break;
             }
         }
     }
   else if (run && run->final)
-    show_snapshot (self, run->final, FALSE);
+    _sculptor_window_show_snapshot (self, run->final, FALSE);
   else if (self->runner && sc_runner_get_snapshot (self->runner))
-    show_snapshot (self, sc_runner_get_snapshot (self->runner), FALSE);
+    _sculptor_window_show_snapshot (self, sc_runner_get_snapshot (self->runner), FALSE);
 
   update_status (self);
 }
@@ -309,10 +370,27 @@ update_titles (SculptorWindow *self)
   ScTask *task = self->task ? self->task : sculptor_settings_panel_get_task (self->settings_panel);
   g_autofree char *subtitle = NULL;
 
+  g_autofree char *title = NULL;
+
+  /* the file open (or saved to) names the window, like a document */
+  gtk_label_set_text (self->title_label, self->file_name ? self->file_name : _("Sculptor"));
+  title = self->file_name ? g_strdup_printf (_("%s — Sculptor"), self->file_name)
+                          : g_strdup (_("Sculptor"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
   if (task == NULL)
     return;
   subtitle = sc_task_display_title (task);
   gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+void
+_sculptor_window_set_file (SculptorWindow *self,
+                           const char     *path)
+{
+  g_clear_pointer (&self->file_name, g_free);
+  if (path)
+    self->file_name = g_path_get_basename (path);
+  update_titles (self);
 }
 
 void
@@ -365,11 +443,9 @@ on_runner_step_added (SculptorWindow *self,
   const ScStep *step = &sc_runner_get_step (self->runner, index)->step;
 
   sculptor_timeline_append (self->timeline, step);
-
-  /* The network the method carries on with is the last accepted one:
-   * follow those live, rejected attempts stay on the timeline. */
-  if (self->shown_step < 0 && step->accepted && step->snapshot)
-    show_snapshot (self, step->snapshot, TRUE);
+  _sculptor_window_training_step_decided (self, index);
+  _sculptor_window_colors_add_steps (self, index + 1);
+  _sculptor_window_follow_step (self, index);
   update_status (self);
 }
 
@@ -402,10 +478,13 @@ on_runner_finished (SculptorWindow *self)
   const ScRun *run = sc_runner_get_run (self->runner);
   const GError *error = sc_runner_get_error (self->runner);
 
+  _sculptor_window_clear_trial (self);
   if (run)
     {
+      _sculptor_window_colors_add_steps (self, sc_runner_get_n_steps (self->runner));
+      _sculptor_window_colors_add_final (self, run->final);
       if (self->shown_step < 0)
-        show_snapshot (self, run->final, TRUE);
+        _sculptor_window_show_snapshot (self, run->final, TRUE);
       update_inspector (self);
       describe_score (self, run);
     }
@@ -441,8 +520,11 @@ static void
 reset_view (SculptorWindow *self)
 {
   self->shown_step = -1;
+  _sculptor_window_clear_trial (self);
+  _sculptor_window_training_reset (self);
   sculptor_timeline_clear (self->timeline);
-  show_snapshot (self, NULL, FALSE);
+  _sculptor_window_show_snapshot (self, NULL, FALSE);
+  _sculptor_window_colors_reset (self);
 }
 
 void
@@ -470,6 +552,7 @@ _sculptor_window_start (SculptorWindow *self)
   sculptor_preferences_apply_threads ();
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
+  g_clear_pointer (&self->file_name, g_free);
   self->task = sc_task_ref (task);
   reset_view (self);
   sculptor_network_view_set_task (self->network_view, task);
@@ -480,12 +563,15 @@ _sculptor_window_start (SculptorWindow *self)
   sc_runner_set_backend (self->runner, sculptor_preferences_get_backend ());
   sc_runner_set_live_detection (self->runner,
                                 sculptor_settings_panel_get_live_detection (self->settings_panel));
-  sc_runner_set_step_delay (self->runner,
-                            speed_delays[gtk_drop_down_get_selected (self->speed_dropdown)]);
+  _sculptor_window_apply_pace (self);
+  sc_runner_set_training_snapshots (self->runner, TRAINING_FRAME_MS);
   g_signal_connect_swapped (self->runner, "notify::state", G_CALLBACK (on_runner_state), self);
   g_signal_connect_swapped (self->runner, "notify::stage", G_CALLBACK (on_runner_stage), self);
   g_signal_connect_swapped (self->runner, "notify::epoch", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->runner, "step-added", G_CALLBACK (on_runner_step_added), self);
+  g_signal_connect_swapped (self->runner, "epochs-added", G_CALLBACK (_sculptor_window_on_epochs), self);
+  g_signal_connect_swapped (self->runner, "training-snapshot",
+                            G_CALLBACK (_sculptor_window_on_training_snapshot), self);
   g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (on_runner_finished), self);
 }
 
@@ -493,13 +579,19 @@ void
 _sculptor_window_load_run (SculptorWindow *self,
                            ScRun          *run)
 {
-  /* The panel first: choosing its task resets the window (task-changed). */
+  /* The panel first (opening a run replaces the one shown: no question). */
+  self->keep_task++;
   sculptor_settings_panel_set_task (self->settings_panel, run->task);
   sculptor_settings_panel_set_hyper (self->settings_panel, &run->hyper);
+  self->keep_task--;
 
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
+  /* Each step's modules, as the live run had them: scrubbing a saved run
+   * looks like scrubbing a live one. */
+  if (sculptor_settings_panel_get_live_detection (self->settings_panel))
+    sc_run_detect_steps (run);
   self->loaded = run;
   self->task = sc_task_ref (run->task);
   reset_view (self);
@@ -507,6 +599,8 @@ _sculptor_window_load_run (SculptorWindow *self,
 
   for (guint i = 0; i < run->steps->len; i++)
     sculptor_timeline_append (self->timeline, &g_array_index (run->steps, ScStep, i));
+  _sculptor_window_colors_add_steps (self, run->steps->len);
+  _sculptor_window_colors_add_final (self, run->final);
   sculptor_timeline_set_stage (self->timeline, SC_STAGE_DONE);
   _sculptor_window_show_step (self, -1);
   update_titles (self);
@@ -515,19 +609,14 @@ _sculptor_window_load_run (SculptorWindow *self,
 }
 
 static void
-on_task_changed (SculptorWindow *self)
+apply_task (SculptorWindow *self,
+            ScTask         *task)
 {
-  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
-
-  /* A new task replaces whatever was shown, once no run is in progress. */
-  if (self->runner && sc_runner_get_state (self->runner) <= SC_RUNNER_PAUSED &&
-      sc_runner_get_state (self->runner) != SC_RUNNER_IDLE)
-    return;
-
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
   self->task = sc_task_ref (task);
+  g_clear_pointer (&self->file_name, g_free);
   reset_view (self);
   sculptor_network_view_set_task (self->network_view, task);
   update_titles (self);
@@ -536,12 +625,73 @@ on_task_changed (SculptorWindow *self)
   update_status (self);
 }
 
+/* A finished run (live or opened) that switching task would discard. */
+static gboolean
+has_run_to_discard (SculptorWindow *self)
+{
+  if (self->loaded)
+    return TRUE;
+  return self->runner && sc_runner_get_n_steps (self->runner) > 0 &&
+         sc_runner_get_state (self->runner) >= SC_RUNNER_FINISHED;
+}
+
+static void
+on_discard_response (GtkDialog      *dialog,
+                     int             response,
+                     SculptorWindow *self)
+{
+  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && task)
+    apply_task (self, task);
+  else if (self->task)
+    {
+      /* keep the run: the chooser goes back to its task */
+      self->keep_task++;
+      sculptor_settings_panel_set_task (self->settings_panel, self->task);
+      self->keep_task--;
+    }
+}
+
+static void
+on_task_changed (SculptorWindow *self)
+{
+  ScTask *task = sculptor_settings_panel_get_task (self->settings_panel);
+  GtkWidget *dialog;
+
+  /* A new task replaces whatever was shown, once no run is in progress. */
+  if (self->keep_task > 0 ||
+      (self->runner && sc_runner_get_state (self->runner) <= SC_RUNNER_PAUSED &&
+       sc_runner_get_state (self->runner) != SC_RUNNER_IDLE))
+    return;
+  if (task == self->task)
+    return;
+  if (!has_run_to_discard (self))
+    {
+      apply_task (self, task);
+      return;
+    }
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   "%s", _("Discard the current run?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Switching the task discards the run shown. Save it first (Ctrl+S) to keep it."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"),
+                                                   GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_speed_changed (SculptorWindow *self)
 {
-  if (self->runner)
-    sc_runner_set_step_delay (self->runner,
-                              speed_delays[gtk_drop_down_get_selected (self->speed_dropdown)]);
+  _sculptor_window_apply_pace (self);
 }
 
 static gboolean
@@ -561,6 +711,7 @@ sculptor_window_dispose (GObject *object)
 
   stop_runner (self);
   g_clear_handle_id (&self->elapsed_source, g_source_remove);
+  g_clear_handle_id (&self->trial_source, g_source_remove);
   /* GTK 4.8: dispose_template unparents the header bar, which GtkWindow
    * still holds as its titlebar (a critical on every close); drop it here. */
   gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
@@ -569,6 +720,10 @@ sculptor_window_dispose (GObject *object)
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   g_clear_pointer (&self->detected, sc_snapshot_unref);
   g_clear_pointer (&self->task, sc_task_unref);
+  g_clear_pointer (&self->file_name, g_free);
+  if (self->step_colors)
+    _sculptor_window_colors_reset (self);
+  g_clear_pointer (&self->step_colors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sculptor_window_parent_class)->dispose (object);
 }
@@ -588,6 +743,7 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   g_type_ensure (SCULPTOR_TYPE_HIERARCHY_VIEW);
   g_type_ensure (SCULPTOR_TYPE_MODULE_INSPECTOR);
   g_type_ensure (SCULPTOR_TYPE_TIMELINE);
+  g_type_ensure (SCULPTOR_TYPE_TRAINING_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sculptor/Sculptor/ui/sculptor-window.ui");
@@ -604,6 +760,7 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, hierarchy_view);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, training_panel);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_stage);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_step);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_target);
@@ -611,6 +768,7 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_density);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_message);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_elapsed);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, step_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_task_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_network_module_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_hierarchy_module_selected);
@@ -631,10 +789,34 @@ load_default_task (SculptorWindow *self)
     sculptor_settings_panel_set_task (self->settings_panel, task);
 }
 
+/* Space runs or pauses whatever has the focus — a focused button or
+ * drop-down would otherwise take it — except where Space is typed. */
+static gboolean
+on_key_capture (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SculptorWindow        *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (keyval != GDK_KEY_space || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_POPOVER (w))
+      return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.run", NULL);
+  return TRUE;
+}
+
 static void
 sculptor_window_init (SculptorWindow *self)
 {
+  GtkEventController *keys;
+
   self->shown_step = -1;
+  self->panel_training = -1;
+  self->trained_step = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
 #if DEVELOPMENT_BUILD
@@ -643,6 +825,10 @@ sculptor_window_init (SculptorWindow *self)
 
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected",
                             G_CALLBACK (on_speed_changed), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_capture), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->elapsed_source = g_timeout_add_seconds (1, tick_elapsed, self);
   load_default_task (self);
   /* Space runs from the start: the network view has the focus, not the

@@ -184,8 +184,12 @@ print_summary (const ScRun *run,
       g_autofree char *inputs = format_inputs (run->task, module);
       g_autofree char *outputs = format_outputs (run->task, module);
 
-      g_print (_("  M%-3u layers %u–%u  %3u units  inputs {%s}%s%s%s\n"), module->id,
-               module->first_layer, module->last_layer, module->n_units, inputs,
+      /* "1 unit " keeps the columns of "9 units" */
+      g_autofree char *units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%3u unit ", "%3u units",
+                                                             module->n_units), module->n_units);
+
+      g_print (_("  M%-3u layers %u–%u  %s  inputs {%s}%s%s%s\n"), module->id,
+               module->first_layer, module->last_layer, units, inputs,
                module->outputs->len ? _("  outputs {") : "", outputs,
                module->outputs->len ? "}" : "");
     }

@@ -27,6 +27,8 @@ typedef struct
   ScStage                  stage;
   ScTrainOptions           train;
   double                   accept_threshold;   /* per-bit %, see accepted() */
+  gint64                   last_training_event; /* monotonic µs */
+  guint                    train_epochs;        /* of the training under way */
 } Ctx;
 
 void
@@ -72,6 +74,41 @@ on_epoch (guint         epoch,
   });
 }
 
+/* After each optimiser step: the replay's hook, and the network being
+ * trained, at most every training_snapshot_ms (a copy: the app draws it
+ * while training goes on). */
+static void
+on_train_step (guint          epoch,
+               guint          index,
+               const ScNet   *net,
+               float * const *gw,
+               float * const *gb,
+               gpointer       user_data)
+{
+  Ctx *ctx = user_data;
+  const ScPipelineHooks *hooks = ctx->options->hooks;
+  gint64 now;
+
+  if (hooks && hooks->step_func)
+    hooks->step_func (epoch, index, net, gw, gb, hooks->user_data);
+  if (ctx->options->training_snapshot_ms == 0)
+    return;
+
+  now = g_get_monotonic_time ();
+  if (now - ctx->last_training_event >= (gint64) ctx->options->training_snapshot_ms * 1000)
+    {
+      g_autoptr(ScSnapshot) snapshot = sc_net_snapshot (net);
+
+      snapshot->stage = ctx->stage;
+      snapshot->step = ctx->run->steps->len;
+      emit (ctx, &(ScEvent) {
+        .kind = SC_EVENT_TRAINING, .stage = ctx->stage, .run = ctx->run,
+        .epoch = epoch + 1, .n_epochs = ctx->train_epochs, .snapshot = snapshot,
+      });
+      ctx->last_training_event = g_get_monotonic_time ();
+    }
+}
+
 static gboolean
 train_net (Ctx            *ctx,
            ScNet          *net,
@@ -84,6 +121,7 @@ train_net (Ctx            *ctx,
   ScTrainOptions options = ctx->train;
 
   options.epochs = epochs;
+  ctx->train_epochs = epochs;
   if (!ctx->options->no_compaction)
     sc_net_compact (net);
   if (hooks && hooks->train_start)
@@ -481,6 +519,29 @@ sc_snapshot_detect (ScSnapshot     *snapshot,
   return TRUE;
 }
 
+guint
+sc_run_detect_steps (ScRun *run)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (run != NULL, 0);
+
+  for (guint i = 0; i < run->steps->len; i++)
+    {
+      ScStep *step = &g_array_index (run->steps, ScStep, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!step->accepted || step->snapshot == NULL || step->snapshot->modules != NULL)
+        continue;
+      /* as in a live run: a network detection fails on shows grey units */
+      if (sc_snapshot_detect (step->snapshot, &run->hyper, &error))
+        n++;
+      else
+        g_debug ("Detection of step %u failed: %s", i, error->message);
+    }
+  return n;
+}
+
 static gboolean
 stage_detection (Ctx     *ctx,
                  GError **error)
@@ -572,8 +633,9 @@ sc_pipeline_run (ScTask                  *task,
     .epoch_data = &ctx,
     .batch_func = options->hooks ? options->hooks->batch_func : NULL,
     .batch_data = options->hooks ? options->hooks->user_data : NULL,
-    .step_func = options->hooks ? options->hooks->step_func : NULL,
-    .step_data = options->hooks ? options->hooks->user_data : NULL,
+    .step_func = options->training_snapshot_ms > 0 || (options->hooks && options->hooks->step_func)
+                 ? on_train_step : NULL,
+    .step_data = &ctx,
   };
 
   ok = (model0 = stage_dense (&ctx, error)) != NULL &&

@@ -78,6 +78,7 @@ typedef enum
   SC_EVENT_STEP,         /* a step (ScStep) was tried */
   SC_EVENT_DETECTION,    /* modules detected on the final network */
   SC_EVENT_DONE,
+  SC_EVENT_TRAINING,     /* the network while it trains (training_snapshot_ms) */
 } ScEventKind;
 
 typedef struct
@@ -86,10 +87,10 @@ typedef struct
   ScStage       stage;
   const ScRun  *run;
   const ScStep *step;        /* STEP */
-  guint         epoch;       /* EPOCH */
+  guint         epoch;       /* EPOCH, TRAINING (the epoch under way) */
   guint         n_epochs;
   const ScEval *eval;
-  ScSnapshot   *snapshot;    /* STEP, DETECTION, DONE: borrowed, ref to keep */
+  ScSnapshot   *snapshot;    /* STEP, DETECTION, DONE, TRAINING: borrowed, ref to keep */
 } ScEvent;
 
 /* Called on the thread running the pipeline. It may block (pause, slow
@@ -150,6 +151,7 @@ typedef struct
   gboolean      event_snapshots;   /* STEP events carry the network (the app) */
   gboolean      detect_each_step;  /* detect modules on every accepted step's snapshot */
   gboolean      epoch_events;
+  guint         training_snapshot_ms; /* > 0: TRAINING events at most this often */
   /* Speed-ups that change no result, off only to measure them (bench/). */
   gboolean      no_compaction;     /* keep pruned units in the matrices */
   gboolean      dense_only;        /* no sparse kernels */
@@ -178,6 +180,13 @@ void    sc_run_free              (ScRun                   *run);
 gboolean sc_snapshot_detect      (ScSnapshot              *snapshot,
                                   const ScHyper           *hyper,
                                   GError                 **error);
+
+/* Detects the modules of every accepted step's network that has none, as
+ * live detection (detect_each_step) does during a run: a saved run stores
+ * the networks, and detection depends only on the mask and the run's
+ * parameters, so this gives the modules the live run showed. Call before
+ * the snapshots are shared. Returns how many were detected. */
+guint    sc_run_detect_steps     (ScRun                   *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScRun, sc_run_free)
 

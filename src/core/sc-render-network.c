@@ -32,6 +32,16 @@ typedef struct
   guint           n_edges;
 } Painter;
 
+/* A module's colour: by its key when the scene follows a run. */
+static void
+module_color (const Painter *p,
+              guint          id,
+              ScRgba        *color)
+{
+  sc_render_module_color (sc_module_colors_key (p->scene->module_colors, id),
+                          p->scene->options.dark, color);
+}
+
 static double
 edge_width (const Painter *p,
             guint          level)
@@ -329,7 +339,7 @@ draw_box_fills (cairo_t *cr,
       const ScLayoutBox *box = &p->layout->boxes[m];
       ScRgba color;
 
-      sc_render_module_color (box->id, p->scene->options.dark, &color);
+      module_color (p, box->id, &color);
       _sc_rounded_rect (cr, &box->rect, box_radius (p, box));
       _sc_set_source (cr, &color,
                       p->theme.box_fill_alpha * (selected >= 0 && (int) box->id != selected ? 0.4 : 1.0));
@@ -370,7 +380,7 @@ draw_box_borders (cairo_t *cr,
       double alpha = selected >= 0 && !is_selected ? 0.35 : 0.9;
       ScRgba color;
 
-      sc_render_module_color (box->id, p->scene->options.dark, &color);
+      module_color (p, box->id, &color);
       _sc_rounded_rect (cr, &box->rect, box_radius (p, box));
       _sc_set_source (cr, &color, alpha);
       cairo_set_line_width (cr, (is_selected ? 3.0 : 1.25) * p->sk);
@@ -389,7 +399,7 @@ unit_color (const Painter      *p,
             ScRgba             *color)
 {
   if (unit->module >= 0)
-    sc_render_module_color (unit->module, p->scene->options.dark, color);
+    module_color (p, unit->module, color);
   else
     *color = p->theme.undetected;
 }
@@ -402,7 +412,7 @@ pixel_color (const Painter *p,
   ScRgba on, c;
 
   if (unit->module >= 0)
-    sc_render_module_color (unit->module, p->scene->options.dark, &on);
+    module_color (p, unit->module, &on);
   else
     on = p->theme.image_on;
   c = _sc_rgba_mix (&p->theme.image_off, &on, unit->alpha * (unit_dim (p, i) < 1.0 ? 0.3 : 1.0));
@@ -803,7 +813,7 @@ draw_swatch_module (cairo_t      *cr,
                  swatch->width * 0.76, swatch->height * 0.76 };
   ScRgba color;
 
-  sc_render_module_color (id, p->scene->options.dark, &color);
+  module_color (p, id, &color);
   _sc_rounded_rect (cr, &box, 4.0 * p->sk);
   _sc_set_source (cr, &color, p->theme.box_fill_alpha * 1.5 * alpha);
   cairo_fill_preserve (cr);

@@ -20,7 +20,7 @@
  * Blue and orange come last: they are the colours of positive and negative
  * edges, and a module drawn in them would hide its edges' signs. Grey is
  * left out: it marks units not yet grouped into modules. */
-static const ScRgba module_palette[] = {
+static const ScRgba module_palette[SC_RENDER_N_MODULE_COLORS] = {
   RGB (0x2ec27e), RGB (0x9141ac), RGB (0xe5a50a), RGB (0x986a44),
   RGB (0xdc8add), RGB (0xe01b24), RGB (0x26a269), RGB (0x613583),
   RGB (0xf6d32d), RGB (0xcdab8f), RGB (0x3584e4), RGB (0xff7800),

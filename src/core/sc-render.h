@@ -12,6 +12,7 @@
 
 #include "sc-detect.h"
 #include "sc-mask.h"
+#include "sc-module-colors.h"
 #include "sc-modules.h"
 #include "sc-snapshot.h"
 
@@ -75,6 +76,9 @@ typedef struct
  * @param dark   TRUE for the dark palette
  * @param color  (out) the colour, alpha 1
  */
+/* Number of distinct module colours (keys cycle through them). */
+#define SC_RENDER_N_MODULE_COLORS 12
+
 void  sc_render_module_color (guint    id,
                               gboolean dark,
                               ScRgba  *color);
@@ -147,6 +151,9 @@ typedef struct
   const ScMask        *previous_mask; /* edges and units in it but not in mask
                                        * fade out with progress; NULL: none */
   double               progress;      /* 0 = previous state, 1 = mask */
+
+  /* Module colours by key (following a run), or NULL: by merged id. */
+  const ScModuleColors *module_colors;
 
   /* Highlight. */
   int                  selected_module; /* merged id, or -1 */

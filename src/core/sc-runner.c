@@ -21,6 +21,7 @@ struct _ScRunner
   ScHyper        hyper;
   ScBackend      backend;
   gboolean       live_detection;
+  guint          training_snapshot_ms;
   GMainContext  *context;
   GCancellable  *cancellable;
   GThread       *thread;
@@ -31,9 +32,15 @@ struct _ScRunner
   gboolean       paused;
   gboolean       step_once;
   gboolean       became_paused;
-  guint          delay_ms;
+  guint          delay_ms;        /* after an accepted step */
+  guint          rejected_ms;     /* after a rejected step */
+  guint          train_ms;        /* least time a training run takes */
+  gint64         paced_from;      /* monotonic µs of the last paced event */
   GPtrArray     *mail_steps;      /* ScRunnerStep * */
   ScSnapshot    *mail_snapshot;
+  ScSnapshot    *mail_training;
+  GArray        *mail_epochs;     /* ScRunnerEpoch */
+  guint          n_trainings;     /* worker: training runs begun */
   ScStage        mail_stage;
   guint          mail_epoch;
   guint          mail_n_epochs;
@@ -48,6 +55,8 @@ struct _ScRunner
   ScStage        stage;
   GPtrArray     *steps;           /* ScRunnerStep * */
   ScSnapshot    *snapshot;
+  ScSnapshot    *training;
+  GArray        *epochs;          /* ScRunnerEpoch */
   ScRun         *run;
   GError        *error;
   GTimer        *timer;
@@ -69,6 +78,8 @@ enum {
 enum {
   STEP_ADDED,
   SNAPSHOT_CHANGED,
+  TRAINING_SNAPSHOT,
+  EPOCHS_ADDED,
   FINISHED,
   N_SIGNALS
 };
@@ -116,23 +127,46 @@ wake_main_locked (ScRunner *self)
   g_source_attach (self->idle, self->context);
 }
 
-/* Blocks the worker while paused and for the slow-motion delay; returns at
- * once when cancelled. Called with the lock held. */
+/* Blocks the worker until deadline (monotonic µs; 0: none) unless it is
+ * cancelled or paused meanwhile, then while paused. Called with the lock
+ * held. */
 static void
 wait_locked (ScRunner *self,
-             gboolean  after_step)
+             gint64    deadline)
 {
-  if (after_step && self->delay_ms > 0)
-    {
-      gint64 deadline = g_get_monotonic_time () + (gint64) self->delay_ms * G_TIME_SPAN_MILLISECOND;
-
-      while (!g_cancellable_is_cancelled (self->cancellable) && !self->paused &&
-             g_cond_wait_until (&self->cond, &self->lock, deadline))
-        ;
-    }
+  if (deadline > 0)
+    while (!g_cancellable_is_cancelled (self->cancellable) && !self->paused &&
+           g_cond_wait_until (&self->cond, &self->lock, deadline))
+      ;
 
   while (self->paused && !g_cancellable_is_cancelled (self->cancellable))
     g_cond_wait (&self->cond, &self->lock);
+}
+
+/* When the worker may go on after an event: a step is held on screen for
+ * its delay; epochs are spread so a training run lasts at least train_ms
+ * (a slower training is not slowed further: the pace is a minimum, so it
+ * adapts to the task). */
+static gint64
+pace_deadline_locked (ScRunner      *self,
+                      const ScEvent *event)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint ms = 0;
+
+  if (event->kind == SC_EVENT_STEP)
+    {
+      ms = event->step->accepted ? self->delay_ms : self->rejected_ms;
+      return ms > 0 ? now + (gint64) ms * G_TIME_SPAN_MILLISECOND : 0;
+    }
+  if (event->kind == SC_EVENT_EPOCH && self->train_ms > 0 && event->n_epochs > 0)
+    {
+      gint64 interval = (gint64) self->train_ms * G_TIME_SPAN_MILLISECOND / event->n_epochs;
+
+      /* counted from the last step or epoch (or the stage's start) */
+      return (self->paced_from > 0 ? self->paced_from : now) + interval;
+    }
+  return 0;
 }
 
 static void
@@ -147,11 +181,31 @@ on_event (const ScEvent *event,
     {
     case SC_EVENT_STAGE:
       self->mail_stage = event->stage;
+      self->paced_from = g_get_monotonic_time ();
       break;
 
     case SC_EVENT_EPOCH:
-      self->mail_epoch = event->epoch;
-      self->mail_n_epochs = event->n_epochs;
+      {
+        ScRunnerEpoch record = {
+          .step = event->run->steps->len, .stage = event->stage,
+          .epoch = event->epoch, .n_epochs = event->n_epochs,
+          .loss = event->eval->loss, .train_loss = event->eval->train_loss,
+          .accuracy = event->eval->accuracy,
+        };
+
+        /* a training run starts at its first epoch */
+        if (event->epoch == 1 || self->n_trainings == 0)
+          self->n_trainings++;
+        record.training = self->n_trainings - 1;
+        g_array_append_val (self->mail_epochs, record);
+        self->mail_epoch = event->epoch;
+        self->mail_n_epochs = event->n_epochs;
+      }
+      break;
+
+    case SC_EVENT_TRAINING:
+      g_clear_pointer (&self->mail_training, sc_snapshot_unref);
+      self->mail_training = sc_snapshot_ref (event->snapshot);
       break;
 
     case SC_EVENT_STEP:
@@ -191,7 +245,10 @@ on_event (const ScEvent *event,
 
   wake_main_locked (self);
   if (event->kind == SC_EVENT_STEP || event->kind == SC_EVENT_EPOCH)
-    wait_locked (self, event->kind == SC_EVENT_STEP);
+    {
+      wait_locked (self, pace_deadline_locked (self, event));
+      self->paced_from = g_get_monotonic_time ();
+    }
 
   g_mutex_unlock (&self->lock);
 }
@@ -213,6 +270,7 @@ worker (gpointer data)
   options.event_snapshots = TRUE;
   options.detect_each_step = self->live_detection;
   options.epoch_events = TRUE;
+  options.training_snapshot_ms = self->training_snapshot_ms;
 
   run = sc_pipeline_run (self->task, &self->hyper, &options, &error);
 
@@ -261,6 +319,8 @@ sc_runner_poll (ScRunner *self)
 {
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(ScSnapshot) snapshot = NULL;
+  g_autoptr(ScSnapshot) training = NULL;
+  g_autoptr(GArray) epochs = NULL;
   ScRun *run = NULL;
   GError *error = NULL;
   gboolean finished, became_paused;
@@ -274,6 +334,9 @@ sc_runner_poll (ScRunner *self)
   steps = g_steal_pointer (&self->mail_steps);
   self->mail_steps = g_ptr_array_new_with_free_func (runner_step_free);
   snapshot = g_steal_pointer (&self->mail_snapshot);
+  training = g_steal_pointer (&self->mail_training);
+  epochs = g_steal_pointer (&self->mail_epochs);
+  self->mail_epochs = g_array_new (FALSE, FALSE, sizeof (ScRunnerEpoch));
   stage = self->mail_stage;
   epoch = self->mail_epoch;
   n_epochs = self->mail_n_epochs;
@@ -301,6 +364,20 @@ sc_runner_poll (ScRunner *self)
       self->epoch = epoch;
       self->n_epochs = n_epochs;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCH]);
+    }
+
+  if (epochs->len > 0)
+    {
+      guint first_epoch = self->epochs->len;
+
+      g_array_append_vals (self->epochs, epochs->data, epochs->len);
+      g_signal_emit (self, signals[EPOCHS_ADDED], 0, first_epoch);
+    }
+  if (training)
+    {
+      g_clear_pointer (&self->training, sc_snapshot_unref);
+      self->training = g_steal_pointer (&training);
+      g_signal_emit (self, signals[TRAINING_SNAPSHOT], 0);
     }
 
   first = self->steps->len;
@@ -378,6 +455,35 @@ sc_runner_set_live_detection (ScRunner *self,
 }
 
 void
+sc_runner_set_training_snapshots (ScRunner *self,
+                                  guint     milliseconds)
+{
+  g_return_if_fail (SC_IS_RUNNER (self));
+  g_return_if_fail (self->thread == NULL);
+
+  self->training_snapshot_ms = milliseconds;
+}
+
+ScSnapshot *
+sc_runner_get_training_snapshot (ScRunner *self)
+{
+  g_return_val_if_fail (SC_IS_RUNNER (self), NULL);
+
+  return self->training;
+}
+
+const ScRunnerEpoch *
+sc_runner_get_epochs (ScRunner *self,
+                      guint    *n_epochs)
+{
+  g_return_val_if_fail (SC_IS_RUNNER (self), NULL);
+  g_return_val_if_fail (n_epochs != NULL, NULL);
+
+  *n_epochs = self->epochs->len;
+  return (const ScRunnerEpoch *) self->epochs->data;
+}
+
+void
 sc_runner_set_memory_budget (ScRunner *self,
                              gsize     bytes)
 {
@@ -395,6 +501,25 @@ sc_runner_set_step_delay (ScRunner *self,
 
   g_mutex_lock (&self->lock);
   self->delay_ms = milliseconds;
+  self->rejected_ms = milliseconds;
+  self->train_ms = 0;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP_DELAY]);
+}
+
+void
+sc_runner_set_pace (ScRunner *self,
+                    guint     train_ms,
+                    guint     accepted_ms,
+                    guint     rejected_ms)
+{
+  g_return_if_fail (SC_IS_RUNNER (self));
+
+  g_mutex_lock (&self->lock);
+  self->train_ms = train_ms;
+  self->delay_ms = accepted_ms;
+  self->rejected_ms = rejected_ms;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP_DELAY]);
@@ -636,10 +761,14 @@ sc_runner_finalize (GObject *object)
 
   g_clear_pointer (&self->mail_steps, g_ptr_array_unref);
   g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->mail_training, sc_snapshot_unref);
+  g_clear_pointer (&self->mail_epochs, g_array_unref);
   g_clear_pointer (&self->mail_run, sc_run_free);
   g_clear_error (&self->mail_error);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->training, sc_snapshot_unref);
+  g_clear_pointer (&self->epochs, g_array_unref);
   g_clear_pointer (&self->run, sc_run_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->timer, g_timer_destroy);
@@ -737,6 +866,24 @@ sc_runner_class_init (ScRunnerClass *klass)
    *
    * A newer snapshot is available from sc_runner_get_snapshot().
    */
+  /**
+   * ScRunner::training-snapshot:
+   *
+   * A newer network being trained is available from
+   * sc_runner_get_training_snapshot().
+   */
+  signals[TRAINING_SNAPSHOT] = g_signal_new ("training-snapshot", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+  /**
+   * ScRunner::epochs-added:
+   * @first: index of the first new epoch in sc_runner_get_epochs()
+   *
+   * Epochs ended.
+   */
+  signals[EPOCHS_ADDED] = g_signal_new ("epochs-added", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[SNAPSHOT_CHANGED] = g_signal_new ("snapshot-changed", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 0);
@@ -761,6 +908,8 @@ sc_runner_init (ScRunner *self)
   self->cancellable = g_cancellable_new ();
   self->mail_steps = g_ptr_array_new_with_free_func (runner_step_free);
   self->steps = g_ptr_array_new_with_free_func (runner_step_free);
+  self->mail_epochs = g_array_new (FALSE, FALSE, sizeof (ScRunnerEpoch));
+  self->epochs = g_array_new (FALSE, FALSE, sizeof (ScRunnerEpoch));
   self->timer = g_timer_new ();
   g_timer_stop (self->timer);
   self->memory_budget = SC_SNAPSHOT_BUDGET;

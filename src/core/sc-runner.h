@@ -45,6 +45,19 @@ typedef struct
   guint       index;
 } ScRunnerStep;
 
+/* One epoch of a training run, as the training panel plots it. */
+typedef struct
+{
+  guint       training;    /* which training run of the run (0-based) */
+  guint       step;        /* index the step this training decides will have */
+  ScStage     stage;
+  guint       epoch;       /* 1-based */
+  guint       n_epochs;
+  double      loss;        /* validation loss */
+  double      train_loss;
+  double      accuracy;    /* per-bit % on the test set */
+} ScRunnerEpoch;
+
 ScRunner      *sc_runner_new              (ScTask        *task,
                                            const ScHyper *hyper);
 void           sc_runner_set_backend      (ScRunner      *self,
@@ -52,6 +65,16 @@ void           sc_runner_set_backend      (ScRunner      *self,
 /* Run detection on every accepted step (modules coloured live). */
 void           sc_runner_set_live_detection (ScRunner    *self,
                                            gboolean       live);
+/* Publish the network while it trains, at most every milliseconds (0,
+ * the default: never); see ::training-snapshot. Set before starting. */
+void           sc_runner_set_training_snapshots (ScRunner *self,
+                                           guint          milliseconds);
+/* The network being trained (latest published), or NULL; borrowed. */
+ScSnapshot    *sc_runner_get_training_snapshot (ScRunner *self);
+/* Every epoch of the run so far, in order (::epochs-added says when more
+ * arrive); borrowed. */
+const ScRunnerEpoch *sc_runner_get_epochs (ScRunner      *self,
+                                           guint         *n_epochs);
 /* At most this many bytes of step snapshots are kept (default 384 MiB):
  * past it, the networks of the oldest rejected steps are dropped first,
  * then of the oldest accepted ones (MNIST networks are megabytes each; the
@@ -62,6 +85,15 @@ void           sc_runner_set_memory_budget (ScRunner     *self,
 void           sc_runner_set_step_delay   (ScRunner      *self,
                                            guint          milliseconds);
 guint          sc_runner_get_step_delay   (ScRunner      *self);
+/* A pace to watch the run at: each training run lasts at least train_ms
+ * (its epochs spread evenly), and the worker waits accepted_ms after an
+ * accepted step and rejected_ms after a rejected one. These are minimums:
+ * a slower task (MNIST) is never slowed further. All 0: as fast as
+ * possible. Replaces any step delay. */
+void           sc_runner_set_pace         (ScRunner      *self,
+                                           guint          train_ms,
+                                           guint          accepted_ms,
+                                           guint          rejected_ms);
 
 void           sc_runner_start            (ScRunner      *self);
 void           sc_runner_pause            (ScRunner      *self);
