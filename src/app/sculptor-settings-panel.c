@@ -274,6 +274,8 @@ make_task_row (const char *name,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (task->title ? task->title : name);
   g_autofree char *sub = g_strdup_printf ("%s  %s", name, task->spec ? task->spec : "");
+  g_autofree char *search = g_strconcat (name, " ", task->title, " ",
+                                         task->spec ? task->spec : "", NULL);
   GtkWidget *subtitle = gtk_label_new (sub);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -288,10 +290,7 @@ make_task_row (const char *name,
   g_object_set_data_full (G_OBJECT (row), "task-name", g_strdup (name), g_free);
   g_object_set_data_full (G_OBJECT (row), "task-family",
                           g_strdup (task->family ? task->family : _("Other")), g_free);
-  g_object_set_data_full (G_OBJECT (row), "task-search",
-                          g_utf8_casefold (g_strconcat (name, " ", task->title, " ",
-                                                        task->spec ? task->spec : "", NULL), -1),
-                          g_free);
+  g_object_set_data_full (G_OBJECT (row), "task-search", g_utf8_casefold (search, -1), g_free);
 
   return row;
 }
