@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -63,6 +64,26 @@ new_window (void)
   gtk_window_present (GTK_WINDOW (window));
   gui_wait_for_frame (GTK_WIDGET (window));
   return window;
+}
+
+/* The message dialog on screen whose text is text, or NULL. */
+static GtkWindow *
+find_dialog (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      g_autofree char *shown = NULL;
+
+      if (!GTK_IS_MESSAGE_DIALOG (toplevel))
+        continue;
+      g_object_get (toplevel, "text", &shown, NULL);
+      if (g_strcmp0 (shown, text) == 0)
+        return toplevel;
+    }
+  return NULL;
 }
 
 static void
@@ -197,6 +218,26 @@ test_window_run_explore_export (void)
     g_assert_null (window->runner);
     g_assert_cmpuint (sculptor_network_view_get_snapshot (window->network_view)->modules->n_modules,
                       ==, 2);
+  }
+
+  /* A saved run whose task file is a FIFO opens at once, without it, and
+   * says why. */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "task.sfg", NULL);
+    g_autofree char *odd = g_build_filename (dir, "odd.json", NULL);
+    g_autoptr(JsonNode) root = sc_run_to_json (window->loaded, FALSE);
+    g_autoptr(GFile) file = g_file_new_for_path (odd);
+    ScRun *before = window->loaded;
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    json_object_set_string_member (json_node_get_object (root), "task_path", fifo);
+    g_assert_true (sc_json_write_file (root, odd, FALSE, NULL));
+    sculptor_window_open_file (window, file);
+    GUI_WAIT_UNTIL (window->loaded != NULL && window->loaded != before);
+    GUI_WAIT_UNTIL (find_dialog ("The run is shown without its task file") != NULL);
+    gtk_window_destroy (find_dialog ("The run is shown without its task file"));
+    g_unlink (odd);
+    g_unlink (fifo);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
