@@ -770,10 +770,9 @@ read_steps (ScRun       *run,
   for (guint i = 0; i < json_array_get_length (history); i++)
     {
       JsonNode *node = json_array_get_element (history, i);
+      g_autofree char *where = g_strdup_printf ("history[%u]", i);
       JsonObject *o;
       ScStep step = { 0 };
-
-      g_autofree char *where = g_strdup_printf ("history[%u]", i);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
