@@ -264,6 +264,35 @@ test_run_bad_arguments (void)
     }
 }
 
+/* sweep and detect, like run, refuse what would fail before any work. */
+static void
+test_sweep_detect_refuse_early (void)
+{
+  struct { const char *args[7]; int status; const char *fragment; } cases[] = {
+    { { "sweep", "exemplar/input-separable", "--arch", "4,4000,4000,4", "--memory-limit", "1G" },
+      2, "more than the limit of 1.0 GiB (--memory-limit)" },
+    { { "sweep", "exemplar/input-separable", "--memory-limit", "lots" },
+      2, "--memory-limit: “lots” is not a memory size" },
+    { { "sweep", "exemplar/input-separable", "--seeds", "0", "--out", "/dev/null/sweep" },
+      1, "cannot create the directory /dev/null/sweep" },
+    { { "detect", "--out", "/dev/null/out.jsonl", "-" },
+      1, "cannot write /dev/null/out.jsonl: /dev/null is not a directory" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      spawn (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
+             cases[i].args[4], cases[i].args[5], NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      if (!strstr (run.err, cases[i].fragment))
+        g_error ("case %u: “%s” lacks “%s”", i, run.err, cases[i].fragment);
+      /* refused before any run: nothing printed on standard output */
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/cli-run/separable-reused", test_run_separable_reused);
   g_test_add_func ("/cli-run/bad-arguments", test_run_bad_arguments);
   g_test_add_func ("/cli-run/sweep", test_sweep);
+  g_test_add_func ("/cli-run/refuse-early", test_sweep_detect_refuse_early);
 
   return g_test_run ();
 }

@@ -24,6 +24,8 @@
 #include "sculptor-window-private.h"
 #include "sculptor-window-state.h"
 
+#include "gui-test-util.h"
+
 static GSettings *
 settings_reset (void)
 {
@@ -40,11 +42,13 @@ settings_reset (void)
   return settings;
 }
 
-static void
-spin (void)
+static gboolean
+prefers_dark (void)
 {
-  for (guint i = 0; i < 20 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
+  gboolean dark = FALSE;
+
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  return dark;
 }
 
 /* -- the application, in German ----------------------------------------- */
@@ -114,10 +118,9 @@ check_german_app (GtkApplication *app)
   SculptorWindow *window = SCULPTOR_WINDOW (gtk_application_get_active_window (app));
   GSettings *settings = sculptor_preferences_get_settings ();
   SculptorPreferencesWindow *preferences;
-  gboolean dark = FALSE;
 
   g_assert_nonnull (window);
-  spin ();
+  gui_drain ();
 
   /* Labels from the .ui (the Run button) and from C (the status). */
   g_assert_cmpstr (gtk_label_get_text (window->run_label), ==, "Ausführen");
@@ -131,20 +134,14 @@ check_german_app (GtkApplication *app)
 
   /* app.preferences opens the translated Preferences window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  spin ();
-  preferences = find_preferences (app);
-  g_assert_nonnull (preferences);
+  GUI_WAIT_UNTIL ((preferences = find_preferences (app)) != NULL);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preferences)), ==, "Einstellungen");
 
   /* The style preference reaches GTK at once. */
   g_settings_set_string (settings, "style", "dark");
-  spin ();
-  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
-  g_assert_true (dark);
+  GUI_WAIT_UNTIL (prefers_dark ());
   g_settings_set_string (settings, "style", "light");
-  spin ();
-  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
-  g_assert_false (dark);
+  GUI_WAIT_UNTIL (!prefers_dark ());
 
   /* Quitting closes every window, which stores the window's state. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -344,7 +341,7 @@ test_preferences_window (void)
   g_autofree char *value = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  gui_drain ();
 
   exemplars = sculptor_preferences_window_get_family_entry (SCULPTOR_PREFERENCES_WINDOW (window),
                                                             "Exemplars");
@@ -387,9 +384,8 @@ test_preferences_window (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (threads), ==, 1);
   g_settings_set_uint (settings, "blas-threads", 2);
   g_settings_set_string (settings, "style", "dark");
-  spin ();
-  g_assert_cmpuint (gtk_drop_down_get_selected (style), ==, 2);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (threads), ==, 2);
+  GUI_WAIT_UNTIL (gtk_drop_down_get_selected (style) == 2);
+  GUI_WAIT_UNTIL (gtk_spin_button_get_value_as_int (threads) == 2);
   gtk_drop_down_set_selected (style, 1);
   gtk_spin_button_set_value (threads, 3);
   g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, SCULPTOR_STYLE_LIGHT);
@@ -433,7 +429,7 @@ test_window_state (void)
   g_assert_cmpstr (sculptor_settings_panel_get_task (window->settings_panel)->name, ==,
                    "exemplar/input-separable");
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  gui_drain ();
   last_task = g_settings_get_string (settings, "last-task");
   g_assert_cmpstr (last_task, ==, "exemplar/reused");
 
@@ -441,7 +437,7 @@ test_window_state (void)
   window = g_object_new (SCULPTOR_TYPE_WINDOW, NULL);
   _sculptor_window_state_restore (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  gui_drain ();
 
   /* Restored: task, its settings over the family's architecture, speed,
    * live detection and size; a stored value that no longer parses keeps
@@ -474,8 +470,9 @@ test_window_state (void)
    * starting values. */
   gtk_drop_down_set_selected (window->speed_dropdown, 1);
   sculptor_settings_panel_set_live_detection (window->settings_panel, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  GUI_WAIT_UNTIL (window == NULL);
 
   g_assert_cmpint (g_settings_get_enum (settings, "speed"), ==, 1);
   g_assert_true (g_settings_get_boolean (settings, "live-detection"));

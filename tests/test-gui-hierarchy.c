@@ -20,6 +20,7 @@
 #include "sculptor-resources.h"
 
 #include "detect-test-util.h"
+#include "gui-test-util.h"
 
 typedef struct
 {
@@ -33,24 +34,6 @@ typedef struct
   int                      n_activated;    /* "module-activated" emissions */
   int                      last_activated;
 } Fixture;
-
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for ms milliseconds: layout, mapping, drawing. */
-static void
-iterate (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 on_module_selected (SculptorHierarchyView *view,
@@ -123,14 +106,14 @@ fixture_init (Fixture    *fx,
   gtk_window_present (GTK_WINDOW (fx->window));
 
   sculptor_hierarchy_view_set_modules (fx->view, fx->task, fx->run->final);
-  iterate (300);
+  gui_wait_for_frame (fx->window);
 }
 
 static void
 fixture_clear (Fixture *fx)
 {
   gtk_window_destroy (GTK_WINDOW (fx->window));
-  iterate (50);
+  gui_drain ();
   g_clear_pointer (&fx->run, sc_run_free);
   g_clear_pointer (&fx->task, sc_task_unref);
 }
@@ -216,27 +199,6 @@ grid_text (GObject *grid,
   return gtk_label_get_text (GTK_LABEL (child));
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
 /* The module whose input set is exactly {a, b}, or -1. */
 static int
 module_with_inputs (const ScModuleGraph *graph,
@@ -302,7 +264,8 @@ test_input_separable (void)
   row = find_row_of_module (&fx, (guint) m01);
   g_assert_cmpuint (row, !=, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (view_selection (&fx), row);
-  iterate (200);
+  GUI_WAIT_UNTIL (fx.n_selected > 0);
+  gui_drain ();
   g_assert_cmpint (fx.n_selected, ==, 1);
   g_assert_cmpint (fx.last_selected, ==, m01);
   g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, m01);
@@ -310,7 +273,7 @@ test_input_separable (void)
   g_assert_cmpstr (stack_page (inspector_child (&fx, "stack")), ==, "module");
 
   /* Title, input chips, no stray chip of the other module. */
-  g_assert_nonnull (find_label (GTK_WIDGET (fx.inspector), "x0"));
+  GUI_WAIT_UNTIL (find_label (GTK_WIDGET (fx.inspector), "x0"));
   g_assert_nonnull (find_label (GTK_WIDGET (fx.inspector), "x1"));
   g_assert_null (find_label (GTK_WIDGET (fx.inspector), "x2"));
   {
@@ -341,13 +304,13 @@ test_input_separable (void)
 
   /* Selecting from outside moves the row without a signal. */
   sculptor_hierarchy_view_set_selected_module (fx.view, 1 - m01);
-  iterate (50);
+  gui_drain ();
   g_assert_cmpint (fx.n_selected, ==, 1);
   g_assert_cmpuint (gtk_single_selection_get_selected (view_selection (&fx)), ==,
                     find_row_of_module (&fx, (guint) (1 - m01)));
   g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, 1 - m01);
 
-  save_png (fx.window, "gui-hierarchy-input-separable.png");
+  gui_save_png (fx.window, "gui-hierarchy-input-separable.png");
 
   /* No modules: the empty state. */
   sculptor_hierarchy_view_set_modules (fx.view, fx.task, NULL);
@@ -412,9 +375,9 @@ test_reused (void)
 
   /* Selecting R's second occurrence emits R; the badge is on screen. */
   gtk_single_selection_set_selected (view_selection (&fx), 3);
-  iterate (200);
+  GUI_WAIT_UNTIL (fx.n_selected > 0);
   g_assert_cmpint (fx.last_selected, ==, reused);
-  g_assert_nonnull (find_label (GTK_WIDGET (fx.view), "shared ×2"));
+  GUI_WAIT_UNTIL (find_label (GTK_WIDGET (fx.view), "shared ×2"));
 
   /* R's inspector: four input chips, no output units, two links. */
   for (guint i = 0; i < 4; i++)
@@ -444,7 +407,7 @@ test_reused (void)
   g_assert_cmpint (fx.n_activated, ==, 1);
   g_assert_cmpint (fx.last_activated, ==, g_array_index (graph->modules[reused].feeds, guint, 1));
 
-  save_png (fx.window, "gui-hierarchy-reused.png");
+  gui_save_png (fx.window, "gui-hierarchy-reused.png");
 
   /* A live update keeps collapsed rows collapsed and the selection. */
   root_row = 2;
@@ -452,7 +415,7 @@ test_reused (void)
   g_assert_cmpuint (n_rows (&fx), ==, 3);
   sculptor_hierarchy_view_set_selected_module (fx.view, reused);
   sculptor_hierarchy_view_set_modules (fx.view, fx.task, fx.run->final);
-  iterate (50);
+  gui_drain ();
   g_assert_cmpuint (n_rows (&fx), ==, 3);
   g_assert_false (gtk_tree_list_row_get_expanded (row_at (&fx, root_row)));
   g_assert_true (gtk_tree_list_row_get_expanded (row_at (&fx, 0)));
@@ -480,9 +443,6 @@ test_image_heat_map (void)
   g_autoptr(ScSnapshot) snapshot = sc_snapshot_new (arch, 3);
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *inspector;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snap = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GtkWidget *image;
   g_autofree guint32 *pixels = NULL;
@@ -513,10 +473,10 @@ test_image_heat_map (void)
   gtk_window_present (GTK_WINDOW (window));
   sculptor_module_inspector_set_module (SCULPTOR_MODULE_INSPECTOR (inspector), task, snapshot,
                                         NULL, module);
-  iterate (300);
 
   image = GTK_WIDGET (gtk_widget_get_template_child (inspector, SCULPTOR_TYPE_MODULE_INSPECTOR,
                                                      "input_image"));
+  gui_wait_for_frame (window);
   g_assert_true (gtk_widget_get_mapped (image));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
     inspector, SCULPTOR_TYPE_MODULE_INSPECTOR, "input_chips"))));
@@ -526,16 +486,12 @@ test_image_heat_map (void)
 
   /* Render the heat map: the top row in the module colour, the bottom row
    * not. */
-  width = gtk_widget_get_width (image);
-  height = gtk_widget_get_height (image);
+  texture = gui_render_widget (image, NULL);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
   g_assert_cmpint (width, ==, 2 * height);
   g_assert_cmpint (width, >=, 4 * 8);
   pixels = g_new0 (guint32, width * height);
-  paintable = gtk_widget_paintable_new (image);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snap), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snap));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (image)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_texture_download (texture, (guchar *) pixels, width * 4);
   sc_render_module_color (snapshot->modules->modules[module].id, FALSE, &color);
   {
@@ -548,10 +504,10 @@ test_image_heat_map (void)
     g_assert_cmpuint (top & 0xff, ==, (guint) (color.blue * 255 + 0.5));
     g_assert_cmpuint (bottom, !=, top);
   }
-  save_png (window, "gui-hierarchy-image.png");
+  gui_save_png (window, "gui-hierarchy-image.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  gui_drain ();
 }
 
 static void

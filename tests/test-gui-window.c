@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -18,22 +19,7 @@
 #include "sculptor-resources.h"
 #include "sculptor-window-private.h"
 
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
+#include "gui-test-util.h"
 
 static ScRunnerState
 runner_state (SculptorWindow *window)
@@ -41,16 +27,12 @@ runner_state (SculptorWindow *window)
   return window->runner ? sc_runner_get_state (window->runner) : SC_RUNNER_IDLE;
 }
 
-static void
-wait_for_state (SculptorWindow *window,
-                ScRunnerState   state,
-                guint           seconds)
+/* The network view has drawn what it shows and is not moving. */
+static gboolean
+view_is_still (SculptorWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
-
-  while (runner_state (window) != state && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-  g_assert_cmpint (runner_state (window), ==, state);
+  return !sculptor_network_view_is_busy (window->network_view) &&
+         !sculptor_network_view_is_animating (window->network_view);
 }
 
 static GtkWidget *
@@ -73,30 +55,6 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderNode *node;
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("window saved to %s", path);
-
-  g_object_unref (texture);
-  gsk_render_node_unref (node);
-  g_object_unref (paintable);
-}
-
 static SculptorWindow *
 new_window (void)
 {
@@ -104,8 +62,28 @@ new_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (400);
+  gui_wait_for_frame (GTK_WIDGET (window));
   return window;
+}
+
+/* The message dialog on screen whose text is text, or NULL. */
+static GtkWindow *
+find_dialog (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      g_autofree char *shown = NULL;
+
+      if (!GTK_IS_MESSAGE_DIALOG (toplevel))
+        continue;
+      g_object_get (toplevel, "text", &shown, NULL);
+      if (g_strcmp0 (shown, text) == 0)
+        return toplevel;
+    }
+  return NULL;
 }
 
 static void
@@ -160,13 +138,12 @@ test_window_run_explore_export (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   g_assert_nonnull (window->runner);
-  wait_for_state (window, SC_RUNNER_FINISHED, 120);
-  iterate (500);
+  GUI_WAIT_UNTIL_TIMEOUT (runner_state (window) == SC_RUNNER_FINISHED, 150);
 
   /* The network on screen is the final one, with its two modules. */
+  GUI_WAIT_UNTIL (sculptor_network_view_get_snapshot (window->network_view) ==
+                  sc_runner_get_run (window->runner)->final);
   shown = sculptor_network_view_get_snapshot (window->network_view);
-  g_assert_nonnull (shown);
-  g_assert_true (shown == sc_runner_get_run (window->runner)->final);
   g_assert_nonnull (shown->modules);
   g_assert_cmpuint (shown->modules->n_modules, ==, 2);
   g_assert_true (sc_runner_get_run (window->runner)->score->success);
@@ -180,16 +157,15 @@ test_window_run_explore_export (void)
   /* Selecting a row selects the module everywhere; the inspector shows
    * its input set. */
   gtk_single_selection_set_selected (selection, 0);
-  iterate (300);
   row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
   node = gtk_tree_list_row_get_item (row);
-  g_assert_cmpint (sculptor_network_view_get_selected_module (window->network_view), ==,
-                   sc_module_node_get_module (node));
+  GUI_WAIT_UNTIL (sculptor_network_view_get_selected_module (window->network_view) ==
+                  (int) sc_module_node_get_module (node));
   module = &shown->modules->modules[sc_module_node_get_module (node)];
   g_assert_cmpuint (module->inputs->len, ==, 2);
   for (guint i = 0; i < module->inputs->len; i++)
-    g_assert_nonnull (find_label (GTK_WIDGET (window->inspector),
-                                  task->input_names[g_array_index (module->inputs, guint, i)]));
+    GUI_WAIT_UNTIL (find_label (GTK_WIDGET (window->inspector),
+                                task->input_names[g_array_index (module->inputs, guint, i)]));
   g_object_unref (node);
   g_object_unref (row);
 
@@ -210,19 +186,18 @@ test_window_run_explore_export (void)
 
   /* Scrub back: step 0 is the dense network, every weight alive. */
   _sculptor_window_show_step (window, 0);
-  iterate (200);
+  GUI_WAIT_UNTIL (sculptor_network_view_get_snapshot (window->network_view) != shown);
   g_assert_cmpfloat (sculptor_network_view_get_snapshot (window->network_view)->density, ==, 1.0);
   _sculptor_window_show_step (window, -1);
-  iterate (200);
-  g_assert_true (sculptor_network_view_get_snapshot (window->network_view) == shown);
+  GUI_WAIT_UNTIL (sculptor_network_view_get_snapshot (window->network_view) == shown);
 
-  save_png (GTK_WIDGET (window), "gui-window.png");
+  GUI_WAIT_UNTIL (view_is_still (window));
+  gui_save_png (GTK_WIDGET (window), "gui-window.png");
 
   /* Layers from left to right, on screen and in exports. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.left-to-right", NULL);
-  iterate (300);
-  g_assert_cmpint (sculptor_network_view_get_orientation (window->network_view), ==,
-                   SC_ORIENTATION_LEFT_RIGHT);
+  GUI_WAIT_UNTIL (sculptor_network_view_get_orientation (window->network_view) ==
+                  SC_ORIENTATION_LEFT_RIGHT);
   {
     g_autofree char *rotated = g_build_filename (dir, "rotated.svg", NULL);
 
@@ -230,7 +205,8 @@ test_window_run_explore_export (void)
     check_svg (rotated);
     g_unlink (rotated);
   }
-  save_png (GTK_WIDGET (window), "gui-window-rotated.png");
+  GUI_WAIT_UNTIL (view_is_still (window));
+  gui_save_png (GTK_WIDGET (window), "gui-window-rotated.png");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.left-to-right", NULL);
 
   /* Reopen the saved run in the window. */
@@ -238,15 +214,34 @@ test_window_run_explore_export (void)
     g_autoptr(GFile) file = g_file_new_for_path (saved);
 
     sculptor_window_open_file (window, file);
-    iterate (300);
+    GUI_WAIT_UNTIL (window->loaded != NULL);
     g_assert_null (window->runner);
-    g_assert_nonnull (window->loaded);
     g_assert_cmpuint (sculptor_network_view_get_snapshot (window->network_view)->modules->n_modules,
                       ==, 2);
   }
 
+  /* A saved run whose task file is a FIFO opens at once, without it, and
+   * says why. */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "task.sfg", NULL);
+    g_autofree char *odd = g_build_filename (dir, "odd.json", NULL);
+    g_autoptr(JsonNode) root = sc_run_to_json (window->loaded, FALSE);
+    g_autoptr(GFile) file = g_file_new_for_path (odd);
+    ScRun *before = window->loaded;
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    json_object_set_string_member (json_node_get_object (root), "task_path", fifo);
+    g_assert_true (sc_json_write_file (root, odd, FALSE, NULL));
+    sculptor_window_open_file (window, file);
+    GUI_WAIT_UNTIL (window->loaded != NULL && window->loaded != before);
+    GUI_WAIT_UNTIL (find_dialog ("The run is shown without its task file") != NULL);
+    gtk_window_destroy (find_dialog ("The run is shown without its task file"));
+    g_unlink (odd);
+    g_unlink (fifo);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  gui_drain ();
   g_unlink (svg);
   g_unlink (hier);
   g_unlink (pdf);
@@ -264,35 +259,32 @@ test_window_step_and_stop (void)
   gtk_drop_down_set_selected (window->speed_dropdown, 5);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  wait_for_state (window, SC_RUNNER_PAUSED, 60);
+  GUI_WAIT_UNTIL (runner_state (window) == SC_RUNNER_PAUSED);
   g_assert_cmpuint (sc_runner_get_n_steps (window->runner), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  {
-    gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
-
-    while (sc_runner_get_n_steps (window->runner) < 2 && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-  }
-  wait_for_state (window, SC_RUNNER_PAUSED, 30);
+  GUI_WAIT_UNTIL (sc_runner_get_n_steps (window->runner) >= 2);
+  GUI_WAIT_UNTIL (runner_state (window) == SC_RUNNER_PAUSED);
   g_assert_cmpuint (sc_runner_get_n_steps (window->runner), ==, 2);
 
   /* Resume (Run/Pause), then Stop while it waits in slow motion. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   g_assert_cmpint (runner_state (window), ==, SC_RUNNER_RUNNING);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
-  wait_for_state (window, SC_RUNNER_CANCELLED, 10);
+  GUI_WAIT_UNTIL (runner_state (window) == SC_RUNNER_CANCELLED);
   g_assert_false (gtk_widget_get_sensitive (window->run_button) == FALSE);
 
   /* A new run while one is running cancels the old one. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
-  iterate (50);
+  GUI_WAIT_UNTIL (runner_state (window) == SC_RUNNER_RUNNING);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);   /* pause */
-  wait_for_state (window, SC_RUNNER_PAUSED, 10);
+  GUI_WAIT_UNTIL (runner_state (window) == SC_RUNNER_PAUSED);
 
-  /* Closing the window while a run is paused ends the worker cleanly. */
+  /* Closing the window while a run is paused ends the worker cleanly:
+   * the window goes away. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  iterate (100);
+  GUI_WAIT_UNTIL (window == NULL);
 }
 
 /* A bad value is refused inline, and Run does not start. */
@@ -323,9 +315,8 @@ test_window_bad_value (void)
   g_assert_nonnull (entry);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "fast");
-  iterate (100);
-  label = find_label (GTK_WIDGET (window->settings_panel), "lr must be a number, got “fast”");
-  g_assert_nonnull (label);
+  GUI_WAIT_UNTIL ((label = find_label (GTK_WIDGET (window->settings_panel),
+                                       "lr must be a number, got “fast”")) != NULL);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
 
   sc_hyper_init_defaults (&hyper);
@@ -333,11 +324,11 @@ test_window_bad_value (void)
   sc_hyper_clear (&hyper);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
-  iterate (100);
+  gui_drain ();
   g_assert_null (window->runner);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  gui_drain ();
 }
 
 int

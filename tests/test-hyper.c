@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sc-error.h"
 #include "sc-hyper.h"
 
@@ -75,6 +77,9 @@ test_hyper_errors (void)
     { "threshold-mode", "relative", "absolute" },
     { "no-such-key", "1", "unknown parameter" },
     { "arch", "4", "architecture" },
+    { "arch", "4,0,4", "width 0" },
+    { "arch", "4,x,4", "not an architecture" },
+    { "batch-size", "2000000", "between 1 and 1048576" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -86,6 +91,9 @@ test_hyper_errors (void)
       g_assert_false (sc_hyper_set (&h, bad[i].key, bad[i].value, &error));
       g_assert_nonnull (error);
       g_assert_nonnull (strstr (error->message, bad[i].fragment));
+      /* the command line prints "--" + message: it starts with the key */
+      if (strcmp (bad[i].key, "no-such-key") != 0)
+        g_assert_true (g_str_has_prefix (error->message, bad[i].key));
       sc_hyper_clear (&h);
     }
 }

@@ -423,7 +423,7 @@ test_idx_missing (Fixture       *fixture,
 {
   g_autofree char *path = fixture_path (fixture, "does-not-exist");
 
-  read_images_expect_error (path, SC_ERROR_IO, "Could not open");
+  read_images_expect_error (path, SC_ERROR_NOT_FOUND, "Could not open");
   read_labels_expect_error (fixture->dir, SC_ERROR_IO, "not a regular file");
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-file.h"
 #include "sculptor-application.h"
 
 int
@@ -31,6 +32,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Sculptor"));
+  /* Killed while saving a run or exporting: no NAME.XXXXXX left behind. */
+  sc_file_clean_up_on_signals ();
 
   app = sculptor_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

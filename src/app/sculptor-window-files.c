@@ -82,12 +82,16 @@ sculptor_window_open_file (SculptorWindow *self,
       ScRun *run = sc_run_load (path, &error);
 
       if (run == NULL)
-        _sculptor_window_show_error (self, _("Cannot open the saved run"), error);
-      else
         {
-          _sculptor_window_load_run (self, run);
-          _sculptor_window_set_file (self, path);
+          _sculptor_window_show_error (self, _("Cannot open the saved run"), error);
+          return;
         }
+      if (run->load_notice != NULL)
+        g_set_error_literal (&error, SC_ERROR, SC_ERROR_IO, run->load_notice);
+      _sculptor_window_load_run (self, run);
+      _sculptor_window_set_file (self, path);
+      if (error != NULL)
+        _sculptor_window_show_error (self, _("The run is shown without its task file"), error);
     }
   else
     {

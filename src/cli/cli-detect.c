@@ -22,6 +22,8 @@
 #include <glib/gi18n.h>
 
 #include "cli.h"
+#include "sc-error.h"
+#include "sc-file.h"
 
 static gboolean
 read_input (const char  *filename,
@@ -33,11 +35,21 @@ read_input (const char  *filename,
   size_t n;
 
   if (g_strcmp0 (filename, "-") != 0)
-    return g_file_get_contents (filename, contents, NULL, error);
+    return sc_file_read_text (filename, SC_FILE_LIMIT_JSON, contents, error);
 
+  /* A pipe is what "-" asks for; its size is still bounded. */
   text = g_string_new (NULL);
   while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (text, buffer, n);
+    {
+      g_string_append_len (text, buffer, n);
+      if ((goffset) text->len > SC_FILE_LIMIT_JSON)
+        {
+          g_autofree char *most = sc_file_format_size (SC_FILE_LIMIT_JSON);
+
+          g_set_error (error, SC_ERROR, SC_ERROR_IO, _("standard input holds more than %s"), most);
+          return FALSE;
+        }
+    }
   if (ferror (stdin))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("could not read standard input"));
@@ -59,7 +71,7 @@ write_output (const char  *out_path,
       return fflush (stdout) == 0;
     }
 
-  return g_file_set_contents (out_path, out->str, out->len, error);
+  return sc_file_write_atomic (out_path, out->str, out->len, error);
 }
 
 int
@@ -93,7 +105,8 @@ cli_detect (int    argc,
   if (argc != 2)
     return cli_usage_error (_("detect needs exactly one input file (try --help)"));
 
-  if (!read_input (argv[1], &contents, &error))
+  if ((out_path != NULL && !cli_check_out_file (out_path, &error)) ||
+      !read_input (argv[1], &contents, &error))
     {
       fprintf (stderr, "sculptor-cli: %s\n", error->message);
       return CLI_EXIT_FAILED;

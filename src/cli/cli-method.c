@@ -77,6 +77,31 @@ cli_method_option_group (CliMethodArgs *args)
   return group;
 }
 
+/* --mnist-train N and --mnist-test N: 1 to 100000 composites per class
+ * (0 stays "not given", the task's default). */
+static gboolean
+on_count_option (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  CliMethodArgs *args = data;
+  guint64 count;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 1, CLI_MNIST_MAX_PER_CLASS, &count, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s must be between 1 and %u, got “%s”"), option_name,
+                   CLI_MNIST_MAX_PER_CLASS, value);
+      return FALSE;
+    }
+  if (strcmp (option_name, "--mnist-train") == 0)
+    args->mnist_train = (int) count;
+  else
+    args->mnist_test = (int) count;
+  return TRUE;
+}
+
 GOptionGroup *
 cli_data_option_group (CliMethodArgs *args)
 {
@@ -85,9 +110,9 @@ cli_data_option_group (CliMethodArgs *args)
       N_("MNIST images in IDX format, plain or gzipped (MNIST tasks)"), N_("FILE") },
     { "mnist-labels", 0, 0, G_OPTION_ARG_FILENAME, &args->mnist_labels,
       N_("MNIST labels in IDX format, plain or gzipped (MNIST tasks)"), N_("FILE") },
-    { "mnist-train", 0, 0, G_OPTION_ARG_INT, &args->mnist_train,
+    { "mnist-train", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_count_option,
       N_("Training composites per class (MNIST tasks)"), N_("N") },
-    { "mnist-test", 0, 0, G_OPTION_ARG_INT, &args->mnist_test,
+    { "mnist-test", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_count_option,
       N_("Test composites per class (MNIST tasks)"), N_("N") },
     { NULL }
   };
@@ -102,9 +127,6 @@ cli_data_option_group (CliMethodArgs *args)
 const char *
 cli_method_args_check (const CliMethodArgs *args)
 {
-  if (args->mnist_train < 0 || args->mnist_test < 0 || args->mnist_train > 100000 ||
-      args->mnist_test > 100000)
-    return _("--mnist-train and --mnist-test must be between 1 and 100000");
   if ((args->mnist_images == NULL) != (args->mnist_labels == NULL))
     return _("--mnist-images and --mnist-labels go together");
   return NULL;

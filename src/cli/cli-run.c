@@ -22,6 +22,7 @@
 #include "sc-error.h"
 #include "sc-graph.h"
 #include "sc-linalg.h"
+#include "sc-memory.h"
 #include "sc-mnist.h"
 #include "sc-pipeline.h"
 #include "sc-result.h"
@@ -37,6 +38,7 @@ typedef struct
   gboolean   graphml;
   gboolean   snapshots;
   char      *alt_detector;
+  char      *memory_limit;
   gboolean   progress_shown;   /* an epoch line is on the terminal */
 } RunArgs;
 
@@ -314,6 +316,7 @@ run_args_clear (RunArgs *args)
   g_clear_pointer (&args->out_dir, g_free);
   g_clear_pointer (&args->alt_detector, g_free);
   g_clear_pointer (&args->blas, g_free);
+  g_clear_pointer (&args->memory_limit, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunArgs, run_args_clear)
@@ -342,6 +345,9 @@ cli_run (int    argc,
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
       N_("Threads for the large products (default 1; the network is the same with any number)"),
       N_("N") },
+    { "memory-limit", 0, 0, G_OPTION_ARG_STRING, &args.memory_limit,
+      N_("Refuse a run estimated to need more memory, e.g. 4G or none "
+         "(default: SCULPTOR_MEMORY_LIMIT, else half the machine's memory)"), N_("SIZE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -352,6 +358,7 @@ cli_run (int    argc,
   g_autoptr(ScRun) run = NULL;
   ScPipelineOptions options;
   ScHyper hyper;
+  guint64 memory_limit = 0;
 
   context = g_option_context_new (_("TASK — train, prune and detect modules"));
   g_option_context_set_summary (context,
@@ -381,6 +388,8 @@ cli_run (int    argc,
         return cli_usage_error (_("--alt-detector must be louvain or leiden, not “%s”"),
                                 args.alt_detector);
     }
+  if (args.memory_limit && !sc_memory_parse_size (args.memory_limit, &memory_limit, &error))
+    return cli_usage_error ("--memory-limit: %s", error->message);
 
   if (!(task = cli_load_task (argv[1], &args.method, &error)))
     {
@@ -391,8 +400,21 @@ cli_run (int    argc,
   if (!cli_build_hyper (task, &args.method, &hyper, &error))
     return cli_usage_error ("%s", error->message);
 
+  /* Everything that can fail without training fails now, not at the end. */
+  if (!sc_memory_check_run (task, &hyper, args.snapshots, memory_limit,
+                            args.memory_limit ? "--memory-limit" : NULL, &error))
+    {
+      sc_hyper_clear (&hyper);
+      return cli_usage_error ("%s", error->message);
+    }
   if (args.out_dir == NULL)
     args.out_dir = default_out_dir (task);
+  if (!cli_prepare_out_dir (args.out_dir, &error))
+    {
+      sc_hyper_clear (&hyper);
+      g_printerr ("sculptor-cli: %s\n", error->message);
+      return CLI_EXIT_FAILED;
+    }
 
   sc_linalg_init ((guint) args.threads);
   sc_pipeline_options_init (&options);
@@ -401,6 +423,8 @@ cli_run (int    argc,
   options.epoch_events = isatty (STDOUT_FILENO) && !args.quiet;
   options.event_data = &args;
   options.keep_snapshots = args.snapshots;
+  options.memory_limit = memory_limit;
+  options.memory_limit_source = args.memory_limit ? "--memory-limit" : NULL;
 
   run = sc_pipeline_run (task, &hyper, &options, &error);
   sc_hyper_clear (&hyper);

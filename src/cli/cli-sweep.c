@@ -18,6 +18,7 @@
 #include "sc-error.h"
 #include "sc-json.h"
 #include "sc-linalg.h"
+#include "sc-memory.h"
 #include "sc-result.h"
 
 /* method.md §0: Pu ∈ {70, 65, …, 5} × Pe ∈ {2.5, 2, 1.5, 1, 0.5}; per seed
@@ -51,6 +52,7 @@ typedef struct
   char         *seeds;
   char         *unit_steps;
   char         *out_dir;
+  char         *memory_limit;
   int           jobs;
   gboolean      quiet;
 } SweepArgs;
@@ -62,6 +64,7 @@ sweep_args_clear (SweepArgs *args)
   g_clear_pointer (&args->seeds, g_free);
   g_clear_pointer (&args->unit_steps, g_free);
   g_clear_pointer (&args->out_dir, g_free);
+  g_clear_pointer (&args->memory_limit, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SweepArgs, sweep_args_clear)
@@ -252,6 +255,31 @@ mark (gboolean applicable,
   return !applicable ? "n/a" : ok ? "✓" : "✗";
 }
 
+/* parallel runs train at once; every run's networks stay until the end;
+ * the sweep writes figures, not result.json. */
+static gboolean
+check_memory (const ScTask   *task,
+              const ScHyper  *hyper,
+              guint           parallel,
+              guint           n_runs,
+              guint64         limit,
+              const char     *limit_source,
+              GError        **error)
+{
+  ScMemoryEstimate one, all;
+
+  sc_memory_estimate_run (task, hyper, FALSE, &one);
+  all = (ScMemoryEstimate) {
+    .program = one.program,
+    .training = parallel * one.training,
+    .snapshots = n_runs * one.snapshots,
+    .data = one.data,
+    .detection = parallel * one.detection,
+  };
+  all.total = all.program + all.training + all.snapshots + all.data + all.detection;
+  return sc_memory_check (&all, limit, limit_source, error);
+}
+
 int
 cli_sweep (int    argc,
            char **argv)
@@ -267,6 +295,9 @@ cli_sweep (int    argc,
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
       N_("Directory for sweep.json and the chosen networks' figures"), N_("DIR") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args.quiet, N_("Print only the summary"), NULL },
+    { "memory-limit", 0, 0, G_OPTION_ARG_STRING, &args.memory_limit,
+      N_("Refuse a sweep estimated to need more memory, e.g. 4G or none "
+         "(default: SCULPTOR_MEMORY_LIMIT, else half the machine's memory)"), N_("SIZE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -284,6 +315,7 @@ cli_sweep (int    argc,
   guint n_jobs, n_success = 0, n_scored = 0, n_edge_steps;
   const char *problem;
   int status = CLI_EXIT_OK;
+  guint64 memory_limit = 0;
 
   context = g_option_context_new (_("TASK — the authors' grid search over seeds and Pu"));
   g_option_context_set_summary (context,
@@ -304,6 +336,8 @@ cli_sweep (int    argc,
     return cli_usage_error ("%s", problem);
   if (args.jobs < 1 || args.jobs > 64)
     return cli_usage_error (_("--jobs must be between 1 and 64"));
+  if (args.memory_limit && !sc_memory_parse_size (args.memory_limit, &memory_limit, &error))
+    return cli_usage_error ("--memory-limit: %s", error->message);
   if (!parse_list (args.seeds ? args.seeds : DEFAULT_SEEDS, "--seeds", TRUE, &seeds, &error) ||
       !parse_list (args.unit_steps ? args.unit_steps : DEFAULT_UNIT_STEPS, "--unit-steps",
                    FALSE, &unit_steps, &error))
@@ -339,8 +373,22 @@ cli_sweep (int    argc,
       args.out_dir = g_build_filename ("sculptor-out", "sweep", name, NULL);
     }
 
-  sc_linalg_init (1);
   n_jobs = seeds->len * unit_steps->len;
+  /* Before any work: the memory of every run at once, and the directory. */
+  if (!check_memory (task, &hyper, MIN ((guint) args.jobs, n_jobs), n_jobs, memory_limit,
+                     args.memory_limit ? "--memory-limit" : NULL, &error))
+    {
+      sc_hyper_clear (&hyper);
+      return cli_usage_error ("%s", error->message);
+    }
+  if (!cli_prepare_out_dir (args.out_dir, &error))
+    {
+      sc_hyper_clear (&hyper);
+      g_printerr ("sculptor-cli: %s\n", error->message);
+      return CLI_EXIT_FAILED;
+    }
+
+  sc_linalg_init (1);
   jobs = g_new0 (Job, n_jobs);
   sweep = (Sweep) { .task = task, .hyper = &hyper, .n_jobs = n_jobs, .quiet = args.quiet };
   g_mutex_init (&sweep.lock);

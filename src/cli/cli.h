@@ -37,6 +37,15 @@ int cli_import_mnist (int argc, char **argv);
 guint cli_detect_batch (const char *filename,
                         const char *contents,
                         GString    *out);
+/* Before any work: creates dir (with its parents) and checks that a file
+ * can be written in it, so that a long run does not fail at its end.
+ * @return FALSE with error set (SC_ERROR_IO) naming dir and the reason */
+gboolean cli_prepare_out_dir (const char  *dir,
+                              GError     **error);
+/* Before any work: checks that the file path can be written (its
+ * directory exists and takes a new file). Creates nothing. */
+gboolean cli_check_out_file  (const char  *path,
+                              GError     **error);
 
 /* Writes network.svg and hierarchy.svg of a finished run into out_dir. */
 gboolean cli_write_figures (const ScRun  *run,
@@ -62,6 +71,8 @@ gboolean cli_render_figures (const ScScene             *scene,
                              GPtrArray                 *written,
                              GError                   **error);
 
+#define CLI_MNIST_MAX_PER_CLASS 100000
+
 /* Options of the commands that run the method (run, sweep): every
  * hyper-parameter, and where the MNIST digits come from. */
 typedef struct
@@ -69,7 +80,7 @@ typedef struct
   GPtrArray    *overrides;     /* "key", "value", …: applied on the task's defaults */
   char         *mnist_images;
   char         *mnist_labels;
-  int           mnist_train;
+  int           mnist_train;   /* 1 to CLI_MNIST_MAX_PER_CLASS; 0: not given */
   int           mnist_test;
   GOptionEntry *entries;
 } CliMethodArgs;

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cli.h"
+#include "sc-file.h"
 
 typedef struct
 {
@@ -72,6 +73,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir && localedir[0] ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Ctrl-C while a result is written leaves no result.json.XXXXXX. */
+  sc_file_clean_up_on_signals ();
 
   if (argc < 2)
     {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-funcgraph.h"
 #include "sc-task.h"
 #include "sc-task-private.h"
@@ -289,7 +290,6 @@ ScTask *
 sc_task_load_csv (const char  *path,
                   GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) rows = NULL;
@@ -298,14 +298,8 @@ sc_task_load_csv (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &text, NULL, &local_error))
-    {
-      g_set_error (error, SC_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? SC_ERROR_NOT_FOUND : SC_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
+  if (!sc_file_read_text (path, SC_FILE_LIMIT_TASK, &text, error))
+    return NULL;
 
   rows = g_hash_table_new_full (NULL, NULL, NULL, csv_row_free);
   csv.filename = path;

@@ -19,6 +19,7 @@
 #pragma GCC diagnostic pop
 
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-graph.h"
 
 /* Debian's igraph keeps its error, RNG and attribute state in globals
@@ -320,16 +321,7 @@ sc_graph_write_graphml (const ScDetection  *detection,
   g_mutex_unlock (&graph_mutex);
 
   if (ok)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!g_file_set_contents (path, text, length, &local_error))
-        {
-          g_set_error (error, SC_ERROR, SC_ERROR_IO, "could not write %s: %s",
-                       path, local_error->message);
-          ok = FALSE;
-        }
-    }
+    ok = sc_file_write_atomic (path, text, length, error);
 
   free (text);
   return ok;

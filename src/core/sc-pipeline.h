@@ -69,6 +69,7 @@ typedef struct
   double         stage_seconds[SC_STAGE_DONE];
   double         total_seconds;
   gboolean       completed;
+  char          *load_notice;      /* a saved run: what could not be used, for the user (or NULL) */
 } ScRun;
 
 typedef enum
@@ -152,6 +153,11 @@ typedef struct
   gboolean      detect_each_step;  /* detect modules on every accepted step's snapshot */
   gboolean      epoch_events;
   guint         training_snapshot_ms; /* > 0: TRAINING events at most this often */
+  /* A run whose memory estimate (sc-memory.h) exceeds this many bytes is
+   * refused before it starts; 0: sc_memory_default_limit(). The source
+   * names where the limit comes from in the message ("--memory-limit"). */
+  guint64       memory_limit;
+  const char   *memory_limit_source;
   /* Speed-ups that change no result, off only to measure them (bench/). */
   gboolean      no_compaction;     /* keep pruned units in the matrices */
   gboolean      dense_only;        /* no sparse kernels */

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-render-private.h"
 
 /* PNG files are drawn at twice the size so that lines and text stay crisp
@@ -168,7 +169,6 @@ sc_render_export (ScExportFormat format,
                   GError       **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -176,16 +176,9 @@ sc_render_export (ScExportFormat format,
   if (!sc_render_export_to_bytes (format, width, height, func, user_data, bytes, error))
     return FALSE;
 
-  /* CONSISTENT: a temporary file in the same directory, then rename(). On
-   * failure the temporary file is removed and path is left alone. */
-  if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_IO, "cannot write %s: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  /* A temporary file in the same directory, then rename(): on failure or
+   * a signal path is left alone. */
+  return sc_file_write_atomic (path, bytes->data, bytes->len, error);
 }
 
 static void

@@ -13,6 +13,8 @@
 #include <math.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
+#include "sc-json.h"
 #include "sc-render-input.h"
 #include "sc-task.h"
 
@@ -350,11 +352,21 @@ read_image_size (ScRenderInput *input,
                  const char    *filename,
                  GError       **error)
 {
+  static const ScJsonField fields[] = {
+    { "image_width", SC_JSON_COUNT }, { "image_height", SC_JSON_COUNT },
+  };
+  g_autoptr(GError) local_error = NULL;
   gint64 w, h;
 
   if (!json_object_has_member (object, "image_width") && !json_object_has_member (object, "image_height"))
     return TRUE;
+  if (!sc_json_check_fields (object, NULL, fields, G_N_ELEMENTS (fields), &local_error))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s", filename, local_error->message);
+      return FALSE;
+    }
 
+  /* both at most G_MAXUINT: the product fits in 64 bits */
   w = json_object_get_int_member_with_default (object, "image_width", 0);
   h = json_object_get_int_member_with_default (object, "image_height", 0);
   if (w <= 0 || h <= 0 || w * h != g_array_index (input->arch, guint, 0))
@@ -500,28 +512,15 @@ ScRenderInput *
 sc_render_input_load (const char *path,
                       GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *display = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!(root = sc_json_read_file (path, SC_FILE_LIMIT_JSON, error)))
+    return NULL;
   display = g_filename_display_name (path);
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      g_set_error (error, SC_ERROR,
-                   local_error->domain == JSON_PARSER_ERROR ? SC_ERROR_PARSE : SC_ERROR_IO,
-                   "%s: %s", display, local_error->message);
-      return NULL;
-    }
-  /* An empty file, or comments only: json-glib gives no root and no error. */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: the result must be a JSON object", display);
-      return NULL;
-    }
-
-  return sc_render_input_from_json (json_parser_get_root (parser), display, error);
+  return sc_render_input_from_json (root, display, error);
 }
 
 void

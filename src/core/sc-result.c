@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-json.h"
 #include "sc-idx.h"
 #include "sc-mnist.h"
@@ -376,11 +377,7 @@ sc_json_write_file (JsonNode    *root,
   json_generator_set_indent (generator, 1);
   text = json_generator_to_data (generator, &length);
 
-  /* g_file_set_contents writes a temporary file and renames it. */
-  if (!g_file_set_contents (path, text, length, error))
-    return FALSE;
-
-  return TRUE;
+  return sc_file_write_atomic (path, text, length, error);
 }
 
 static gboolean
@@ -582,6 +579,45 @@ unpack_network (ScSnapshot  *snapshot,
   return TRUE;
 }
 
+/* The members read with json-glib's typed getters, which warn on a wrong
+ * type: checked first (sc_json_check_fields). */
+static const ScJsonField snapshot_fields[] = {
+  { "stage", SC_JSON_STRING }, { "step", SC_JSON_COUNT },
+  { "accuracy", SC_JSON_NUMBER }, { "exact_accuracy", SC_JSON_NUMBER },
+};
+
+static const ScJsonField run_fields[] = {
+  { "task", SC_JSON_STRING }, { "task_title", SC_JSON_STRING }, { "task_path", SC_JSON_STRING },
+  { "input_names", SC_JSON_STRINGS }, { "output_names", SC_JSON_STRINGS },
+  { "image_width", SC_JSON_COUNT }, { "image_height", SC_JSON_COUNT },
+  { "history", SC_JSON_ARRAY }, { "snapshots", SC_JSON_ARRAY },
+  { "edge_runs", SC_JSON_ARRAY }, { "chosen_edge_run", SC_JSON_COUNT },
+  { "seconds", SC_JSON_OBJECT },
+  { "final_accuracy", SC_JSON_NUMBER }, { "final_exact_accuracy", SC_JSON_NUMBER },
+  { "dense_accuracy", SC_JSON_NUMBER }, { "dense_exact_accuracy", SC_JSON_NUMBER },
+  { "unit_sparsity", SC_JSON_NUMBER }, { "unit_stage_weight_sparsity", SC_JSON_NUMBER },
+  { "modularity_q", SC_JSON_NUMBER },
+};
+
+static const ScJsonField step_fields[] = {
+  { "stage", SC_JSON_STRING }, { "edge_run", SC_JSON_INT },
+  { "step", SC_JSON_NUMBER }, { "target", SC_JSON_NUMBER },
+  { "retrain_only", SC_JSON_BOOL }, { "trained", SC_JSON_BOOL }, { "accepted", SC_JSON_BOOL },
+  { "accuracy", SC_JSON_NUMBER }, { "exact_accuracy", SC_JSON_NUMBER },
+  { "loss", SC_JSON_NUMBER }, { "density", SC_JSON_NUMBER },
+  { "hidden_units", SC_JSON_COUNT }, { "seconds", SC_JSON_NUMBER },
+};
+
+static const ScJsonField edge_run_fields[] = {
+  { "pe", SC_JSON_NUMBER }, { "final_percent", SC_JSON_NUMBER },
+  { "accepted_steps", SC_JSON_COUNT }, { "accuracy", SC_JSON_NUMBER },
+};
+
+static const ScJsonField seconds_fields[] = {
+  { "dense", SC_JSON_NUMBER }, { "units", SC_JSON_NUMBER }, { "edges", SC_JSON_NUMBER },
+  { "detection", SC_JSON_NUMBER }, { "total", SC_JSON_NUMBER },
+};
+
 ScSnapshot *
 sc_snapshot_from_json (JsonNode  *node,
                        GError   **error)
@@ -599,7 +635,8 @@ sc_snapshot_from_json (JsonNode  *node,
     }
 
   object = json_node_get_object (node);
-  if (!sc_arch_from_json (json_object_get_member (object, "arch"), &arch, error))
+  if (!sc_json_check_fields (object, NULL, snapshot_fields, G_N_ELEMENTS (snapshot_fields), error) ||
+      !sc_arch_from_json (json_object_get_member (object, "arch"), &arch, error))
     return NULL;
 
   if (json_object_has_member (object, "mask_packed"))
@@ -683,8 +720,12 @@ placeholder_task (JsonObject *object)
   return task;
 }
 
+/* The run's task: MNIST without digits, the file it was read from, the
+ * bundled task of its name, or a stand-in with its names only. A task file
+ * that cannot be used (gone, a device, too big) is said in *notice. */
 static ScTask *
-find_task (JsonObject *object)
+find_task (JsonObject  *object,
+           char       **notice)
 {
   const char *name = json_object_get_string_member_with_default (object, "task", NULL);
   const char *path = json_object_get_string_member_with_default (object, "task_path", NULL);
@@ -699,7 +740,12 @@ find_task (JsonObject *object)
       && width / 2 <= SC_IDX_MAX_SIDE && height <= SC_IDX_MAX_SIDE)
     return sc_mnist_task_new_without_data (kind, height, width / 2);
   if (path)
-    task = sc_task_load_file (path, NULL);
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(task = sc_task_load_file (path, &local_error)))
+        *notice = g_strdup_printf ("the run's task file was not read (%s)", local_error->message);
+    }
   if (task == NULL && name)
     task = sc_task_lookup (name, NULL);
 
@@ -714,7 +760,7 @@ read_steps (ScRun       *run,
   JsonArray *history;
 
   if (!json_object_has_member (object, "history") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "history")))
+      JSON_NODE_HOLDS_NULL (json_object_get_member (object, "history")))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "field “history” is missing");
       return FALSE;
@@ -724,6 +770,7 @@ read_steps (ScRun       *run,
   for (guint i = 0; i < json_array_get_length (history); i++)
     {
       JsonNode *node = json_array_get_element (history, i);
+      g_autofree char *where = g_strdup_printf ("history[%u]", i);
       JsonObject *o;
       ScStep step = { 0 };
 
@@ -733,6 +780,8 @@ read_steps (ScRun       *run,
           return FALSE;
         }
       o = json_node_get_object (node);
+      if (!sc_json_check_fields (o, where, step_fields, G_N_ELEMENTS (step_fields), error))
+        return FALSE;
       step.stage = stage_from_string (json_object_get_string_member_with_default (o, "stage", ""));
       step.edge_run = (int) json_object_get_int_member_with_default (o, "edge_run", -1);
       step.step = json_object_get_double_member_with_default (o, "step", 0);
@@ -772,7 +821,9 @@ peek_snapshot (ScRun      *run,
       return FALSE;
     }
   object = json_node_get_object (node);
-  if (!sc_arch_from_json (json_object_get_member (object, "arch"), &arch, &local_error) ||
+  if (!sc_json_check_fields (object, NULL, snapshot_fields, G_N_ELEMENTS (snapshot_fields),
+                             &local_error) ||
+      !sc_arch_from_json (json_object_get_member (object, "arch"), &arch, &local_error) ||
       !sc_arch_check_size ((guint *) arch->data, arch->len, &local_error))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "snapshots[%u]: %s", index, local_error->message);
@@ -805,13 +856,9 @@ read_snapshots (ScRun       *run,
   JsonArray *snapshots;
   guint n;
 
-  if (!json_object_has_member (object, "snapshots"))
+  if (!json_object_has_member (object, "snapshots") ||
+      JSON_NODE_HOLDS_NULL (json_object_get_member (object, "snapshots")))
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "snapshots")))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "field “snapshots” must be an array");
-      return FALSE;
-    }
 
   snapshots = json_object_get_array_member (object, "snapshots");
   n = json_array_get_length (snapshots);
@@ -850,20 +897,29 @@ read_snapshots (ScRun       *run,
   return TRUE;
 }
 
-static void
-read_edge_runs (ScRun      *run,
-                JsonObject *object)
+static gboolean
+read_edge_runs (ScRun       *run,
+                JsonObject  *object,
+                GError     **error)
 {
-  JsonArray *runs = json_object_has_member (object, "edge_runs")
-                    ? json_object_get_array_member (object, "edge_runs") : NULL;
+  JsonNode *node = json_object_get_member (object, "edge_runs");
+  JsonArray *runs = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
   for (guint i = 0; runs && i < json_array_get_length (runs); i++)
     {
-      JsonObject *o = json_array_get_object_element (runs, i);
+      JsonNode *element = json_array_get_element (runs, i);
+      g_autofree char *where = g_strdup_printf ("edge_runs[%u]", i);
       ScEdgeRun er = { 0 };
+      JsonObject *o;
 
-      if (o == NULL)
-        continue;
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s is not an object", where);
+          return FALSE;
+        }
+      o = json_node_get_object (element);
+      if (!sc_json_check_fields (o, where, edge_run_fields, G_N_ELEMENTS (edge_run_fields), error))
+        return FALSE;
       er.pe = json_object_get_double_member_with_default (o, "pe", 0);
       er.final_percent = json_object_get_double_member_with_default (o, "final_percent", 0);
       er.n_accepted = (guint) json_object_get_int_member_with_default (o, "accepted_steps", 0);
@@ -871,21 +927,34 @@ read_edge_runs (ScRun      *run,
       g_array_append_val (run->edge_runs, er);
     }
   run->chosen_edge_run = (guint) json_object_get_int_member_with_default (object, "chosen_edge_run", 0);
+  if (run->edge_runs->len > 0 && run->chosen_edge_run >= run->edge_runs->len)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                   "chosen_edge_run is %u, but there are %u edge runs",
+                   run->chosen_edge_run, run->edge_runs->len);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-static void
-read_times (ScRun      *run,
-            JsonObject *object)
+static gboolean
+read_times (ScRun       *run,
+            JsonObject  *object,
+            GError     **error)
 {
-  JsonObject *seconds = json_object_has_member (object, "seconds")
-                        ? json_object_get_object_member (object, "seconds") : NULL;
+  JsonNode *node = json_object_get_member (object, "seconds");
+  JsonObject *seconds = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
   if (seconds == NULL)
-    return;
+    return TRUE;
+  if (!sc_json_check_fields (seconds, "seconds", seconds_fields, G_N_ELEMENTS (seconds_fields),
+                             error))
+    return FALSE;
   for (ScStage s = SC_STAGE_DENSE; s < SC_STAGE_DONE; s++)
     run->stage_seconds[s] = json_object_get_double_member_with_default (seconds,
                                                                         sc_stage_to_string (s), 0);
   run->total_seconds = json_object_get_double_member_with_default (seconds, "total", 0);
+  return TRUE;
 }
 
 static gboolean
@@ -935,24 +1004,29 @@ sc_run_from_json (JsonNode    *root,
       return NULL;
     }
   object = json_node_get_object (root);
-
-  run = g_new0 (ScRun, 1);
-  run->steps = g_array_new (FALSE, TRUE, sizeof (ScStep));
-  run->edge_runs = g_array_new (FALSE, TRUE, sizeof (ScEdgeRun));
-  run->task = find_task (object);
-  sc_hyper_copy (&run->hyper, &run->task->defaults);
-
-  if (!sc_hyper_from_json (&run->hyper, object, &local_error) ||
-      !read_steps (run, object, &local_error) ||
-      !read_snapshots (run, object, &local_error) ||
-      !read_final (run, object, &local_error))
+  if (!sc_json_check_fields (object, NULL, run_fields, G_N_ELEMENTS (run_fields), &local_error))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s", filename, local_error->message);
       return NULL;
     }
 
-  read_edge_runs (run, object);
-  read_times (run, object);
+  run = g_new0 (ScRun, 1);
+  run->steps = g_array_new (FALSE, TRUE, sizeof (ScStep));
+  run->edge_runs = g_array_new (FALSE, TRUE, sizeof (ScEdgeRun));
+  run->task = find_task (object, &run->load_notice);
+  sc_hyper_copy (&run->hyper, &run->task->defaults);
+
+  if (!sc_hyper_from_json (&run->hyper, object, &local_error) ||
+      !read_steps (run, object, &local_error) ||
+      !read_snapshots (run, object, &local_error) ||
+      !read_final (run, object, &local_error) ||
+      !read_edge_runs (run, object, &local_error) ||
+      !read_times (run, object, &local_error))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s", filename, local_error->message);
+      return NULL;
+    }
+
   run->dense_accuracy = json_object_get_double_member_with_default (object, "dense_accuracy", NAN);
   run->dense_exact_accuracy = json_object_get_double_member_with_default (object,
                                                                          "dense_exact_accuracy", NAN);
@@ -973,20 +1047,13 @@ ScRun *
 sc_run_load (const char  *path,
              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *display = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      g_set_error (error, SC_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? SC_ERROR_NOT_FOUND : SC_ERROR_PARSE,
-                   "%s: %s", display, local_error->message);
-      return NULL;
-    }
-
-  return sc_run_from_json (json_parser_get_root (parser), display, error);
+  if (!(root = sc_json_read_file (path, SC_FILE_LIMIT_JSON, error)))
+    return NULL;
+  display = g_filename_display_name (path);
+  return sc_run_from_json (root, display, error);
 }

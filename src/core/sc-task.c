@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sc-error.h"
+#include "sc-file.h"
 #include "sc-funcgraph.h"
 #include "sc-mnist.h"
 #include "sc-task.h"
@@ -165,24 +166,6 @@ sc_task_parse_graph (const char  *text,
 /* Files */
 
 static gboolean
-read_text (const char  *path,
-           char       **text,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_get_contents (path, text, NULL, &local_error))
-    {
-      g_set_error (error, SC_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? SC_ERROR_NOT_FOUND : SC_ERROR_IO,
-                   "%s", local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 is_csv_path (const char *path)
 {
   const char *dot = strrchr (path, '.');
@@ -203,7 +186,7 @@ sc_task_load_file (const char  *path,
   if (is_csv_path (path))
     return sc_task_load_csv (path, error);
 
-  if (!read_text (path, &text, error))
+  if (!sc_file_read_text (path, SC_FILE_LIMIT_TASK, &text, error))
     return NULL;
   if (!(task = sc_task_parse_graph (text, path, error)))
     return NULL;
