@@ -14,6 +14,7 @@
 #include "sc-error.h"
 #include "sc-funcgraph.h"
 #include "sc-mnist.h"
+#include "sc-paper.h"
 #include "sc-task.h"
 #include "sc-task-private.h"
 
@@ -24,6 +25,7 @@ sc_task_new (void)
 
   task->kind = SC_TASK_BOOLEAN;
   sc_hyper_init_defaults (&task->defaults);
+  task->paper = sc_paper_table_new ();
   return task;
 }
 
@@ -67,6 +69,7 @@ task_clear (gpointer data)
   g_clear_pointer (&task->test, sc_dataset_unref);
   g_clear_pointer (&task->truth, sc_truth_free);
   sc_hyper_clear (&task->defaults);
+  g_clear_pointer (&task->paper, g_array_unref);
 }
 
 void
@@ -157,6 +160,8 @@ sc_task_parse_graph (const char  *text,
   task->truth = sc_funcgraph_truth (graph);
   sc_hyper_clear (&task->defaults);
   sc_hyper_copy (&task->defaults, &graph->defaults);
+  g_array_unref (task->paper);
+  task->paper = g_steal_pointer (&graph->paper);
 
   return task;
 }
