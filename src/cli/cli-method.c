@@ -57,7 +57,7 @@ cli_method_option_group (CliMethodArgs *args)
   args->entries = g_new0 (GOptionEntry, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      gboolean flag = strcmp (keys[i], "reference-val-loss") == 0;
+      gboolean flag = sc_hyper_is_flag (keys[i]);
 
       args->entries[i] = (GOptionEntry) {
         .long_name = keys[i],
