@@ -1,0 +1,183 @@
+/* sc-select.c — which network of a seed's grid goes to module detection
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sc-select.h"
+
+static const char * const rule_names[] = {
+  "sparsest", "consensus", "modularity", "stable", NULL
+};
+
+const char * const *
+sc_select_rule_names (void)
+{
+  return rule_names;
+}
+
+const char *
+sc_select_rule_name (ScSelectRule rule)
+{
+  g_return_val_if_fail ((guint) rule < G_N_ELEMENTS (rule_names) - 1, NULL);
+
+  return rule_names[rule];
+}
+
+gboolean
+sc_select_rule_parse (const char   *name,
+                      ScSelectRule *rule)
+{
+  g_return_val_if_fail (name != NULL && rule != NULL, FALSE);
+
+  for (guint r = 0; rule_names[r] != NULL; r++)
+    if (strcmp (name, rule_names[r]) == 0)
+      {
+        *rule = (ScSelectRule) r;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* §0's order: sparsest first; on ties Pe outer, Pu inner. */
+static int
+compare_sparsest (gconstpointer a,
+                  gconstpointer b)
+{
+  const ScGridPoint *p = *(ScGridPoint * const *) a;
+  const ScGridPoint *q = *(ScGridPoint * const *) b;
+
+  if (p->final_percent != q->final_percent)
+    return p->final_percent > q->final_percent ? -1 : 1;
+  if (p->pe_index != q->pe_index)
+    return p->pe_index < q->pe_index ? -1 : 1;
+  return (p->pu_index > q->pu_index) - (p->pu_index < q->pu_index);
+}
+
+/* The seed's networks that pass the threshold, sparsest first. */
+static GPtrArray *
+candidates (const ScGrid *grid,
+            guint64       seed)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < grid->points->len; i++)
+    {
+      ScGridPoint *p = g_ptr_array_index (grid->points, i);
+
+      if (p->seed == seed && !p->no_result && p->meets_threshold)
+        g_ptr_array_add (list, p);
+    }
+  g_ptr_array_sort (list, compare_sparsest);
+  return list;
+}
+
+/* How many of the list's first n networks show each structure; the most
+ * frequent wins, the one whose first network comes first on ties. */
+static const char *
+most_frequent_structure (GPtrArray *list,
+                         guint      n)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ScGridPoint *p = list->pdata[i];
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p->structure)) + 1;
+
+      g_hash_table_insert (counts, p->structure, GUINT_TO_POINTER (c));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const ScGridPoint *p = list->pdata[i];
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p->structure));
+
+      if (c > best_count)
+        {
+          best = p->structure;
+          best_count = c;
+        }
+    }
+  return best;
+}
+
+static guint
+first_with_structure (GPtrArray  *list,
+                      const char *structure)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (strcmp (((ScGridPoint *) list->pdata[i])->structure, structure) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+int
+sc_grid_select (ScGrid        *grid,
+                guint64        seed,
+                ScSelectRule   rule,
+                double         band,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  const ScGridPoint *chosen;
+  guint n_near = 0, pick = 0;
+  double limit;
+
+  g_return_val_if_fail (grid != NULL, -1);
+  g_return_val_if_fail (band >= 0, -1);
+
+  list = candidates (grid, seed);
+  if (list->len == 0)
+    return -1;
+
+  limit = ((const ScGridPoint *) list->pdata[0])->n_edges * (1.0 + band / 100.0);
+  while (n_near < list->len && ((const ScGridPoint *) list->pdata[n_near])->n_edges <= limit)
+    n_near++;
+
+  switch (rule)
+    {
+    case SC_SELECT_SPARSEST:
+      break;
+
+    case SC_SELECT_CONSENSUS:
+    case SC_SELECT_STABLE:
+      {
+        guint n = rule == SC_SELECT_CONSENSUS ? n_near : list->len;
+
+        for (guint i = 0; i < n; i++)
+          if (!sc_grid_detect_point (list->pdata[i], error))
+            return -1;
+        pick = first_with_structure (list, most_frequent_structure (list, n));
+      }
+      break;
+
+    case SC_SELECT_MODULARITY:
+      for (guint i = 0; i < n_near; i++)
+        {
+          const ScGridPoint *p = list->pdata[i];
+
+          if (!sc_grid_detect_point (list->pdata[i], error))
+            return -1;
+          if (isfinite (p->modularity_q) &&
+              !(p->modularity_q <= ((const ScGridPoint *) list->pdata[pick])->modularity_q))
+            pick = i;
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  chosen = list->pdata[pick];
+  return (int) g_ptr_array_find (grid->points, chosen, (guint *) &pick) ? (int) pick : -1;
+}
