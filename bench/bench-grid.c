@@ -460,7 +460,7 @@ print_rules (Side          *orig,
     {
       guint won[2] = { 0, 0 }, n[2] = { 0, 0 };
 
-      printf ("  %-11s", rules[r]);
+      printf ("  %-18s", rules[r]);
       for (guint k = 0; k < 2; k++)
         {
           printf (" %s", k ? "| Sculptor" : "original");

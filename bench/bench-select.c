@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* bench-select TASK GRID.jsonl … [--band P]
+/* bench-select TASK GRID.jsonl … [--band P] [--points]
  *
  * For each grid (a sweep's grid.jsonl, or a grid of the original code),
  * chooses each seed's network with every rule of sc-select.h, scores it
@@ -19,7 +19,9 @@
  * "input", "output" and "hidden" count the seeds whose chosen network
  * passes that criterion (hidden: among those where it applies). bench/
  * fidelity reads this to tabulate the rules per family without training
- * anything again. */
+ * anything again. --points prints instead one line per network of the
+ * grids (seed, Pu, Pe, edges, whether it passes the threshold, its
+ * structure, Newman Q and scores), to study new rules. */
 
 #define G_LOG_DOMAIN "sculptor-bench"
 
@@ -98,6 +100,62 @@ rule_json (JsonBuilder   *builder,
   return TRUE;
 }
 
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static gboolean
+points_json (const char    *path,
+             const ScTruth *truth,
+             GError       **error)
+{
+  g_autoptr(ScGrid) grid = sc_grid_load (path, 100.0, error);
+
+  if (grid == NULL || !sc_grid_detect (grid, error))
+    return FALSE;
+
+  for (guint i = 0; i < grid->points->len; i++)
+    {
+      ScGridPoint *p = g_ptr_array_index (grid->points, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(ScScore) score = NULL;
+
+      if (p->no_result)
+        continue;
+      if (!(score = sc_grid_score_point (p, truth, error)))
+        return FALSE;
+      json_builder_begin_object (builder);
+      sc_json_add_string (builder, "grid", path);
+      sc_json_add_int (builder, "seed", (gint64) p->seed);
+      sc_json_add_double (builder, "pu", p->pu);
+      sc_json_add_double (builder, "pe", p->pe);
+      sc_json_add_int (builder, "pu_index", p->pu_index);
+      sc_json_add_int (builder, "pe_index", p->pe_index);
+      sc_json_add_int (builder, "edges", p->n_edges);
+      sc_json_add_double (builder, "final_percent", p->final_percent);
+      sc_json_add_bool (builder, "passes", p->meets_threshold);
+      sc_json_add_string (builder, "structure", p->structure);
+      sc_json_add_int (builder, "modules", p->modules->n_modules);
+      sc_json_add_double (builder, "q", p->modularity_q);
+      sc_json_add_bool (builder, "success", score->success);
+      sc_json_add_bool (builder, "depth_aware", score->depth_aware_success);
+      sc_json_add_bool (builder, "input", score->input_separable);
+      sc_json_add_bool (builder, "output", score->output_grouped);
+      sc_json_add_bool (builder, "hidden", score->hidden_applicable && score->hidden_separable);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  return TRUE;
+}
+
 static gboolean
 grid_json (const char    *path,
            const ScTruth *truth,
@@ -107,9 +165,6 @@ grid_json (const char    *path,
   g_autoptr(ScGrid) grid = sc_grid_load (path, 100.0, error);
   g_autoptr(GArray) seeds = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *arch = NULL;
 
   if (grid == NULL)
@@ -133,11 +188,7 @@ grid_json (const char    *path,
       return FALSE;
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  print_json (builder);
   return TRUE;
 }
 
@@ -146,7 +197,10 @@ main (int    argc,
       char **argv)
 {
   double band = SC_SELECT_DEFAULT_BAND;
+  gboolean points = FALSE;
   GOptionEntry entries[] = {
+    { "points", 0, 0, G_OPTION_ARG_NONE, &points,
+      "One line per network instead (structure, Newman Q, scores)", NULL },
     { "band", 0, 0, G_OPTION_ARG_DOUBLE, &band,
       "Near-sparsest band of the selection rules, % (default 20)", "P" },
     { NULL }
@@ -168,7 +222,8 @@ main (int    argc,
     return fprintf (stderr, "%s\n", error ? error->message : "the task has no ground truth"), 1;
 
   for (int i = 2; i < argc; i++)
-    if (!grid_json (argv[i], task->truth, band, &error))
+    if (!(points ? points_json (argv[i], task->truth, &error)
+                 : grid_json (argv[i], task->truth, band, &error)))
       {
         fprintf (stderr, "%s\n", error->message);
         g_clear_error (&error);

@@ -165,7 +165,10 @@ test_select_ground_truth_free (void)
       int c = sc_grid_select (grid, seed, SC_SELECT_CONSENSUS, band, &error);
       int m = sc_grid_select (grid, seed, SC_SELECT_MODULARITY, band, &error);
       int st = sc_grid_select (grid, seed, SC_SELECT_STABLE, band, &error);
-      guint c_count, st_count;
+      int mc = sc_grid_select (grid, seed, SC_SELECT_MODULAR_CONSENSUS, band, &error);
+      g_autoptr(GHashTable) q_sum = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      guint c_count, st_count, mc_count, top = 0;
+      double mc_q;
 
       g_assert_no_error (error);
       g_assert_true (sc_grid_detect (grid, &error));
@@ -190,6 +193,38 @@ test_select_ground_truth_free (void)
           g_assert_cmpfloat (p->modularity_q, <=, point (grid, m)->modularity_q);
         }
       g_assert_cmpuint (point (grid, m)->n_edges, <=, fewest * (1 + band / 100));
+
+      /* modular-consensus: the highest mean Q among the structures found
+       * at least a quarter as often as the most frequent, near-sparsest */
+      for (guint i = 0; i < grid->points->len; i++)
+        {
+          const ScGridPoint *p = point (grid, i);
+          double *sum;
+
+          if (p->seed != seed || !p->meets_threshold || p->n_edges > fewest * (1 + band / 100))
+            continue;
+          if (!(sum = g_hash_table_lookup (q_sum, p->structure)))
+            g_hash_table_insert (q_sum, p->structure, sum = g_new0 (double, 2));
+          sum[0] += p->modularity_q;
+          sum[1]++;
+          top = MAX (top, (guint) sum[1]);
+        }
+      mc_count = GPOINTER_TO_UINT (g_hash_table_lookup (near, point (grid, mc)->structure));
+      mc_q = ((double *) g_hash_table_lookup (q_sum, point (grid, mc)->structure))[0] / mc_count;
+      g_assert_cmpfloat (mc_count, >=, SC_SELECT_SUPPORT * top);
+      {
+        GHashTableIter iter;
+        gpointer key, value;
+
+        g_hash_table_iter_init (&iter, q_sum);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          {
+            const double *sum = value;
+
+            if (sum[1] >= SC_SELECT_SUPPORT * top)
+              g_assert_cmpfloat (sum[0] / sum[1], <=, mc_q + 1e-9);
+          }
+      }
 
       /* consensus and stable: the most frequent structure, then its
        * sparsest network */

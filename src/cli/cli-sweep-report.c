@@ -319,7 +319,7 @@ cli_sweep_print_totals (const SweepReport *report,
       g_print (_("\nAll %u architectures, recovered by rule:\n"), n_cells);
       for (guint r = 0; r < n_rules; r++)
         {
-          g_print ("  %-11s %3u/%-3u", sc_select_rule_name (r), totals[r].n_success,
+          g_print ("  %-18s %3u/%-3u", sc_select_rule_name (r), totals[r].n_success,
                    totals[r].n_scored);
           if (depth)
             g_print (_("  depth-aware %3u/%-3u"), totals[r].n_depth_aware, totals[r].n_scored);

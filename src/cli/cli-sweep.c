@@ -290,10 +290,10 @@ cli_sweep (int    argc,
       N_("With --paper: only these hidden widths (e.g. 24,36,48)"), N_("LIST") },
     { "select", 0, 0, G_OPTION_ARG_STRING, &args.select,
       N_("How each seed's network is chosen: sparsest (the paper's rule, default), "
-         "consensus, modularity or stable"), N_("RULE") },
+         "consensus, modularity, stable or modular-consensus"), N_("RULE") },
     { "select-band", 0, 0, G_OPTION_ARG_DOUBLE, &args.band,
-      N_("Near-sparsest for consensus and modularity: at most P % more edges than the "
-         "sparsest (default 20)"), N_("P") },
+      N_("Near-sparsest for consensus, modularity and modular-consensus: at most P % more "
+         "edges than the sparsest (default 20)"), N_("P") },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &args.jobs,
       N_("Runs in parallel (default: number of processors)"), N_("N") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
@@ -344,8 +344,8 @@ cli_sweep (int    argc,
   if (!isfinite (args.band) || args.band < 0 || args.band > 1000)
     return cli_usage_error (_("--select-band must be between 0 and 1000"));
   if (args.select && !sc_select_rule_parse (args.select, &report.rule))
-    return cli_usage_error (_("--select must be sparsest, consensus, modularity or stable, "
-                              "not “%s”"), args.select);
+    return cli_usage_error (_("--select must be sparsest, consensus, modularity, stable or "
+                              "modular-consensus, not “%s”"), args.select);
   if (!args.paper && (args.hidden || args.widths))
     return cli_usage_error (_("--hidden and --widths choose among the paper's architectures: "
                               "add --paper"));

@@ -15,7 +15,7 @@
 #include "sc-select.h"
 
 static const char * const rule_names[] = {
-  "sparsest", "consensus", "modularity", "stable", NULL
+  "sparsest", "consensus", "modularity", "stable", "modular-consensus", NULL
 };
 
 const char * const *
@@ -111,6 +111,61 @@ most_frequent_structure (GPtrArray *list,
   return best;
 }
 
+/* Among the structures of the list's first n networks found at least
+ * SC_SELECT_SUPPORT times as often as the most frequent, the one of
+ * highest mean Newman Q (networks without edges left out); ties go to the
+ * more frequent, then to the one whose first network comes first. */
+static const char *
+most_modular_supported_structure (GPtrArray *list,
+                                  guint      n)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) q_sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const char *best = NULL;
+  double best_q = -INFINITY;
+  guint top = 0, best_count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ScGridPoint *p = list->pdata[i];
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p->structure)) + 1;
+      double *sum = g_hash_table_lookup (q_sums, p->structure);
+
+      g_hash_table_insert (counts, p->structure, GUINT_TO_POINTER (c));
+      top = MAX (top, c);
+      if (sum == NULL)
+        {
+          sum = g_new0 (double, 2);   /* Σ Q, networks with a Q */
+          g_hash_table_insert (q_sums, p->structure, sum);
+        }
+      if (isfinite (p->modularity_q))
+        {
+          sum[0] += p->modularity_q;
+          sum[1]++;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ScGridPoint *p = list->pdata[i];
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p->structure));
+      const double *sum = g_hash_table_lookup (q_sums, p->structure);
+      double q = sum[1] > 0 ? sum[0] / sum[1] : -INFINITY;
+
+      if (c < SC_SELECT_SUPPORT * top)
+        continue;
+      /* the mean is rounded so that sums in another order tie alike */
+      q = round (q * 1e12) / 1e12;
+      if (best == NULL || q > best_q || (q == best_q && c > best_count))
+        {
+          best = p->structure;
+          best_q = q;
+          best_count = c;
+        }
+    }
+  return best;
+}
+
 static guint
 first_with_structure (GPtrArray  *list,
                       const char *structure)
@@ -159,6 +214,13 @@ sc_grid_select (ScGrid        *grid,
             return -1;
         pick = first_with_structure (list, most_frequent_structure (list, n));
       }
+      break;
+
+    case SC_SELECT_MODULAR_CONSENSUS:
+      for (guint i = 0; i < n_near; i++)
+        if (!sc_grid_detect_point (list->pdata[i], error))
+          return -1;
+      pick = first_with_structure (list, most_modular_supported_structure (list, n_near));
       break;
 
     case SC_SELECT_MODULARITY:
