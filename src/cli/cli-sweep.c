@@ -292,8 +292,8 @@ cli_sweep (int    argc,
       N_("How each seed's network is chosen: sparsest (the paper's rule, default), "
          "consensus, modularity, stable or modular-consensus"), N_("RULE") },
     { "select-band", 0, 0, G_OPTION_ARG_DOUBLE, &args.band,
-      N_("Near-sparsest for consensus, modularity and modular-consensus: at most P % more "
-         "edges than the sparsest (default 20)"), N_("P") },
+      N_("Near-sparsest for consensus, modularity and modular-consensus: at most P percent "
+         "more edges than the sparsest (default 20)"), N_("P") },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &args.jobs,
       N_("Runs in parallel (default: number of processors)"), N_("N") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
