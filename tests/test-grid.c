@@ -194,8 +194,9 @@ test_select_ground_truth_free (void)
         }
       g_assert_cmpuint (point (grid, m)->n_edges, <=, fewest * (1 + band / 100));
 
-      /* modular-consensus: the highest mean Q among the structures found
-       * at least a quarter as often as the most frequent, near-sparsest */
+      /* modular-consensus: the consensus structure (the most frequent),
+       * unless structures found at least a quarter as often are more
+       * modular by SC_SELECT_Q_GAIN; then the most modular of them */
       for (guint i = 0; i < grid->points->len; i++)
         {
           const ScGridPoint *p = point (grid, i);
@@ -211,18 +212,29 @@ test_select_ground_truth_free (void)
         }
       mc_count = GPOINTER_TO_UINT (g_hash_table_lookup (near, point (grid, mc)->structure));
       mc_q = ((double *) g_hash_table_lookup (q_sum, point (grid, mc)->structure))[0] / mc_count;
-      g_assert_cmpfloat (mc_count, >=, SC_SELECT_SUPPORT * top);
       {
+        const double *base = g_hash_table_lookup (q_sum, point (grid, c)->structure);
+        double base_q = base[0] / base[1];
+        gboolean overridden = point (grid, mc)->structure != point (grid, c)->structure &&
+                              strcmp (point (grid, mc)->structure, point (grid, c)->structure) != 0;
         GHashTableIter iter;
         gpointer key, value;
 
+        if (overridden)
+          {
+            g_assert_cmpfloat (mc_count, >=, SC_SELECT_SUPPORT * top);
+            g_assert_cmpfloat (mc_q, >=, base_q + SC_SELECT_Q_GAIN - 1e-9);
+          }
         g_hash_table_iter_init (&iter, q_sum);
         while (g_hash_table_iter_next (&iter, &key, &value))
           {
             const double *sum = value;
 
-            if (sum[1] >= SC_SELECT_SUPPORT * top)
-              g_assert_cmpfloat (sum[0] / sum[1], <=, mc_q + 1e-9);
+            if (sum[1] >= SC_SELECT_SUPPORT * top && sum[0] / sum[1] >= base_q + SC_SELECT_Q_GAIN)
+              {
+                g_assert_true (overridden);
+                g_assert_cmpfloat (sum[0] / sum[1], <=, mc_q + 1e-9);
+              }
           }
       }
 
@@ -244,6 +256,70 @@ test_select_ground_truth_free (void)
             g_assert_cmpfloat (p->final_percent, <=, point (grid, st)->final_percent);
         }
     }
+}
+
+/* A grid of n copies of one network, all equally sparse, their detection
+ * done; the tests then give them structures and Q values. */
+static ScGrid *
+copies (guint n)
+{
+  g_autoptr(ScGrid) excerpt = load_excerpt ();
+  ScGrid *grid = sc_grid_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      ScGridPoint *p = sc_grid_add (grid, 0, 70 - 5 * i, 2.5,
+                                    sc_mask_copy (point (excerpt, 0)->mask));
+
+      p->pu_index = i;
+      p->final_percent = 97;
+      p->meets_threshold = TRUE;
+      g_assert_true (sc_grid_detect_point (p, NULL));
+    }
+  return grid;
+}
+
+static void
+set_structure (ScGrid     *grid,
+               guint       i,
+               const char *structure,
+               double      q)
+{
+  ScGridPoint *p = point (grid, i);
+
+  g_free (p->structure);
+  p->structure = g_strdup (structure);
+  p->modularity_q = q;
+}
+
+static void
+test_select_modular_override (void)
+{
+  g_autoptr(ScGrid) grid = copies (6);
+  int c, mc;
+
+  /* A four times at Q 0, B twice at Q 0.15: B is supported (2 ≥ 4/4)
+   * and clearly more modular, so it overrides the consensus A */
+  for (guint i = 0; i < 6; i++)
+    set_structure (grid, i, i % 3 == 2 ? "B" : "A", i % 3 == 2 ? 0.15 : 0.0);
+  c = sc_grid_select (grid, 0, SC_SELECT_CONSENSUS, 20, NULL);
+  mc = sc_grid_select (grid, 0, SC_SELECT_MODULAR_CONSENSUS, 20, NULL);
+  g_assert_cmpstr (point (grid, c)->structure, ==, "A");
+  g_assert_cmpint (c, ==, 0);
+  g_assert_cmpstr (point (grid, mc)->structure, ==, "B");
+  g_assert_cmpint (mc, ==, 2);   /* B's first network */
+
+  /* not modular enough: the consensus stays */
+  set_structure (grid, 2, "B", 0.05);
+  set_structure (grid, 5, "B", 0.05);
+  mc = sc_grid_select (grid, 0, SC_SELECT_MODULAR_CONSENSUS, 20, NULL);
+  g_assert_cmpstr (point (grid, mc)->structure, ==, "A");
+
+  /* modular enough but too rare: B once against A five times */
+  for (guint i = 0; i < 6; i++)
+    set_structure (grid, i, i == 3 ? "B" : "A", i == 3 ? 0.5 : 0.0);
+  mc = sc_grid_select (grid, 0, SC_SELECT_MODULAR_CONSENSUS, 20, NULL);
+  g_assert_cmpstr (point (grid, mc)->structure, ==, "A");
 }
 
 static void
@@ -352,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/select/sparsest", test_select_sparsest);
   g_test_add_func ("/select/ties", test_select_ties);
   g_test_add_func ("/select/ground-truth-free", test_select_ground_truth_free);
+  g_test_add_func ("/select/modular-override", test_select_modular_override);
   g_test_add_func ("/select/names", test_select_names);
 
   return g_test_run ();

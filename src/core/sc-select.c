@@ -111,59 +111,77 @@ most_frequent_structure (GPtrArray *list,
   return best;
 }
 
-/* Among the structures of the list's first n networks found at least
- * SC_SELECT_SUPPORT times as often as the most frequent, the one of
- * highest mean Newman Q (networks without edges left out); ties go to the
- * more frequent, then to the one whose first network comes first. */
-static const char *
-most_modular_supported_structure (GPtrArray *list,
-                                  guint      n)
+typedef struct
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) q_sums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  const char *best = NULL;
-  double best_q = -INFINITY;
-  guint top = 0, best_count = 0;
+  guint  count;
+  double q_sum;      /* Σ Newman Q of its networks that have one */
+  guint  q_count;
+} Tally;
+
+static double
+mean_q (const Tally *t)
+{
+  /* rounded so that sums taken in another order tie alike */
+  return t->q_count ? round (t->q_sum / t->q_count * 1e12) / 1e12 : -INFINITY;
+}
+
+/* modular-consensus over the list's first n networks: the most frequent
+ * structure (first network first on ties), unless structures found at
+ * least SC_SELECT_SUPPORT times as often have a mean Newman Q at least
+ * SC_SELECT_Q_GAIN above its own; then the most modular of those (the
+ * more frequent, then the first, on ties). */
+static const char *
+modular_consensus_structure (GPtrArray *list,
+                             guint      n)
+{
+  g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const char *base = NULL, *best = NULL;
+  const Tally *base_t = NULL, *best_t = NULL;
 
   for (guint i = 0; i < n; i++)
     {
       const ScGridPoint *p = list->pdata[i];
-      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p->structure)) + 1;
-      double *sum = g_hash_table_lookup (q_sums, p->structure);
+      Tally *t = g_hash_table_lookup (tallies, p->structure);
 
-      g_hash_table_insert (counts, p->structure, GUINT_TO_POINTER (c));
-      top = MAX (top, c);
-      if (sum == NULL)
-        {
-          sum = g_new0 (double, 2);   /* Σ Q, networks with a Q */
-          g_hash_table_insert (q_sums, p->structure, sum);
-        }
+      if (t == NULL)
+        g_hash_table_insert (tallies, p->structure, t = g_new0 (Tally, 1));
+      t->count++;
       if (isfinite (p->modularity_q))
         {
-          sum[0] += p->modularity_q;
-          sum[1]++;
+          t->q_sum += p->modularity_q;
+          t->q_count++;
         }
     }
 
   for (guint i = 0; i < n; i++)
     {
       const ScGridPoint *p = list->pdata[i];
-      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p->structure));
-      const double *sum = g_hash_table_lookup (q_sums, p->structure);
-      double q = sum[1] > 0 ? sum[0] / sum[1] : -INFINITY;
+      const Tally *t = g_hash_table_lookup (tallies, p->structure);
 
-      if (c < SC_SELECT_SUPPORT * top)
-        continue;
-      /* the mean is rounded so that sums in another order tie alike */
-      q = round (q * 1e12) / 1e12;
-      if (best == NULL || q > best_q || (q == best_q && c > best_count))
+      if (base_t == NULL || t->count > base_t->count)
         {
-          best = p->structure;
-          best_q = q;
-          best_count = c;
+          base = p->structure;
+          base_t = t;
         }
     }
-  return best;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ScGridPoint *p = list->pdata[i];
+      const Tally *t = g_hash_table_lookup (tallies, p->structure);
+
+      if (t->count < SC_SELECT_SUPPORT * base_t->count ||
+          mean_q (t) < mean_q (base_t) + SC_SELECT_Q_GAIN)
+        continue;
+      if (best_t == NULL || mean_q (t) > mean_q (best_t) ||
+          (mean_q (t) == mean_q (best_t) && t->count > best_t->count))
+        {
+          best = p->structure;
+          best_t = t;
+        }
+    }
+
+  return best ? best : base;
 }
 
 static guint
@@ -220,7 +238,7 @@ sc_grid_select (ScGrid        *grid,
       for (guint i = 0; i < n_near; i++)
         if (!sc_grid_detect_point (list->pdata[i], error))
           return -1;
-      pick = first_with_structure (list, most_modular_supported_structure (list, n_near));
+      pick = first_with_structure (list, modular_consensus_structure (list, n_near));
       break;
 
     case SC_SELECT_MODULARITY:

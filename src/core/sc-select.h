@@ -25,17 +25,19 @@ typedef enum
   SC_SELECT_MODULARITY,  /* the highest Newman Q among the near-sparsest */
   SC_SELECT_STABLE,      /* the structure found most often over the seed's whole grid;
                           * its sparsest network */
-  SC_SELECT_MODULAR_CONSENSUS, /* among the near-sparsest networks' structures found at
-                                * least SC_SELECT_SUPPORT times as often as the most
-                                * frequent, the one of highest mean Newman Q; its
-                                * sparsest network */
+  SC_SELECT_MODULAR_CONSENSUS, /* consensus, unless a structure found at least
+                                * SC_SELECT_SUPPORT times as often is clearly more
+                                * modular (mean Newman Q SC_SELECT_Q_GAIN higher):
+                                * then the most modular such; its sparsest network */
 } ScSelectRule;
 
 /* Near-sparsest: at most band % more edges than the seed's sparsest. */
 #define SC_SELECT_DEFAULT_BAND 20.0
-/* modular-consensus: a structure takes part when it is found at least this
- * share as often as the most frequent one. */
+/* modular-consensus: a structure may override the most frequent one when it
+ * is found at least SC_SELECT_SUPPORT times as often and its networks' mean
+ * Newman Q is at least SC_SELECT_Q_GAIN higher. */
 #define SC_SELECT_SUPPORT 0.25
+#define SC_SELECT_Q_GAIN  0.1
 
 const char * const *sc_select_rule_names (void);   /* NULL-terminated, enum order */
 const char *sc_select_rule_name          (ScSelectRule  rule);
