@@ -255,6 +255,26 @@ test_sweep (void)
   remove_tree (dir);
 }
 
+/* One epoch never reaches 100 %: no unit step is accepted, so no (seed, Pu)
+ * has a result, as in the reference; the sweep says so and fails nothing. */
+static void
+test_sweep_no_result (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sculptor-cli-XXXXXX", NULL);
+  g_autofree char *grid_path = g_build_filename (dir, "grid.jsonl", NULL);
+  g_autofree char *grid_text = NULL;
+  g_auto(Run) run = { 0 };
+
+  spawn (&run, "sweep", "exemplar/input-separable", "--seeds", "0", "--unit-steps", "70",
+         "--epochs", "1", "--lr", "0.001", "--quiet", "--out", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no network passes the accuracy threshold"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  g_assert_true (g_file_get_contents (grid_path, &grid_text, NULL, NULL));
+  g_assert_nonnull (strstr (grid_text, "\"no_result\":true"));
+  remove_tree (dir);
+}
+
 /* --paper: one cell per architecture of the paper's table, each with the
  * authors' settings; bad combinations are usage errors. */
 static void
@@ -343,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/cli-run/bad-arguments", test_run_bad_arguments);
   g_test_add_func ("/cli-run/sweep", test_sweep);
   g_test_add_func ("/cli-run/sweep-paper", test_sweep_paper);
+  g_test_add_func ("/cli-run/sweep-no-result", test_sweep_no_result);
 
   return g_test_run ();
 }

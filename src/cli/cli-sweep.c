@@ -233,6 +233,13 @@ make_cells (const ScTask    *task,
   return TRUE;
 }
 
+static void
+snapshot_unref0 (gpointer snapshot)
+{
+  if (snapshot != NULL)
+    sc_snapshot_unref (snapshot);
+}
+
 /* The cell's grid in (seed, Pu, Pe) order, whatever order the runs ended. */
 static void
 build_grid (SweepCell *cell,
@@ -244,7 +251,7 @@ build_grid (SweepCell *cell,
   guint64 last_seed = G_MAXUINT64;
 
   cell->grid = sc_grid_new ();
-  cell->finals = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_snapshot_unref);
+  cell->finals = g_ptr_array_new_with_free_func (snapshot_unref0);
 
   for (guint j = 0; j < n_jobs; j++)
     {
