@@ -65,6 +65,16 @@ def interleaved_outputs(k, even, odd):
     return "\n".join(lines)
 
 
+# The reference's validation loss (method.md §9.4): it decides the best
+# epoch only when the truth table is one batch, and there the paper's
+# results were made with it (README, "Fidelity").
+REFERENCE_VAL_LOSS = """\
+# Validation loss as the reference computes it (§9.4): with a one-batch
+# truth table its best-epoch rule goes by accuracy only, as the paper's.
+default reference-val-loss true
+"""
+
+
 def arch_key(arch):
     """Hidden layers, then width: the order of the paper's figures."""
     widths = [int(w) for w in arch.split("-")]
@@ -88,7 +98,7 @@ def defaults(comment, arch, rows, pu=70, pe=2.5):
 default arch        {",".join(str(a) for a in arch)}
 default unit-step   {pu}
 default edge-steps  {pe}
-
+{REFERENCE_VAL_LOSS}
 # The authors' lr, batch size and epochs per architecture (their shell
 # scripts); `sculptor-cli sweep TASK --paper` runs them all. The row of
 # the default architecture gives the default lr, batch size and epochs.

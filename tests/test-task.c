@@ -651,6 +651,8 @@ test_bundled_paper (void)
       g_assert_cmpfloat (h->lr, ==, row->lr);
       g_assert_cmpuint (h->batch_size, ==, row->batch_size);
       g_assert_cmpuint (h->epochs, ==, row->epochs);
+      /* the reference's validation loss, as the paper's results (§9.4) */
+      g_assert_true (h->reference_val_loss);
       /* 1–3 hidden layers of 24, 36 and 48 (levels: 1–4 of 36, 48, 60) */
       g_assert_cmpuint (task->paper->len, >=, 9);
     }
