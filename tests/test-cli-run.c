@@ -215,7 +215,7 @@ test_sweep (void)
   double best = -1;
 
   spawn (&run, "sweep", "exemplar/separable-reused", "--seeds", "0,1", "--unit-steps", "70,40",
-         "--jobs", "2", "--quiet", "--out", dir, NULL);
+         "--select", "sparsest", "--jobs", "2", "--quiet", "--out", dir, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "seeds"));
   g_assert_nonnull (strstr (run.out, "Recovered by rule: sparsest"));
@@ -272,6 +272,8 @@ test_sweep_no_result (void)
   g_assert_null (strstr (run.err, "CRITICAL"));
   g_assert_true (g_file_get_contents (grid_path, &grid_text, NULL, NULL));
   g_assert_nonnull (strstr (grid_text, "\"no_result\":true"));
+  /* the default rule */
+  g_assert_nonnull (strstr (run.out, "networks chosen by modular-consensus"));
   remove_tree (dir);
 }
 

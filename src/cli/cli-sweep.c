@@ -296,10 +296,10 @@ cli_sweep (int    argc,
     { "widths", 0, 0, G_OPTION_ARG_STRING, &args.widths,
       N_("With --paper: only these hidden widths (e.g. 24,36,48)"), N_("LIST") },
     { "select", 0, 0, G_OPTION_ARG_STRING, &args.select,
-      N_("How each seed's network is chosen: sparsest (the paper's rule, default), "
-         "consensus, modularity, stable or modular-consensus"), N_("RULE") },
+      N_("How each seed's network is chosen: modular-consensus (default), sparsest (the "
+         "paper's rule), consensus, modularity or stable"), N_("RULE") },
     { "select-band", 0, 0, G_OPTION_ARG_DOUBLE, &args.band,
-      N_("Near-sparsest for consensus, modularity and modular-consensus: at most P percent "
+      N_("Near-sparsest for modular-consensus, consensus and modularity: at most P percent "
          "more edges than the sparsest (default 20)"), N_("P") },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &args.jobs,
       N_("Runs in parallel (default: number of processors)"), N_("N") },
@@ -321,7 +321,7 @@ cli_sweep (int    argc,
   g_autofree SweepTally *totals = NULL;
   GThreadPool *pool;
   Sweep sweep = { 0 };
-  SweepReport report = { 0 };
+  SweepReport report = { .rule = SC_SELECT_DEFAULT };
   ScHyper hyper;
   guint n_jobs, n_rules = g_strv_length ((char **) sc_select_rule_names ()), j = 0;
   const char *problem;
@@ -330,9 +330,9 @@ cli_sweep (int    argc,
   context = g_option_context_new (_("TASK — the authors' grid search over seeds and Pu"));
   g_option_context_set_summary (context,
     _("Runs the whole method for every seed and every unit step Pu (each run tries every\n"
-      "edge step Pe), chooses for each seed the network to detect (by default the\n"
-      "sparsest, like the authors, method.md §0), detects its modules and reports how\n"
-      "often the ground-truth structure was recovered, with every selection rule.\n"
+      "edge step Pe), chooses for each seed the network to detect (--select; the authors\n"
+      "took the sparsest, method.md §0), detects its modules and reports how often the\n"
+      "ground-truth structure was recovered, with every selection rule.\n"
       "With --paper, it does so for every architecture the paper used for the task,\n"
       "each with the authors' learning rate, batch size and epochs."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
