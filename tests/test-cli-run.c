@@ -203,39 +203,129 @@ test_sweep (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("sculptor-cli-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "sweep.json", NULL);
+  g_autofree char *grid_path = g_build_filename (dir, "grid.jsonl", NULL);
   g_autofree char *figure = g_build_filename (dir, "seed-1", "network.svg", NULL);
+  g_autofree char *grid_text = NULL;
+  g_auto(GStrv) lines = NULL;
   g_auto(Run) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonObject *root;
-  JsonArray *choices, *grid;
+  JsonObject *root, *cell, *rules;
+  JsonArray *choices;
   double best = -1;
 
   spawn (&run, "sweep", "exemplar/separable-reused", "--seeds", "0,1", "--unit-steps", "70,40",
-         "--jobs", "2", "--quiet", "--out", dir, NULL);
+         "--select", "sparsest", "--jobs", "2", "--quiet", "--out", dir, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "seeds"));
+  g_assert_nonnull (strstr (run.out, "Recovered by rule: sparsest"));
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   root = json_node_get_object (json_parser_get_root (parser));
-  choices = json_object_get_array_member (root, "choices");
-  grid = json_object_get_array_member (root, "grid");
+  g_assert_cmpstr (json_object_get_string_member (root, "select"), ==, "sparsest");
+  cell = json_array_get_object_element (json_object_get_array_member (root, "cells"), 0);
+  choices = json_object_get_array_member (cell, "choices");
   g_assert_cmpuint (json_array_get_length (choices), ==, 2);
-  /* 2 seeds × 2 Pu × 5 Pe */
-  g_assert_cmpuint (json_array_get_length (grid), ==, 20);
 
-  /* seed 1's choice is the sparsest of its grid entries */
-  for (guint i = 0; i < json_array_get_length (grid); i++)
+  /* grid.jsonl, in the original's grid format: 2 seeds × 2 Pu × 5 Pe */
+  g_assert_true (g_file_get_contents (grid_path, &grid_text, NULL, NULL));
+  lines = g_strsplit (g_strstrip (grid_text), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 20);
+
+  /* seed 1's choice is the sparsest of its networks that pass */
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      JsonObject *g = json_array_get_object_element (grid, i);
+      g_autoptr(JsonNode) node = json_from_string (lines[i], &error);
+      JsonObject *g = json_node_get_object (node);
 
-      if (json_object_get_int_member (g, "seed") == 1)
+      g_assert_no_error (error);
+      if (json_object_get_int_member (g, "seed") == 1 &&
+          json_object_get_boolean_member (g, "meets_threshold"))
         best = MAX (best, json_object_get_double_member (g, "final_percent"));
     }
   g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (choices, 1),
                                                     "final_percent"), ==, best);
   g_assert_true (json_object_has_member (json_array_get_object_element (choices, 1), "score"));
   g_assert_true (g_file_test (figure, G_FILE_TEST_EXISTS));
+
+  /* every rule's tally is there */
+  rules = json_object_get_object_member (root, "rules");
+  g_assert_true (json_object_has_member (rules, "consensus"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (rules, "modularity"),
+                                               "seeds"), ==, 2);
   remove_tree (dir);
+}
+
+/* One epoch never reaches 100 %: no unit step is accepted, so no (seed, Pu)
+ * has a result, as in the reference; the sweep says so and fails nothing. */
+static void
+test_sweep_no_result (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sculptor-cli-XXXXXX", NULL);
+  g_autofree char *grid_path = g_build_filename (dir, "grid.jsonl", NULL);
+  g_autofree char *grid_text = NULL;
+  g_auto(Run) run = { 0 };
+
+  spawn (&run, "sweep", "exemplar/input-separable", "--seeds", "0", "--unit-steps", "70",
+         "--epochs", "1", "--lr", "0.001", "--quiet", "--out", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no network passes the accuracy threshold"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  g_assert_true (g_file_get_contents (grid_path, &grid_text, NULL, NULL));
+  g_assert_nonnull (strstr (grid_text, "\"no_result\":true"));
+  /* the default rule */
+  g_assert_nonnull (strstr (run.out, "networks chosen by modular-consensus"));
+  remove_tree (dir);
+}
+
+/* --paper: one cell per architecture of the paper's table, each with the
+ * authors' settings; bad combinations are usage errors. */
+static void
+test_sweep_paper (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sculptor-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sweep.json", NULL);
+  g_autofree char *grid_path = g_build_filename (dir, "4-36-4", "grid.jsonl", NULL);
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *cells;
+  JsonObject *cell;
+
+  spawn (&run, "sweep", "reuse/k4", "--paper", "--hidden", "1", "--widths", "36,48",
+         "--seeds", "0", "--unit-steps", "70", "--select", "consensus", "--jobs", "2",
+         "--quiet", "--out", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  cells = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "cells");
+  g_assert_cmpuint (json_array_get_length (cells), ==, 2);
+  cell = json_array_get_object_element (cells, 0);
+  /* the paper's 4-36-4 row of [4,1,2,4]: lr 0.1, batch 8, 20 epochs */
+  g_assert_cmpstr (json_object_get_string_member (cell, "arch_label"), ==, "4-36-4");
+  g_assert_cmpfloat (json_object_get_double_member (cell, "lr"), ==, 0.1);
+  g_assert_cmpint (json_object_get_int_member (cell, "batch_size"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (cell, "epochs"), ==, 20);
+  g_assert_true (g_file_test (grid_path, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
+
+  {
+    struct { const char *a, *b, *c; const char *fragment; } cases[] = {
+      { "--paper", "--lr", "0.1", "--paper sets arch" },
+      { "--hidden", "2", NULL, "add --paper" },
+      { "--select", "best", NULL, "--select must be" },
+      { "--paper", "--hidden", "7", "no architecture" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(Run) bad = { 0 };
+
+        spawn (&bad, "sweep", "reuse/k4", cases[i].a, cases[i].b, cases[i].c, NULL);
+        g_assert_cmpint (bad.status, ==, 2);
+        if (!strstr (bad.err, cases[i].fragment))
+          g_error ("case %u: “%s” lacks “%s”", i, bad.err, cases[i].fragment);
+      }
+  }
 }
 
 static void
@@ -304,6 +394,8 @@ main (int   argc,
   g_test_add_func ("/cli-run/bad-arguments", test_run_bad_arguments);
   g_test_add_func ("/cli-run/sweep", test_sweep);
   g_test_add_func ("/cli-run/refuse-early", test_sweep_detect_refuse_early);
+  g_test_add_func ("/cli-run/sweep-paper", test_sweep_paper);
+  g_test_add_func ("/cli-run/sweep-no-result", test_sweep_no_result);
 
   return g_test_run ();
 }

@@ -291,6 +291,41 @@ test_pipeline_reference_val_loss (void)
   sc_hyper_clear (&hyper);
 }
 
+/* One epoch never reaches 100 %, so no unit-pruning step is accepted: the
+ * reference has no result (§9.9), and so has Sculptor unless asked to
+ * edge-prune the dense network; that network's edge runs then end below
+ * the threshold and say so. */
+static void
+test_pipeline_no_unit_step (void)
+{
+  g_autoptr(ScTask) task = load_task ("exemplar/input-separable");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScRun) none = NULL;
+  g_autoptr(ScRun) run = NULL;
+  ScHyper hyper;
+
+  hyper_424 (&hyper, task, 0);
+  sc_hyper_set (&hyper, "epochs", "1", NULL);
+  sc_hyper_set (&hyper, "lr", "0.001", NULL);
+  none = sc_pipeline_run (task, &hyper, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NO_RESULT);
+  g_clear_error (&error);
+
+  sc_hyper_set (&hyper, "edge-prune-dense", "true", NULL);
+  run = sc_pipeline_run (task, &hyper, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (run->unit_accepted_any);
+  for (guint e = 0; e < run->edge_runs->len; e++)
+    {
+      const ScEdgeRun *er = &g_array_index (run->edge_runs, ScEdgeRun, e);
+
+      g_assert_cmpfloat (er->accuracy, <, 100.0);
+      g_assert_false (er->meets_threshold);
+    }
+  sc_hyper_clear (&hyper);
+}
+
 static guint
 edge_rejections (const ScRun *run,
                  int          edge_run)
@@ -658,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/cancel", test_pipeline_cancel);
   g_test_add_func ("/pipeline/bad-input", test_pipeline_bad_input);
   g_test_add_func ("/pipeline/reference-val-loss", test_pipeline_reference_val_loss);
+  g_test_add_func ("/pipeline/no-unit-step", test_pipeline_no_unit_step);
   g_test_add_func ("/pipeline/edge-min-step", test_pipeline_edge_min_step);
   g_test_add_func ("/result/roundtrip", test_result_roundtrip);
   g_test_add_func ("/result/bad-files", test_result_bad_files);

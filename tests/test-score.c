@@ -325,6 +325,116 @@ test_score_errors (void)
   g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
 }
 
+/* [4,1,2,4]: R as in truth_reused, outputs y0, y2 copy a, y1, y3 copy b. */
+static ScTruth *
+truth_reuse_k4 (void)
+{
+  const NodeSpec nodes[] = {
+    { "R", 2, "0,1,2,3", NULL }, { "a", 1, NULL, "0" }, { "b", 1, NULL, "0" },
+  };
+  const int out[] = { 1, 2, 1, 2 };
+
+  return truth_new (4, nodes, 3, out, NULL, 4);
+}
+
+/* [8,2,1,2,2]: g, h level 1; G = (g∧¬h, ¬g∧h) level 2; o0, o1 copy G's
+ * bits (level 3); y0 = o0, y1 = o1. */
+static ScTruth *
+truth_levels_k2 (void)
+{
+  const NodeSpec nodes[] = {
+    { "g", 1, "0,1,2,3", NULL }, { "h", 1, "4,5,6,7", NULL }, { "G", 2, NULL, "0,1" },
+    { "o0", 1, NULL, "2" }, { "o1", 1, NULL, "2" },
+  };
+  const int out[] = { 3, 4 };
+
+  return truth_new (8, nodes, 5, out, NULL, 2);
+}
+
+static void
+test_score_reused_needs_hidden_module (void)
+{
+  /* One hidden layer: every input feeds both hidden units, h0 feeds the
+   * a outputs and h1 the b outputs. Detection gives an input-only module
+   * and two output modules, a and b: the outputs are grouped, but the
+   * reused R has no module of its own. */
+  const guint shallow_arch[] = { 4, 2, 4 };
+  const guint deep_arch[] = { 4, 2, 2, 4 };
+  g_autoptr(ScMask) shallow = test_mask_from_edges (shallow_arch, 3,
+    "[[[0,0],[1,0],[2,0],[3,0],[0,1],[1,1],[2,1],[3,1]],[[0,0],[0,2],[1,1],[1,3]]]");
+  /* The same with a second hidden layer: R's hidden units join the inputs. */
+  g_autoptr(ScMask) deep = test_mask_from_edges (deep_arch, 4,
+    "[[[0,0],[1,0],[2,0],[3,0],[0,1],[1,1],[2,1],[3,1]],[[0,0],[1,0],[0,1],[1,1]],"
+    "[[0,0],[0,2],[1,1],[1,3]]]");
+  g_autoptr(ScTruth) truth = truth_reuse_k4 ();
+  g_autoptr(ScDetection) det_shallow = sc_detect (shallow, NULL, NULL);
+  g_autoptr(ScDetection) det_deep = sc_detect (deep, NULL, NULL);
+  g_autoptr(ScScore) s_shallow = score_of (truth, det_shallow);
+  g_autoptr(ScScore) s_deep = score_of (truth, det_deep);
+
+  g_assert_cmpuint (det_shallow->n_modules, ==, 3);
+  g_assert_true (s_shallow->input_separable);
+  g_assert_true (s_shallow->output_grouped);
+  g_assert_false (s_shallow->modules_matched);
+  g_assert_false (s_shallow->success);
+
+  g_assert_cmpuint (det_deep->n_modules, ==, 3);
+  g_assert_true (s_deep->modules_matched);
+  g_assert_true (s_deep->success);
+  g_assert_false (s_deep->depth_aware_applicable);
+  g_assert_true (s_deep->depth_aware_success);
+}
+
+static void
+test_truth_limit_depth (void)
+{
+  g_autoptr(ScTruth) truth = truth_levels_k2 ();
+  g_autoptr(ScTruth) two = sc_truth_limit_depth (truth, 2);
+  g_autoptr(ScTruth) three = sc_truth_limit_depth (truth, 3);
+
+  /* Three levels of sub-functions fit three hidden layers. */
+  g_assert_null (three);
+
+  /* With two, o0 and o1 fold into G: both outputs copy it. */
+  g_assert_nonnull (two);
+  g_assert_cmpuint (two->n_nodes, ==, 3);
+  g_assert_cmpstr (two->nodes[2].name, ==, "G");
+  g_assert_cmpint (two->output_node[0], ==, 2);
+  g_assert_cmpint (two->output_node[1], ==, 2);
+  g_assert_cmpuint (two->n_output_groups, ==, 1);
+  g_assert_cmpuint (two->n_input_groups, ==, 2);
+  g_assert_cmpuint (two->nodes[2].level, ==, 2);
+  g_assert_false (two->nodes[2].reused);
+  /* the original is untouched */
+  g_assert_cmpuint (truth->n_nodes, ==, 5);
+  g_assert_cmpuint (truth->n_output_groups, ==, 2);
+}
+
+static void
+test_score_depth_aware (void)
+{
+  /* 8-4-2-2: x0–x3 → h1 units 0, 1 → h2 unit 0; x4–x7 → units 2, 3 → h2
+   * unit 1; both h2 units feed both outputs. Detection: the g and h
+   * modules, and one module of G with both outputs. Strictly the outputs
+   * are not separated; depth-aware, two hidden layers cannot separate
+   * them from G, which is found. */
+  const guint arch[] = { 8, 4, 2, 2 };
+  g_autoptr(ScMask) mask = test_mask_from_edges (arch, 4,
+    "[[[0,0],[1,0],[2,0],[3,0],[0,1],[1,1],[2,1],[3,1],[4,2],[5,2],[6,2],[7,2],"
+    "[4,3],[5,3],[6,3],[7,3]],[[0,0],[1,0],[2,1],[3,1]],[[0,0],[0,1],[1,0],[1,1]]]");
+  g_autoptr(ScTruth) truth = truth_levels_k2 ();
+  g_autoptr(ScDetection) det = sc_detect (mask, NULL, NULL);
+  g_autoptr(ScScore) score = score_of (truth, det);
+
+  g_assert_cmpuint (det->n_modules, ==, 3);
+  g_assert_true (score->input_separable);
+  g_assert_true (score->hidden_separable);
+  g_assert_false (score->output_grouped);
+  g_assert_false (score->success);
+  g_assert_true (score->depth_aware_applicable);
+  g_assert_true (score->depth_aware_success);
+}
+
 /* ---- the authors' own runs (golden file, method.md §7 success rates) --- */
 
 typedef ScTruth *(*TruthFunc) (void);
@@ -508,6 +618,9 @@ main (int   argc,
   g_test_add_func ("/score/reused-one-hidden", test_score_reused_one_hidden);
   g_test_add_func ("/score/top-or-modules", test_score_top_or_modules);
   g_test_add_func ("/score/golden-rates", test_score_golden_rates);
+  g_test_add_func ("/score/reused-needs-hidden-module", test_score_reused_needs_hidden_module);
+  g_test_add_func ("/score/depth-aware", test_score_depth_aware);
+  g_test_add_func ("/truth/limit-depth", test_truth_limit_depth);
 
   g_test_add_func ("/score/input-tolerance", test_score_input_tolerance);
 

@@ -17,6 +17,8 @@
 #include <gio/gio.h>
 
 #include "sc-error.h"
+#include "sc-mask.h"
+#include "sc-paper.h"
 #include "sc-task.h"
 #include "sc-tasks-resources.h"
 
@@ -596,6 +598,110 @@ test_bundled_defaults (void)
     }
 }
 
+/* Every bundled Boolean task carries the authors' settings per
+ * architecture (paper-settings.json, method.md §7), and its default lr,
+ * batch size and epochs are its default architecture's row. */
+static void
+test_bundled_paper (void)
+{
+  static const struct
+  {
+    const char *name, *arch;
+    double lr;
+    guint batch, epochs, n_rows;
+  } cases[] = {
+    { "reuse/k2", "4,24,24,2", 0.1, 8, 30, 9 },           /* oracle grid reuse_k2 */
+    { "reuse/k4", "4,36,36,4", 0.1, 16, 20, 9 },          /* oracle grid reuse_k4 */
+    { "reuse/k16", "4,24,24,24,16", 0.1, 8, 40, 13 },     /* = exemplar/reused */
+    { "exemplar/reused", "4,8,8,16", 0.1, 16, 120, 13 },  /* the width study */
+    { "exemplar/input-separable", "4,48,48,48,4", 0.05, 8, 20, 9 },
+    { "exemplar/non-modular", "4,24,24,4", 0.05, 8, 30, 9 },
+    { "exemplar/separable-reused", "6,36,36,36,3", 0.05, 32, 15, 9 },
+    { "levels/k8", "8,36,36,36,8", 0.1, 128, 80, 12 },    /* oracle grid levels_k8 */
+    { "levels/k2", "8,60,60,60,60,2", 0.05, 64, 40, 12 },
+    { "overlap/o4-k16", "4,24,24,16", 0.1, 8, 15, 9 },
+    { "overlap/o2-k12", "6,24,24,24,12", 0.05, 32, 80, 9 },
+  };
+  const char * const *names = sc_task_bundled_names ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(ScTask) task = load_bundled (cases[c].name);
+      g_autoptr(GArray) arch = NULL;
+      const ScPaperSetting *row;
+
+      g_assert_true (sc_arch_parse (cases[c].arch, &arch, NULL));
+      row = sc_paper_find (task->paper, (const guint *) arch->data, arch->len);
+      g_assert_nonnull (row);
+      g_assert_cmpfloat (row->lr, ==, cases[c].lr);
+      g_assert_cmpuint (row->batch_size, ==, cases[c].batch);
+      g_assert_cmpuint (row->epochs, ==, cases[c].epochs);
+      g_assert_cmpuint (task->paper->len, ==, cases[c].n_rows);
+    }
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(ScTask) task = load_bundled (names[i]);
+      const ScHyper *h = &task->defaults;
+      const ScPaperSetting *row = sc_paper_find (task->paper, (const guint *) h->arch->data,
+                                                 h->arch->len);
+
+      g_test_message ("%s", names[i]);
+      g_assert_nonnull (row);
+      g_assert_cmpfloat (h->lr, ==, row->lr);
+      g_assert_cmpuint (h->batch_size, ==, row->batch_size);
+      g_assert_cmpuint (h->epochs, ==, row->epochs);
+      /* the reference's validation loss, as the paper's results (§9.4) */
+      g_assert_true (h->reference_val_loss);
+      /* 1–3 hidden layers of 24, 36 and 48 (levels: 1–4 of 36, 48, 60) */
+      g_assert_cmpuint (task->paper->len, >=, 9);
+    }
+}
+
+/* `paper` rows: parsed, looked up by architecture, and the source of the
+ * defaults a file does not give. */
+static void
+test_graph_paper (void)
+{
+  const char *text =
+    "inputs a b\nnode f = and(a, b)\noutput y = f\n"
+    "default arch 2,4,4,1\n"
+    "default epochs 7\n"
+    "paper 2-4-1    lr 0.2  batch-size 2  epochs 11\n"
+    "paper 2,4,4,1  epochs 12  lr 0.3  batch_size 3   # any order\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTask) task = sc_task_parse_graph (text, "paper.sfg", &error);
+  g_autoptr(ScTask) plain = NULL;
+  const guint deep[] = { 2, 4, 4, 1 }, other[] = { 2, 5, 1 };
+  const ScPaperSetting *row;
+  g_autofree char *formatted = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (task->paper->len, ==, 2);
+  row = sc_paper_find (task->paper, deep, G_N_ELEMENTS (deep));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (row->line, ==, 7);
+  g_assert_cmpfloat (row->lr, ==, 0.3);
+  g_assert_cmpuint (row->batch_size, ==, 3);
+  g_assert_cmpuint (sc_paper_hidden_layers (row), ==, 2);
+  g_assert_cmpuint (sc_paper_width (row), ==, 4);
+  g_assert_null (sc_paper_find (task->paper, other, G_N_ELEMENTS (other)));
+  formatted = sc_paper_format (row);
+  g_assert_cmpstr (formatted, ==, "2-4-4-1 lr 0.3 batch-size 3 epochs 12");
+
+  /* lr and batch size from the default architecture's row; epochs given */
+  g_assert_cmpfloat (task->defaults.lr, ==, 0.3);
+  g_assert_cmpuint (task->defaults.batch_size, ==, 3);
+  g_assert_cmpuint (task->defaults.epochs, ==, 7);
+
+  /* no row for the default architecture: the usual fallbacks */
+  plain = sc_task_parse_graph ("inputs a b\nnode f = and(a, b)\noutput y = f\n"
+                               "paper 2-4-1 lr 0.2 batch-size 2 epochs 11\n", "p.sfg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (plain->defaults.lr, ==, 0.05);
+  g_assert_cmpuint (plain->defaults.epochs, ==, 15);
+}
+
 /* ------------------------------------------------------------------ */
 /* Ground truth (sc-truth.h) */
 
@@ -900,6 +1006,25 @@ test_graph_errors (void)
     { "default arch 3,24,1\ninputs a b\nnode f = and(a, b)\noutput y = f\n", 1, "arch starts with 3 inputs" },
     { "default lr 0.1\ndefault lr 0.2\ninputs a b\nnode f = and(a, b)\noutput y = f\n", 2,
       "duplicate default for “lr” (first at line 1)" },
+    /* bad paper rows */
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper 2-4-1 lr 0.1 batch-size 8\n", 4,
+      "epochs is missing" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper 2-4-1 lr 0.1 batch 8 epochs 3\n", 4,
+      "unknown setting “batch”" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper 2-4-1 lr slow batch-size 8 epochs 3\n",
+      4, "lr must be a number, got “slow”" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper 2-4-1 lr 0.1 lr 0.2 epochs 3\n", 4,
+      "lr given twice" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper 2-4-1 lr 0.1 batch-size 0 epochs 3\n", 4,
+      "batch-size must be between" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper 2-4-1 lr 0.1 batch-size 8 epochs\n", 4,
+      "“epochs” has no value" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper fast lr 0.1\n", 4,
+      "not an architecture" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\n\npaper 2-4-2 lr 0.1 batch-size 8 epochs 3\n", 5,
+      "arch ends with 2 outputs but the task has 1" },
+    { "inputs a b\nnode f = and(a, b)\noutput y = f\npaper 2-4-1 lr 0.1 batch-size 8 epochs 3\n"
+      "paper 2,4,1 lr 0.2 batch-size 8 epochs 3\n", 5, "duplicate paper row for 2-4-1 (first at line 4)" },
     /* missing inputs or outputs (reported at the last line) */
     { "# nothing\nnode f = and(a, b)\n", 2, "no inputs" },
     { "inputs a b\nnode f = and(a, b)\n\n", 3, "no outputs" },
@@ -1187,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/task/bundled/tables", test_bundled_tables);
   g_test_add_func ("/task/bundled/printed-strings", test_bundled_printed_strings);
   g_test_add_func ("/task/bundled/defaults", test_bundled_defaults);
+  g_test_add_func ("/task/bundled/paper", test_bundled_paper);
   g_test_add_func ("/task/truth/input-separable", test_truth_input_separable);
   g_test_add_func ("/task/truth/non-modular", test_truth_non_modular);
   g_test_add_func ("/task/truth/reused", test_truth_reused);
@@ -1196,6 +1322,7 @@ main (int   argc,
   g_test_add_func ("/task/graph/gates", test_graph_gates);
   g_test_add_func ("/task/graph/metadata", test_graph_metadata);
   g_test_add_func ("/task/graph/errors", test_graph_errors);
+  g_test_add_func ("/task/graph/paper", test_graph_paper);
   g_test_add_func ("/task/graph/input-limit", test_graph_input_limit);
   g_test_add_func ("/task/csv/roundtrip", test_csv_roundtrip);
   g_test_add_func ("/task/csv/partial", test_csv_partial);

@@ -43,6 +43,7 @@ static const FieldSpec field_specs[] = {
   { "unit-step",           N_("Unit step Pu (%)"),       N_("Pruning"),   FIELD_ENTRY },
   { "edge-steps",          N_("Edge steps Pe (%)"),      NULL,            FIELD_ENTRY },
   { "edge-min-step",       N_("Smallest edge step (%)"), NULL,            FIELD_ENTRY },
+  { "edge-prune-dense",    N_("Edge-prune if no unit step"), NULL,        FIELD_SWITCH },
   { "threshold",           N_("Accuracy threshold"),     NULL,            FIELD_ENTRY },
   { "threshold-mode",      N_("Threshold rule"),         NULL,            FIELD_CHOICE },
   { "feature-step",        N_("Feature step size"),      N_("Detection"), FIELD_ENTRY },

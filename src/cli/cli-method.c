@@ -57,11 +57,12 @@ cli_method_option_group (CliMethodArgs *args)
   args->entries = g_new0 (GOptionEntry, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      gboolean flag = strcmp (keys[i], "reference-val-loss") == 0;
+      gboolean flag = sc_hyper_is_flag (keys[i]);
 
+      /* a flag turns a true/false parameter on; --KEY=false turns it off */
       args->entries[i] = (GOptionEntry) {
         .long_name = keys[i],
-        .flags = flag ? G_OPTION_FLAG_NO_ARG : 0,
+        .flags = flag ? G_OPTION_FLAG_OPTIONAL_ARG : 0,
         .arg = G_OPTION_ARG_CALLBACK,
         .arg_data = (gpointer) on_hyper_option,
         .description = sc_hyper_describe (keys[i]),

@@ -15,35 +15,36 @@
 #include <glib/gi18n.h>
 
 #include "cli.h"
+#include "cli-sweep.h"
 #include "sc-error.h"
 #include "sc-json.h"
 #include "sc-linalg.h"
 #include "sc-memory.h"
+#include "sc-paper.h"
 #include "sc-result.h"
 
 /* method.md §0: Pu ∈ {70, 65, …, 5} × Pe ∈ {2.5, 2, 1.5, 1, 0.5}; per seed
- * the sparsest accepted network wins (first in Pe-outer, Pu-inner order on
- * ties) and goes to module detection. */
+ * the network to detect is chosen among the grid's (sc-select.h). */
 #define DEFAULT_UNIT_STEPS "70,65,60,55,50,45,40,35,30,25,20,15,10,5"
 #define DEFAULT_EDGE_STEPS "2.5,2,1.5,1,0.5"
 #define DEFAULT_SEEDS      "0,1,2,5"
 
 typedef struct
 {
-  guint64  seed;
-  double   unit_step;
-  ScRun   *run;          /* NULL if it failed */
-  GError  *error;
+  SweepCell *cell;
+  guint64    seed;
+  double     unit_step;
+  ScRun     *run;          /* NULL if it failed or gave no result */
+  GError    *error;
 } Job;
 
 typedef struct
 {
-  ScTask        *task;
-  const ScHyper *hyper;
-  GMutex         lock;
-  guint          n_done;
-  guint          n_jobs;
-  gboolean       quiet;
+  ScTask   *task;
+  GMutex    lock;
+  guint     n_done;
+  guint     n_jobs;
+  gboolean  quiet;
 } Sweep;
 
 typedef struct
@@ -51,9 +52,14 @@ typedef struct
   CliMethodArgs method;
   char         *seeds;
   char         *unit_steps;
+  char         *hidden;
+  char         *widths;
+  char         *select;
   char         *out_dir;
   char         *memory_limit;
+  double        band;
   int           jobs;
+  gboolean      paper;
   gboolean      quiet;
 } SweepArgs;
 
@@ -63,11 +69,26 @@ sweep_args_clear (SweepArgs *args)
   cli_method_args_clear (&args->method);
   g_clear_pointer (&args->seeds, g_free);
   g_clear_pointer (&args->unit_steps, g_free);
+  g_clear_pointer (&args->hidden, g_free);
+  g_clear_pointer (&args->widths, g_free);
+  g_clear_pointer (&args->select, g_free);
   g_clear_pointer (&args->out_dir, g_free);
   g_clear_pointer (&args->memory_limit, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SweepArgs, sweep_args_clear)
+
+static void
+cell_clear (gpointer data)
+{
+  SweepCell *cell = data;
+
+  sc_hyper_clear (&cell->hyper);
+  g_free (cell->label);
+  g_free (cell->dir);
+  g_clear_pointer (&cell->grid, sc_grid_free);
+  g_clear_pointer (&cell->finals, g_ptr_array_unref);
+}
 
 static void
 run_job (gpointer data,
@@ -79,7 +100,7 @@ run_job (gpointer data,
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, job->seed);
   ScHyper hyper;
 
-  sc_hyper_copy (&hyper, sweep->hyper);
+  sc_hyper_copy (&hyper, &job->cell->hyper);
   sc_hyper_set (&hyper, "seed", seed, NULL);
   sc_hyper_set (&hyper, "unit-step", g_ascii_dtostr (buf, sizeof buf, job->unit_step), NULL);
   job->run = sc_pipeline_run (sweep->task, &hyper, NULL, &job->error);
@@ -89,13 +110,14 @@ run_job (gpointer data,
   sweep->n_done++;
   if (!sweep->quiet)
     {
+      g_print ("[sweep] %3u/%-3u %s seed %-3" G_GUINT64_FORMAT " Pu %-4g ",
+               sweep->n_done, sweep->n_jobs, job->cell->label, job->seed, job->unit_step);
       if (job->run)
-        g_print ("[sweep] %3u/%-3u seed %-3" G_GUINT64_FORMAT " Pu %-4g %6.2fs\n",
-                 sweep->n_done, sweep->n_jobs, job->seed, job->unit_step,
-                 job->run->total_seconds);
+        g_print ("%6.2fs\n", job->run->total_seconds);
+      else if (g_error_matches (job->error, SC_ERROR, SC_ERROR_NO_RESULT))
+        g_print ("%s\n", _("no result: no unit-pruning step was accepted"));
       else
-        g_print ("[sweep] %3u/%-3u seed %-3" G_GUINT64_FORMAT " Pu %-4g failed: %s\n",
-                 sweep->n_done, sweep->n_jobs, job->seed, job->unit_step, job->error->message);
+        g_print (_("failed: %s\n"), job->error->message);
     }
   g_mutex_unlock (&sweep->lock);
 }
@@ -134,125 +156,128 @@ parse_list (const char  *text,
   return TRUE;
 }
 
-/* The choice of §0 for one seed: the edge run with the largest final
- * pruning percentage, Pe outer and Pu inner, first on ties. */
 static gboolean
-choose (Job      *jobs,
-        guint     n_unit_steps,
-        guint     seed_index,
-        guint     n_edge_steps,
-        guint    *job_out,
-        guint    *edge_out)
+in_list (const GArray *list,
+         double        value)
 {
-  double best = -1.0;
-  gboolean found = FALSE;
-
-  for (guint e = 0; e < n_edge_steps; e++)
-    for (guint u = 0; u < n_unit_steps; u++)
-      {
-        Job *job = &jobs[seed_index * n_unit_steps + u];
-        const ScEdgeRun *er;
-
-        if (job->run == NULL || e >= job->run->edge_runs->len)
-          continue;
-        er = &g_array_index (job->run->edge_runs, ScEdgeRun, e);
-        if (er->final_percent > best)
-          {
-            best = er->final_percent;
-            *job_out = seed_index * n_unit_steps + u;
-            *edge_out = e;
-            found = TRUE;
-          }
-      }
-
-  return found;
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (g_array_index (list, double, i) == value)
+      return TRUE;
+  return list == NULL;
 }
 
-/* Detects and scores the chosen network; returns a run-shaped view of it
- * (borrowing the job's run) for the figures and the JSON. */
 static gboolean
-settle_choice (Job         *job,
-               guint        edge,
-               ScRun       *view,
-               GError     **error)
+overridden (const CliMethodArgs *method,
+            const char          *key)
 {
-  ScEdgeRun *er = &g_array_index (job->run->edge_runs, ScEdgeRun, edge);
+  for (guint i = 0; i < method->overrides->len; i += 2)
+    if (g_str_equal (method->overrides->pdata[i], key))
+      return TRUE;
+  return FALSE;
+}
 
-  *view = *job->run;
-  view->final = er->final;
-  view->chosen_edge_run = edge;
-  view->score = NULL;
-  if (er->final->detection == NULL && !sc_snapshot_detect (er->final, &job->run->hyper, error))
+static void
+add_cell (GArray        *cells,
+          const ScHyper *hyper,
+          const char    *out_dir,
+          gboolean       own_dir)
+{
+  SweepCell cell = { 0 };
+
+  sc_hyper_copy (&cell.hyper, hyper);
+  cell.label = sc_arch_to_string ((const guint *) hyper->arch->data, hyper->arch->len, '-');
+  cell.dir = own_dir ? g_build_filename (out_dir, cell.label, NULL) : g_strdup (out_dir);
+  g_array_append_val (cells, cell);
+}
+
+/* --paper: one cell per row of the task's paper table that the --hidden and
+ * --widths filters keep; otherwise one cell with the sweep's settings. */
+static gboolean
+make_cells (const ScTask    *task,
+            const SweepArgs *args,
+            const ScHyper   *base,
+            GArray          *cells,
+            GError         **error)
+{
+  g_autoptr(GArray) hidden = NULL;
+  g_autoptr(GArray) widths = NULL;
+
+  if (!args->paper)
+    {
+      add_cell (cells, base, args->out_dir, FALSE);
+      return TRUE;
+    }
+
+  if ((args->hidden && !parse_list (args->hidden, "--hidden", TRUE, &hidden, error)) ||
+      (args->widths && !parse_list (args->widths, "--widths", TRUE, &widths, error)))
     return FALSE;
-  if (job->run->task->truth &&
-      !(view->score = sc_score_detection (job->run->task->truth, er->final->detection,
-                                          er->final->modules, error)))
-    return FALSE;
+
+  for (guint i = 0; i < task->paper->len; i++)
+    {
+      const ScPaperSetting *row = &g_array_index (task->paper, ScPaperSetting, i);
+      ScHyper hyper;
+
+      if (!in_list (hidden, sc_paper_hidden_layers (row)) ||
+          !in_list (widths, sc_paper_width (row)))
+        continue;
+      sc_hyper_copy (&hyper, base);
+      sc_paper_apply (row, &hyper);
+      add_cell (cells, &hyper, args->out_dir, TRUE);
+      sc_hyper_clear (&hyper);
+    }
+
+  if (cells->len == 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("no architecture of the paper's table for %s passes --hidden and --widths "
+                     "(see “sculptor-cli tasks %s”)"), task->name, task->name);
+      return FALSE;
+    }
   return TRUE;
 }
 
 static void
-add_edge_run_members (JsonBuilder     *builder,
-                      const Job       *job,
-                      const ScEdgeRun *er)
+snapshot_unref0 (gpointer snapshot)
 {
-  sc_json_add_int (builder, "seed", (gint64) job->seed);
-  sc_json_add_double (builder, "unit_step", job->unit_step);
-  sc_json_add_double (builder, "edge_step", er->pe);
-  sc_json_add_double (builder, "final_percent", er->final_percent);
-  sc_json_add_double (builder, "accuracy", er->accuracy);
+  if (snapshot != NULL)
+    sc_snapshot_unref (snapshot);
 }
 
+/* The cell's grid in (seed, Pu, Pe) order, whatever order the runs ended. */
 static void
-add_choice_json (JsonBuilder *builder,
-                 Job         *job,
-                 const ScRun *view)
+build_grid (SweepCell *cell,
+            Job       *jobs,
+            guint      n_jobs)
 {
-  const ScEdgeRun *er = &g_array_index (view->edge_runs, ScEdgeRun, view->chosen_edge_run);
+  guint n_pe = cell->hyper.edge_steps->len;
+  guint pu_index = 0;
+  guint64 last_seed = G_MAXUINT64;
 
-  json_builder_begin_object (builder);
-  add_edge_run_members (builder, job, er);
-  json_builder_set_member_name (builder, "final_arch");
-  json_builder_add_value (builder, sc_arch_to_json (view->final->detection->new_arch,
-                                                    view->final->detection->n_layers));
-  json_builder_set_member_name (builder, "edges_by_layer");
-  json_builder_add_value (builder, sc_mask_to_edges_json (view->final->mask));
-  sc_detection_to_json (view->final->detection, builder);
-  sc_module_graph_to_json (view->final->modules, builder);
-  if (view->score)
-    {
-      json_builder_set_member_name (builder, "score");
-      json_builder_begin_object (builder);
-      sc_score_to_json (view->score, view->task->truth, builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-}
+  cell->grid = sc_grid_new ();
+  cell->finals = g_ptr_array_new_with_free_func (snapshot_unref0);
 
-static void
-add_grid_json (JsonBuilder *builder,
-               Job         *jobs,
-               guint        n_jobs)
-{
-  json_builder_set_member_name (builder, "grid");
-  json_builder_begin_array (builder);
   for (guint j = 0; j < n_jobs; j++)
-    for (guint e = 0; jobs[j].run && e < jobs[j].run->edge_runs->len; e++)
-      {
-        const ScEdgeRun *er = &g_array_index (jobs[j].run->edge_runs, ScEdgeRun, e);
+    {
+      Job *job = &jobs[j];
 
-        json_builder_begin_object (builder);
-        add_edge_run_members (builder, &jobs[j], er);
-        json_builder_end_object (builder);
-      }
-  json_builder_end_array (builder);
-}
+      if (job->cell != cell)
+        continue;
+      pu_index = job->seed == last_seed ? pu_index + 1 : 0;
+      last_seed = job->seed;
+      if (job->run == NULL && !g_error_matches (job->error, SC_ERROR, SC_ERROR_NO_RESULT))
+        {
+          cell->n_failed++;
+          continue;
+        }
 
-static const char *
-mark (gboolean applicable,
-      gboolean ok)
-{
-  return !applicable ? "n/a" : ok ? "✓" : "✗";
+      sc_grid_add_run (cell->grid, &cell->hyper, job->seed, job->unit_step, pu_index, job->run);
+      for (guint e = 0; e < n_pe; e++)
+        g_ptr_array_add (cell->finals,
+                         job->run ? sc_snapshot_ref (g_array_index (job->run->edge_runs,
+                                                                    ScEdgeRun, e).final)
+                                  : NULL);
+      g_clear_pointer (&job->run, sc_run_free);
+    }
 }
 
 /* parallel runs train at once; every run's networks stay until the end;
@@ -284,16 +309,30 @@ int
 cli_sweep (int    argc,
            char **argv)
 {
-  g_auto(SweepArgs) args = { .jobs = (int) MIN (g_get_num_processors (), 8) };
+  g_auto(SweepArgs) args = { .jobs = (int) MIN (g_get_num_processors (), 8),
+                             .band = SC_SELECT_DEFAULT_BAND };
   const GOptionEntry entries[] = {
     { "seeds", 0, 0, G_OPTION_ARG_STRING, &args.seeds,
       N_("Seeds (default 0,1,2,5, the paper's)"), N_("LIST") },
     { "unit-steps", 0, 0, G_OPTION_ARG_STRING, &args.unit_steps,
       N_("Pu grid (default 70,65,…,5, the paper's)"), N_("LIST") },
+    { "paper", 0, 0, G_OPTION_ARG_NONE, &args.paper,
+      N_("Every architecture of the task's paper table, each with the authors' lr, batch size "
+         "and epochs"), NULL },
+    { "hidden", 0, 0, G_OPTION_ARG_STRING, &args.hidden,
+      N_("With --paper: only these numbers of hidden layers (e.g. 2,3)"), N_("LIST") },
+    { "widths", 0, 0, G_OPTION_ARG_STRING, &args.widths,
+      N_("With --paper: only these hidden widths (e.g. 24,36,48)"), N_("LIST") },
+    { "select", 0, 0, G_OPTION_ARG_STRING, &args.select,
+      N_("How each seed's network is chosen: modular-consensus (default), sparsest (the "
+         "paper's rule), consensus, modularity or stable"), N_("RULE") },
+    { "select-band", 0, 0, G_OPTION_ARG_DOUBLE, &args.band,
+      N_("Near-sparsest for modular-consensus, consensus and modularity: at most P percent "
+         "more edges than the sparsest (default 20)"), N_("P") },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &args.jobs,
       N_("Runs in parallel (default: number of processors)"), N_("N") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
-      N_("Directory for sweep.json and the chosen networks' figures"), N_("DIR") },
+      N_("Directory for sweep.json, the grids and the chosen networks' figures"), N_("DIR") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args.quiet, N_("Print only the summary"), NULL },
     { "memory-limit", 0, 0, G_OPTION_ARG_STRING, &args.memory_limit,
       N_("Refuse a sweep estimated to need more memory, e.g. 4G or none "
@@ -305,14 +344,17 @@ cli_sweep (int    argc,
   g_autoptr(ScTask) task = NULL;
   g_autoptr(GArray) seeds = NULL;
   g_autoptr(GArray) unit_steps = NULL;
+  g_autoptr(GArray) cells = g_array_new (FALSE, TRUE, sizeof (SweepCell));
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json_path = NULL;
   g_autofree Job *jobs = NULL;
+  g_autofree SweepTally *totals = NULL;
   GThreadPool *pool;
   Sweep sweep = { 0 };
+  SweepReport report = { .rule = SC_SELECT_DEFAULT };
   ScHyper hyper;
-  guint n_jobs, n_success = 0, n_scored = 0, n_edge_steps;
+  guint n_jobs, n_rules = g_strv_length ((char **) sc_select_rule_names ()), j = 0;
   const char *problem;
   int status = CLI_EXIT_OK;
   guint64 memory_limit = 0;
@@ -320,9 +362,11 @@ cli_sweep (int    argc,
   context = g_option_context_new (_("TASK — the authors' grid search over seeds and Pu"));
   g_option_context_set_summary (context,
     _("Runs the whole method for every seed and every unit step Pu (each run tries every\n"
-      "edge step Pe), picks for each seed the sparsest network like the authors did\n"
-      "(method.md §0), detects its modules and reports how often the ground-truth\n"
-      "structure was recovered."));
+      "edge step Pe), chooses for each seed the network to detect (--select; the authors\n"
+      "took the sparsest, method.md §0), detects its modules and reports how often the\n"
+      "ground-truth structure was recovered, with every selection rule.\n"
+      "With --paper, it does so for every architecture the paper used for the task,\n"
+      "each with the authors' learning rate, batch size and epochs."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   cli_method_args_init (&args.method);
   g_option_context_add_group (context, cli_method_option_group (&args.method));
@@ -338,6 +382,19 @@ cli_sweep (int    argc,
     return cli_usage_error (_("--jobs must be between 1 and 64"));
   if (args.memory_limit && !sc_memory_parse_size (args.memory_limit, &memory_limit, &error))
     return cli_usage_error ("--memory-limit: %s", error->message);
+  if (!isfinite (args.band) || args.band < 0 || args.band > 1000)
+    return cli_usage_error (_("--select-band must be between 0 and 1000"));
+  if (args.select && !sc_select_rule_parse (args.select, &report.rule))
+    return cli_usage_error (_("--select must be sparsest, consensus, modularity, stable or "
+                              "modular-consensus, not “%s”"), args.select);
+  if (!args.paper && (args.hidden || args.widths))
+    return cli_usage_error (_("--hidden and --widths choose among the paper's architectures: "
+                              "add --paper"));
+  if (args.paper && (overridden (&args.method, "arch") || overridden (&args.method, "lr") ||
+                     overridden (&args.method, "batch-size") ||
+                     overridden (&args.method, "epochs")))
+    return cli_usage_error (_("--paper sets arch, lr, batch-size and epochs per architecture; "
+                              "leave them out"));
   if (!parse_list (args.seeds ? args.seeds : DEFAULT_SEEDS, "--seeds", TRUE, &seeds, &error) ||
       !parse_list (args.unit_steps ? args.unit_steps : DEFAULT_UNIT_STEPS, "--unit-steps",
                    FALSE, &unit_steps, &error))
@@ -348,22 +405,18 @@ cli_sweep (int    argc,
       g_printerr ("sculptor-cli: %s\n", error->message);
       return CLI_EXIT_FAILED;
     }
+  if (args.paper && task->paper->len == 0)
+    return cli_usage_error (_("%s has no paper table: --paper needs the authors' settings "
+                              "per architecture"), task->name);
 
   /* The grid tries every Pe unless the command line names some. */
-  {
-    gboolean edge_given = FALSE;
-
-    for (guint i = 0; i < args.method.overrides->len; i += 2)
-      edge_given |= g_str_equal (args.method.overrides->pdata[i], "edge-steps");
-    if (!edge_given)
-      {
-        g_ptr_array_add (args.method.overrides, g_strdup ("edge-steps"));
-        g_ptr_array_add (args.method.overrides, g_strdup (DEFAULT_EDGE_STEPS));
-      }
-  }
+  if (!overridden (&args.method, "edge-steps"))
+    {
+      g_ptr_array_add (args.method.overrides, g_strdup ("edge-steps"));
+      g_ptr_array_add (args.method.overrides, g_strdup (DEFAULT_EDGE_STEPS));
+    }
   if (!cli_build_hyper (task, &args.method, &hyper, &error))
     return cli_usage_error ("%s", error->message);
-  n_edge_steps = hyper.edge_steps->len;
 
   if (args.out_dir == NULL)
     {
@@ -373,105 +426,91 @@ cli_sweep (int    argc,
       args.out_dir = g_build_filename ("sculptor-out", "sweep", name, NULL);
     }
 
-  n_jobs = seeds->len * unit_steps->len;
-  /* Before any work: the memory of every run at once, and the directory. */
-  if (!check_memory (task, &hyper, MIN ((guint) args.jobs, n_jobs), n_jobs, memory_limit,
-                     args.memory_limit ? "--memory-limit" : NULL, &error))
+  g_array_set_clear_func (cells, cell_clear);
+  if (!make_cells (task, &args, &hyper, cells, &error))
     {
       sc_hyper_clear (&hyper);
       return cli_usage_error ("%s", error->message);
     }
+  n_jobs = cells->len * seeds->len * unit_steps->len;
+  /* Before any work: the memory of every run at once (the largest
+   * architecture's runs, as many as run in parallel), and the directory. */
+  for (guint c = 0; c < cells->len; c++)
+    if (!check_memory (task, &g_array_index (cells, SweepCell, c).hyper,
+                       MIN ((guint) args.jobs, n_jobs), n_jobs, memory_limit,
+                       args.memory_limit ? "--memory-limit" : NULL, &error))
+      {
+        sc_hyper_clear (&hyper);
+        return cli_usage_error ("%s", error->message);
+      }
   if (!cli_prepare_out_dir (args.out_dir, &error))
     {
       sc_hyper_clear (&hyper);
       g_printerr ("sculptor-cli: %s\n", error->message);
       return CLI_EXIT_FAILED;
     }
+  sc_hyper_clear (&hyper);
 
   sc_linalg_init (1);
   jobs = g_new0 (Job, n_jobs);
-  sweep = (Sweep) { .task = task, .hyper = &hyper, .n_jobs = n_jobs, .quiet = args.quiet };
+  sweep = (Sweep) { .task = task, .n_jobs = n_jobs, .quiet = args.quiet };
   g_mutex_init (&sweep.lock);
   pool = g_thread_pool_new (run_job, &sweep, args.jobs, TRUE, NULL);
-  for (guint s = 0; s < seeds->len; s++)
-    for (guint u = 0; u < unit_steps->len; u++)
-      {
-        Job *job = &jobs[s * unit_steps->len + u];
-
-        job->seed = (guint64) g_array_index (seeds, double, s);
-        job->unit_step = g_array_index (unit_steps, double, u);
-        g_thread_pool_push (pool, job, NULL);
-      }
+  for (guint c = 0; c < cells->len; c++)
+    for (guint s = 0; s < seeds->len; s++)
+      for (guint u = 0; u < unit_steps->len; u++, j++)
+        {
+          jobs[j] = (Job) {
+            .cell = &g_array_index (cells, SweepCell, c),
+            .seed = (guint64) g_array_index (seeds, double, s),
+            .unit_step = g_array_index (unit_steps, double, u),
+          };
+          g_thread_pool_push (pool, &jobs[j], NULL);
+        }
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&sweep.lock);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "task");
-  json_builder_add_string_value (builder, task->name);
-  sc_hyper_to_json (&hyper, builder);
-  json_builder_set_member_name (builder, "choices");
-  json_builder_begin_array (builder);
+  report = (SweepReport) { .task = task, .rule = report.rule, .band = args.band,
+                           .seeds = seeds, .figures = TRUE };
+  totals = g_new0 (SweepTally, n_rules);
 
-  g_print ("\n%-6s %-6s %-6s %-10s %-22s %-8s %s\n", _("seed"), "Pu", "Pe", _("density"),
-           _("kept units"), _("modules"), _("recovered (inputs, outputs, hidden)"));
-  for (guint s = 0; s < seeds->len; s++)
+  json_builder_begin_object (builder);
+  sc_json_add_string (builder, "task", task->name);
+  sc_json_add_string (builder, "select", sc_select_rule_name (report.rule));
+  sc_json_add_double (builder, "select_band", args.band);
+  json_builder_set_member_name (builder, "cells");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < cells->len; c++)
     {
-      guint job_index, edge;
-      ScRun view;
-      g_autofree char *arch = NULL;
-      g_autofree char *dir = NULL;
+      SweepCell *cell = &g_array_index (cells, SweepCell, c);
       g_autoptr(GError) local_error = NULL;
 
-      if (!choose (jobs, unit_steps->len, s, n_edge_steps, &job_index, &edge))
-        {
-          g_print (_("%-6g no run finished\n"), g_array_index (seeds, double, s));
-          status = CLI_EXIT_FAILED;
-          continue;
-        }
-      if (!settle_choice (&jobs[job_index], edge, &view, &local_error))
-        {
-          g_printerr ("sculptor-cli: %s\n", local_error->message);
-          status = CLI_EXIT_FAILED;
-          continue;
-        }
-
-      arch = sc_arch_to_string (view.final->detection->new_arch, view.final->detection->n_layers, '-');
-      g_print ("%-6" G_GUINT64_FORMAT " %-6g %-6g %-10.4f %-22s %-8u %s %s %s %s\n",
-               jobs[job_index].seed, jobs[job_index].unit_step,
-               g_array_index (view.edge_runs, ScEdgeRun, edge).pe, view.final->density, arch,
-               view.final->modules->n_modules,
-               view.score ? (view.score->success ? _("yes") : _("no")) : "n/a",
-               view.score ? mark (view.score->input_applicable, view.score->input_separable) : "",
-               view.score ? mark (view.score->output_applicable, view.score->output_grouped) : "",
-               view.score ? mark (view.score->hidden_applicable, view.score->hidden_separable) : "");
-      if (view.score)
-        {
-          n_scored++;
-          n_success += view.score->success;
-        }
-
-      add_choice_json (builder, &jobs[job_index], &view);
-      dir = g_strdup_printf ("%s/seed-%" G_GUINT64_FORMAT, args.out_dir, jobs[job_index].seed);
-      if (!cli_write_figures (&view, dir, &local_error))
+      build_grid (cell, jobs, n_jobs);
+      if (cell->n_failed > 0)
+        status = CLI_EXIT_FAILED;
+      if (!cli_sweep_report_cell (&report, cell, builder, totals, &local_error))
         {
           g_printerr ("sculptor-cli: %s\n", local_error->message);
           status = CLI_EXIT_FAILED;
         }
-      g_clear_pointer (&view.score, sc_score_free);
     }
-
   json_builder_end_array (builder);
-  add_grid_json (builder, jobs, n_jobs);
+  cli_sweep_totals_json (totals, builder);
   json_builder_set_member_name (builder, "success_rate");
-  if (n_scored)
-    json_builder_add_double_value (builder, (double) n_success / n_scored);
+  if (totals[report.rule].n_scored)
+    json_builder_add_double_value (builder, (double) totals[report.rule].n_success /
+                                            totals[report.rule].n_scored);
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
-  if (n_scored)
-    g_print (_("\nGround-truth structure recovered for %u of %u seeds (%.2f)\n"),
-             n_success, n_scored, (double) n_success / n_scored);
+  cli_sweep_print_totals (&report, totals, cells->len);
+
+  for (guint i = 0; i < n_jobs; i++)
+    {
+      g_clear_pointer (&jobs[i].run, sc_run_free);
+      g_clear_error (&jobs[i].error);
+    }
 
   root = json_builder_get_root (builder);
   json_path = g_build_filename (args.out_dir, "sweep.json", NULL);
@@ -483,13 +522,6 @@ cli_sweep (int    argc,
     }
   else
     g_print (_("Results in %s\n"), args.out_dir);
-
-  for (guint j = 0; j < n_jobs; j++)
-    {
-      g_clear_pointer (&jobs[j].run, sc_run_free);
-      g_clear_error (&jobs[j].error);
-    }
-  sc_hyper_clear (&hyper);
 
   return status;
 }

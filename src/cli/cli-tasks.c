@@ -24,6 +24,7 @@
 
 #include "cli.h"
 #include "sc-mnist.h"
+#include "sc-paper.h"
 #include "sc-task.h"
 
 /* The defaults shown for each task, in this order. */
@@ -265,6 +266,22 @@ print_defaults (const ScTask *task)
     }
 }
 
+/* The authors' settings per architecture (sweep --paper runs them). */
+static void
+print_paper (const ScTask *task)
+{
+  if (task->paper->len == 0)
+    return;
+
+  printf (_("The paper's settings per architecture (sweep --paper):\n"));
+  for (guint i = 0; i < task->paper->len; i++)
+    {
+      g_autofree char *row = sc_paper_format (&g_array_index (task->paper, ScPaperSetting, i));
+
+      printf ("  %s\n", row);
+    }
+}
+
 static void
 describe_task (const ScTask *task)
 {
@@ -305,6 +322,7 @@ describe_task (const ScTask *task)
       printf (_("Ground truth: unknown (a plain truth table has no function graph)\n"));
     }
   print_defaults (task);
+  print_paper (task);
 }
 
 static int

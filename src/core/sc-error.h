@@ -21,6 +21,7 @@ typedef enum
   SC_ERROR_NOT_FOUND,    /* unknown task name, missing data set */
   SC_ERROR_IGRAPH,       /* igraph reported an error */
   SC_ERROR_CANCELLED,    /* the run was cancelled */
+  SC_ERROR_NO_RESULT,    /* the method gives no network (no unit step accepted, §9.9) */
 } ScError;
 
 GQuark sc_error_quark (void);

@@ -9,6 +9,7 @@
  *
  *   name exemplar/input-separable        metadata: name, title, family,
  *   default lr 0.05                      spec, description, default
+ *   paper 4-24-4 lr 0.05 batch-size 8 epochs 15     the authors' settings
  *   inputs x0 x1 x2 x3
  *   node s1 = xor(x0, x1), xnor(x0, x1)  one gate per output bit
  *   output y0 = s1.0
@@ -28,6 +29,8 @@
 
 #include "sc-error.h"
 #include "sc-funcgraph.h"
+#include "sc-mask.h"
+#include "sc-paper.h"
 #include "sc-task-private.h"
 
 typedef enum
@@ -105,6 +108,7 @@ typedef struct
   GPtrArray   *raw_outputs;     /* RawOutput */
   GHashTable  *meta_lines;      /* keyword → line */
   GHashTable  *default_lines;   /* dashed key → line */
+  GHashTable  *paper_lines;     /* architecture "4-24-4" → line */
   GPtrArray   *pending;         /* Token: open statement, NULL when none */
   StmtKind     pending_kind;
   guint        pending_line;
@@ -231,6 +235,7 @@ sc_funcgraph_free (ScFuncGraph *graph)
   g_array_unref (graph->output_node);
   g_array_unref (graph->output_bit);
   sc_hyper_clear (&graph->defaults);
+  g_clear_pointer (&graph->paper, g_array_unref);
   g_free (graph);
 }
 
@@ -246,6 +251,7 @@ funcgraph_new (void)
   graph->output_node = g_array_new (FALSE, FALSE, sizeof (guint));
   graph->output_bit = g_array_new (FALSE, FALSE, sizeof (guint));
   sc_hyper_init_defaults (&graph->defaults);
+  graph->paper = sc_paper_table_new ();
 
   return graph;
 }
@@ -262,6 +268,7 @@ parser_init (Parser     *p,
   p->raw_outputs = g_ptr_array_new_with_free_func (raw_output_free);
   p->meta_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->default_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p->paper_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -273,6 +280,7 @@ parser_clear (Parser *p)
   g_clear_pointer (&p->raw_outputs, g_ptr_array_unref);
   g_clear_pointer (&p->meta_lines, g_hash_table_unref);
   g_clear_pointer (&p->default_lines, g_hash_table_unref);
+  g_clear_pointer (&p->paper_lines, g_hash_table_unref);
   g_clear_pointer (&p->pending, g_ptr_array_unref);
 }
 
@@ -541,6 +549,37 @@ parse_default (Parser      *p,
     return fail (p, line, error, "bad default: %s", local_error->message);
 
   g_hash_table_insert (p->default_lines, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+/* `paper ARCH lr X batch-size N epochs N`: one row of the authors'
+ * per-architecture settings (method.md §7). The architecture is checked
+ * against the inputs and outputs once they are known (finish_paper). */
+static gboolean
+parse_paper (Parser      *p,
+             const char  *rest,
+             guint        line,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = NULL;
+  ScPaperSetting setting;
+  gpointer first;
+
+  if (!sc_paper_parse (rest, &setting, &local_error))
+    return fail (p, line, error, "bad paper row: %s", local_error->message);
+
+  key = sc_arch_to_string ((const guint *) setting.arch->data, setting.arch->len, '-');
+  if (g_hash_table_lookup_extended (p->paper_lines, key, NULL, &first))
+    {
+      sc_paper_setting_clear (&setting);
+      return fail (p, line, error, "duplicate paper row for %s (first at line %u)",
+                   key, GPOINTER_TO_UINT (first));
+    }
+
+  setting.line = line;
+  g_array_append_val (p->graph->paper, setting);
+  g_hash_table_insert (p->paper_lines, g_steal_pointer (&key), GUINT_TO_POINTER (line));
   return TRUE;
 }
 
@@ -929,9 +968,11 @@ parse_line (Parser  *p,
         return parse_meta (p, keyword, rest, line, error);
       if (strcmp (keyword, "default") == 0)
         return parse_default (p, rest, line, error);
+      if (strcmp (keyword, "paper") == 0)
+        return parse_paper (p, rest, line, error);
       if (!statement_kind (keyword, &p->pending_kind))
         return fail (p, line, error, "unknown statement “%s” (expected name, title, family, "
-                     "spec, description, default, inputs, node or output)", keyword);
+                     "spec, description, default, paper, inputs, node or output)", keyword);
 
       p->pending = g_ptr_array_new_with_free_func (token_free);
       p->pending_line = line;
@@ -1146,6 +1187,34 @@ default_line (Parser     *p,
   return p->last_line;
 }
 
+/* Every paper row's architecture must fit the task. */
+static gboolean
+finish_paper (Parser  *p,
+              GError **error)
+{
+  guint n_in = p->graph->inputs->len;
+  guint n_out = p->graph->outputs->len;
+
+  for (guint i = 0; i < p->graph->paper->len; i++)
+    {
+      const ScPaperSetting *s = &g_array_index (p->graph->paper, ScPaperSetting, i);
+      g_autoptr(GError) local_error = NULL;
+      ScHyper hyper;
+      gboolean ok;
+
+      sc_hyper_init_defaults (&hyper);
+      sc_paper_apply (s, &hyper);
+      ok = sc_hyper_validate (&hyper, n_in, n_out, &local_error);
+      sc_hyper_clear (&hyper);
+      if (!ok)
+        return fail (p, s->line, error, "bad paper row: %s", local_error->message);
+    }
+
+  return TRUE;
+}
+
+/* Defaults a file does not give: the paper row of the default architecture
+ * for lr, batch-size and epochs when there is one, else the fallbacks. */
 static gboolean
 finish_defaults (Parser  *p,
                  GError **error)
@@ -1154,11 +1223,24 @@ finish_defaults (Parser  *p,
   guint n_in = p->graph->inputs->len;
   guint n_out = p->graph->outputs->len;
   g_autoptr(GError) local_error = NULL;
+  const ScPaperSetting *paper;
 
   if (!g_hash_table_contains (p->default_lines, "arch"))
     sc_task_fallback_arch (defaults, n_in, n_out);
   if (!g_hash_table_contains (p->default_lines, "batch-size"))
     defaults->batch_size = sc_task_fallback_batch_size (1u << n_in);
+
+  paper = sc_paper_find (p->graph->paper, (const guint *) defaults->arch->data,
+                         defaults->arch->len);
+  if (paper != NULL)
+    {
+      if (!g_hash_table_contains (p->default_lines, "lr"))
+        defaults->lr = paper->lr;
+      if (!g_hash_table_contains (p->default_lines, "batch-size"))
+        defaults->batch_size = paper->batch_size;
+      if (!g_hash_table_contains (p->default_lines, "epochs"))
+        defaults->epochs = paper->epochs;
+    }
 
   if (!sc_hyper_validate (defaults, n_in, n_out, &local_error))
     return fail (p, default_line (p, "arch"), error, "bad default: %s", local_error->message);
@@ -1179,6 +1261,7 @@ finish (Parser  *p,
 
   return resolve_nodes (p, error) &&
          resolve_outputs (p, error) &&
+         finish_paper (p, error) &&
          finish_defaults (p, error);
 }
 

@@ -69,6 +69,7 @@ typedef struct
   GArray      *output_node;   /* guint per output */
   GArray      *output_bit;    /* guint per output */
   ScHyper      defaults;      /* `default` lines applied, fallbacks filled in */
+  GArray      *paper;         /* ScPaperSetting per `paper` line (sc-paper.h) */
 } ScFuncGraph;
 
 ScFuncGraph *sc_funcgraph_parse   (const char        *text,

@@ -72,6 +72,8 @@ static const Param params[] = {
     N_("absolute: accuracy >= threshold; below-dense: accuracy >= dense accuracy - threshold") },
   { "reference-val-loss", KIND_BOOL, OFF (reference_val_loss), 0, 0,
     N_("divide the validation loss by (batches - 1) like the reference code") },
+  { "edge-prune-dense", KIND_BOOL, OFF (edge_prune_dense), 0, 0,
+    N_("when no unit-pruning step is accepted, edge-prune the dense network (the reference has no result)") },
   { "feature-step", KIND_UINT, OFF (feature_step), 0, 64,
     N_("detection feature step size (0: number of weight layers)") },
   { "clusterability-step", KIND_UINT, OFF (clusterability_step), 0, 64,
@@ -85,7 +87,7 @@ static const Param params[] = {
 static const char * const keys[] = {
   "arch", "seed", "lr", "batch-size", "epochs", "retrain-epochs",
   "weight-decay", "noise", "unit-step", "edge-steps", "edge-min-step", "threshold",
-  "threshold-mode", "reference-val-loss", "feature-step",
+  "threshold-mode", "reference-val-loss", "edge-prune-dense", "feature-step",
   "clusterability-step", "mm-threshold", "merge-threshold", NULL
 };
 
@@ -137,6 +139,7 @@ sc_hyper_init_defaults (ScHyper *hyper)
   hyper->threshold = 100.0;
   hyper->threshold_mode = SC_THRESHOLD_ABSOLUTE;
   hyper->reference_val_loss = FALSE;
+  hyper->edge_prune_dense = FALSE;
   hyper->feature_step = 0;
   hyper->clusterability_step = 0;
   hyper->mm_threshold = 0.2;
@@ -425,6 +428,14 @@ gboolean
 sc_hyper_is_key (const char *key)
 {
   return find_param (key) != NULL;
+}
+
+gboolean
+sc_hyper_is_flag (const char *key)
+{
+  const Param *param = find_param (key);
+
+  return param != NULL && param->kind == KIND_BOOL;
 }
 
 const char * const *

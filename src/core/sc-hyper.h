@@ -39,6 +39,8 @@ typedef struct
   double           threshold;           /* see threshold_mode */
   ScThresholdMode  threshold_mode;
   gboolean         reference_val_loss;  /* divide by (batches − 1) as in §9.4 */
+  gboolean         edge_prune_dense;    /* no unit step accepted: edge-prune the dense
+                                         * net (the reference has no result, §9.9) */
   guint            feature_step;        /* §5.3 S; 0 = number of weight layers */
   guint            clusterability_step; /* §5.7 Sc; 0 = number of weight layers */
   double           mm_threshold;        /* §5.8 */
@@ -62,6 +64,8 @@ gboolean  sc_hyper_set             (ScHyper       *hyper,
 char     *sc_hyper_get             (const ScHyper *hyper,
                                     const char    *key);
 gboolean  sc_hyper_is_key          (const char    *key);
+/* A true/false parameter (a flag on the command line). */
+gboolean  sc_hyper_is_flag         (const char    *key);
 const char * const *sc_hyper_keys  (void);        /* NULL-terminated, dashed */
 /* One line for help texts, untranslated but marked with N_(): callers
  * translate it with _(). */

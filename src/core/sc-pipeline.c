@@ -373,9 +373,17 @@ stage_units (Ctx     *ctx,
     }
 
   ctx->run->unit_accepted_any = prev != NULL;
+  if (prev == NULL && !hyper->edge_prune_dense)
+    {
+      /* The reference crashes here (§9.9): no result for this (seed, Pu). */
+      g_set_error (error, SC_ERROR, SC_ERROR_NO_RESULT,
+                   "No unit-pruning step was accepted, so the method gives no network "
+                   "(the reference stops here, method.md §9.9); edge-prune-dense "
+                   "edge-prunes the dense network instead");
+      return NULL;
+    }
   if (prev == NULL)
-    /* The reference crashes here (§9.9); we go on with the dense net. */
-    g_warning ("No unit-pruning step was accepted; edge pruning starts from the dense network");
+    g_message ("No unit-pruning step was accepted; edge pruning starts from the dense network");
 
   return sc_net_copy (prev ? prev : model0);
 }
@@ -447,9 +455,24 @@ edge_run (Ctx           *ctx,
    * (oracle README "final_prune_percent_weights"). */
   out->final_percent = 100.0 * (1.0 - (double) ((float) sc_net_alive_weights (prev) / (float) n_w));
   out->accuracy = prev_eval.accuracy;
+  /* Without an accepted step the result is the re-trained unit-pruned
+   * network, which nothing checked (§9.8). */
+  out->meets_threshold = accepted (ctx, &prev_eval);
   out->final = make_snapshot (ctx, prev, &prev_eval, FALSE);
 
   return TRUE;
+}
+
+/* §0: the sparsest wins, first on ties; a network below the accuracy
+ * threshold (no step accepted, re-training short of it) never beats one
+ * that passes. */
+static gboolean
+sparser_edge_run (const ScEdgeRun *a,
+                  const ScEdgeRun *best)
+{
+  if (a->meets_threshold != best->meets_threshold)
+    return a->meets_threshold;
+  return a->final_percent > best->final_percent;
 }
 
 /* Stage 2, §4: one re-training, then one schedule per Pe from that same
@@ -483,8 +506,8 @@ stage_edges (Ctx     *ctx,
       if (!edge_run (ctx, unit_net, &result.best, e, p_init, &er, error))
         return FALSE;
       g_array_append_val (run->edge_runs, er);
-      if (er.final_percent > g_array_index (run->edge_runs, ScEdgeRun,
-                                            run->chosen_edge_run).final_percent)
+      if (sparser_edge_run (&er, &g_array_index (run->edge_runs, ScEdgeRun,
+                                                 run->chosen_edge_run)))
         run->chosen_edge_run = e;
     }
 

@@ -46,6 +46,8 @@ typedef struct
   double      final_percent;  /* 100 · (1 − Σ mask / N_W) of the last accepted net */
   guint       n_accepted;
   double      accuracy;
+  gboolean    meets_threshold; /* accuracy passes the acceptance rule (not so when no
+                                * step was accepted and the re-training fell short) */
   ScSnapshot *final;
 } ScEdgeRun;
 

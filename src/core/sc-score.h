@@ -28,6 +28,11 @@ typedef struct
   gboolean  modules_applicable;  /* some module holds hidden or output units */
   gboolean  modules_matched;     /* each such module implements its own truth node */
   gboolean  success;             /* all applicable criteria hold */
+  /* The truth is deeper than the network's hidden layers (levels family
+   * with 2 hidden layers): depth_aware_success also accepts success against
+   * sc_truth_limit_depth(). Otherwise it equals success. */
+  gboolean  depth_aware_applicable;
+  gboolean  depth_aware_success;
   guint     input_strays;        /* kept inputs outside their group's module (≤ tolerance) */
   double    input_ari;           /* adjusted Rand index (igraph) */
   double    output_ari;

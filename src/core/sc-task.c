@@ -15,6 +15,7 @@
 #include "sc-file.h"
 #include "sc-funcgraph.h"
 #include "sc-mnist.h"
+#include "sc-paper.h"
 #include "sc-task.h"
 #include "sc-task-private.h"
 
@@ -25,6 +26,7 @@ sc_task_new (void)
 
   task->kind = SC_TASK_BOOLEAN;
   sc_hyper_init_defaults (&task->defaults);
+  task->paper = sc_paper_table_new ();
   return task;
 }
 
@@ -68,6 +70,7 @@ task_clear (gpointer data)
   g_clear_pointer (&task->test, sc_dataset_unref);
   g_clear_pointer (&task->truth, sc_truth_free);
   sc_hyper_clear (&task->defaults);
+  g_clear_pointer (&task->paper, g_array_unref);
 }
 
 void
@@ -158,6 +161,8 @@ sc_task_parse_graph (const char  *text,
   task->truth = sc_funcgraph_truth (graph);
   sc_hyper_clear (&task->defaults);
   sc_hyper_copy (&task->defaults, &graph->defaults);
+  g_array_unref (task->paper);
+  task->paper = g_steal_pointer (&graph->paper);
 
   return task;
 }

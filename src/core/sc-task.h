@@ -40,6 +40,8 @@ typedef struct
   ScDataset  *test;          /* validation and test set; == train for Boolean tasks */
   ScTruth    *truth;         /* NULL when unknown (CSV) */
   ScHyper     defaults;      /* the paper's settings for this task */
+  GArray     *paper;         /* ScPaperSetting per architecture the paper used
+                              * (sc-paper.h); empty when unknown */
   guint       image_width;   /* image tasks: 56 */
   guint       image_height;  /* image tasks: 28 */
 } ScTask;

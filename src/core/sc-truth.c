@@ -260,3 +260,98 @@ sc_truth_derive (ScTruth *truth)
   derive_input_groups (truth);
   derive_output_groups (truth);
 }
+
+/* The node a too-deep node folds into: itself, or, when it sits above
+ * n_hidden and reads exactly one node and no input, that node's target. */
+static guint
+fold_target (const ScTruth *truth,
+             const guint   *target,
+             guint          n,
+             guint          n_hidden)
+{
+  const ScTruthNode *node = &truth->nodes[n];
+  const GArray *reads = node->nodes;
+
+  if (node->level <= n_hidden || list_len (node->inputs) > 0 || list_len (reads) == 0)
+    return n;
+  for (guint k = 1; k < list_len (reads); k++)
+    if (list_get (reads, k) != list_get (reads, 0))
+      return n;
+  return target[list_get (reads, 0)];
+}
+
+ScTruth *
+sc_truth_limit_depth (const ScTruth *truth,
+                      guint          n_hidden)
+{
+  g_autofree guint *target = NULL;
+  g_autofree int *renumber = NULL;
+  ScTruth *folded;
+  guint kept = 0;
+
+  g_return_val_if_fail (truth != NULL, NULL);
+
+  target = g_new (guint, MAX (truth->n_nodes, 1));
+  renumber = g_new (int, MAX (truth->n_nodes, 1));
+  for (guint n = 0; n < truth->n_nodes; n++)
+    {
+      target[n] = fold_target (truth, target, n, n_hidden);
+      renumber[n] = target[n] == n ? (int) kept++ : -1;
+    }
+  if (kept == truth->n_nodes)
+    return NULL;
+
+  folded = sc_truth_copy (truth);
+  for (guint n = 0; n < truth->n_nodes; n++)
+    node_clear (&folded->nodes[n]);
+  folded->n_nodes = kept;
+
+  /* Kept nodes move down; their reads follow the folds. */
+  for (guint n = 0; n < truth->n_nodes; n++)
+    {
+      const ScTruthNode *src = &truth->nodes[n];
+      ScTruthNode *dst;
+
+      if (renumber[n] < 0)
+        continue;
+      dst = &folded->nodes[renumber[n]];
+      *dst = *src;
+      dst->name = g_strdup (src->name);
+      dst->inputs = uint_array_copy (src->inputs);
+      dst->input_set = NULL;
+      dst->nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint k = 0; k < list_len (src->nodes); k++)
+        {
+          guint r = (guint) renumber[target[list_get (src->nodes, k)]];
+          gboolean seen = FALSE;
+
+          for (guint e = 0; e < dst->nodes->len; e++)
+            seen |= list_get (dst->nodes, e) == r;
+          if (!seen)
+            g_array_append_val (dst->nodes, r);
+        }
+    }
+
+  /* An output of a folded node copies its target; which bit is not
+   * recorded, so each node folded into a target counts as one bit of it
+   * (o0 → G.0, o1 → G.1), for "reused" (one bit copied twice). */
+  for (guint o = 0; o < truth->n_out; o++)
+    {
+      int node = truth->output_node[o];
+      guint t, rank = 0;
+
+      if (node < 0)
+        continue;
+      t = target[node];
+      folded->output_node[o] = renumber[t];
+      if (t == (guint) node)
+        continue;
+      for (guint m = 0; m < (guint) node; m++)
+        rank += m != t && target[m] == t;
+      if (folded->output_bit != NULL)
+        folded->output_bit[o] = rank;
+    }
+
+  sc_truth_derive (folded);
+  return folded;
+}

@@ -62,6 +62,14 @@ ScTruth *sc_truth_copy              (const ScTruth *truth);
  * input_set, n_users, reused) from nodes[].inputs/nodes and output_node. */
 void     sc_truth_derive            (ScTruth       *truth);
 
+/* The truth as deep as a network with n_hidden hidden layers can express
+ * it (the depth-aware criterion, README): a node above level n_hidden that
+ * reads exactly one node and no input (a copy or recoding of it, like the
+ * levels family's o0 = G.0) is merged into that node, repeatedly. NULL when
+ * no node is merged. */
+ScTruth *sc_truth_limit_depth       (const ScTruth *truth,
+                                     guint          n_hidden);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTruth, sc_truth_free)
 
 G_END_DECLS
