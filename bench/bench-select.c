@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* bench-select TASK GRID.jsonl … [--band P] [--points]
+/* bench-select TASK GRID.jsonl … [--band P] [--points] [--loose-reused]
  *
  * For each grid (a sweep's grid.jsonl, or a grid of the original code),
  * chooses each seed's network with every rule of sc-select.h, scores it
@@ -21,7 +21,9 @@
  * fidelity reads this to tabulate the rules per family without training
  * anything again. --points prints instead one line per network of the
  * grids (seed, Pu, Pe, edges, whether it passes the threshold, its
- * structure, Newman Q and scores), to study new rules. */
+ * structure, Newman Q and scores), to study new rules. --loose-reused
+ * scores without asking a reused sub-function for a module of its own
+ * (ScTruth.loose_reused), to measure what that requirement changes. */
 
 #define G_LOG_DOMAIN "sculptor-bench"
 
@@ -197,8 +199,11 @@ main (int    argc,
       char **argv)
 {
   double band = SC_SELECT_DEFAULT_BAND;
-  gboolean points = FALSE;
+  gboolean points = FALSE, loose = FALSE;
+  g_autoptr(ScTruth) truth = NULL;
   GOptionEntry entries[] = {
+    { "loose-reused", 0, 0, G_OPTION_ARG_NONE, &loose,
+      "Do not ask a reused sub-function for a module of its own", NULL },
     { "points", 0, 0, G_OPTION_ARG_NONE, &points,
       "One line per network instead (structure, Newman Q, scores)", NULL },
     { "band", 0, 0, G_OPTION_ARG_DOUBLE, &band,
@@ -220,10 +225,12 @@ main (int    argc,
     return fprintf (stderr, "expected TASK and at least one GRID.jsonl, --band ≥ 0\n"), 2;
   if (!(task = sc_task_lookup (argv[1], &error)) || task->truth == NULL)
     return fprintf (stderr, "%s\n", error ? error->message : "the task has no ground truth"), 1;
+  truth = sc_truth_copy (task->truth);
+  truth->loose_reused = loose;
 
   for (int i = 2; i < argc; i++)
-    if (!(points ? points_json (argv[i], task->truth, &error)
-                 : grid_json (argv[i], task->truth, band, &error)))
+    if (!(points ? points_json (argv[i], truth, &error)
+                 : grid_json (argv[i], truth, band, &error)))
       {
         fprintf (stderr, "%s\n", error->message);
         g_clear_error (&error);

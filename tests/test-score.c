@@ -378,6 +378,16 @@ test_score_reused_needs_hidden_module (void)
   g_assert_false (s_shallow->modules_matched);
   g_assert_false (s_shallow->success);
 
+  /* the looser reading, without that requirement, takes it */
+  {
+    g_autoptr(ScTruth) loose = sc_truth_copy (truth);
+    g_autoptr(ScScore) s_loose = NULL;
+
+    loose->loose_reused = TRUE;
+    s_loose = score_of (loose, det_shallow);
+    g_assert_true (s_loose->success);
+  }
+
   g_assert_cmpuint (det_deep->n_modules, ==, 3);
   g_assert_true (s_deep->modules_matched);
   g_assert_true (s_deep->success);

@@ -516,7 +516,7 @@ reused_nodes_have_modules (const Scoring *sc,
   g_autofree guint *readers = NULL;
   g_autofree gboolean *found = NULL;
 
-  if (truth->ignore_middle_modules)
+  if (truth->ignore_middle_modules || truth->loose_reused)
     return TRUE;
 
   readers = count_node_readers (truth);

@@ -53,6 +53,10 @@ typedef struct
    * MNIST tasks, whose middle layers the paper found not separable (the
    * criteria there are the two digit modules and the output modules). */
   gboolean     ignore_middle_modules;
+  /* Module attribution asks a node read by two or more nodes (a reused
+   * sub-function) for a module of its own with hidden units; TRUE drops
+   * that requirement (a looser reading, to measure what it changes). */
+  gboolean     loose_reused;
 } ScTruth;
 
 void     sc_truth_free              (ScTruth       *truth);
