@@ -21,10 +21,10 @@ static const char * const reference_keys[] = {
   "noise", "unit-step", "edge-steps", "threshold", "seed",
 };
 
-static gboolean
-apply_overrides (ScHyper      *hyper,
-                 char * const *set,
-                 GError      **error)
+gboolean
+bench_apply_overrides (ScHyper      *hyper,
+                       char * const *set,
+                       GError      **error)
 {
   for (guint i = 0; set != NULL && set[i] != NULL; i++)
     {
@@ -120,7 +120,7 @@ bench_setup (int            *argc,
   sc_hyper_copy (hyper, &loaded->defaults);
   hyper->reference_val_loss = TRUE;
   hyper->seed = (guint64) args->seed;
-  if (!apply_overrides (hyper, args->set, &error) ||
+  if (!bench_apply_overrides (hyper, args->set, &error) ||
       !sc_hyper_validate (hyper, loaded->n_in, loaded->n_out, &error))
     {
       fprintf (stderr, "%s\n", error->message);

@@ -38,6 +38,11 @@ int         bench_setup          (int            *argc,
                                   ScTask        **task,
                                   ScHyper        *hyper);
 
+/* Applies "key=value" overrides (keys as in `sculptor-cli run`). */
+gboolean    bench_apply_overrides (ScHyper       *hyper,
+                                   char * const  *set,
+                                   GError       **error);
+
 /* A builder opened on an object holding the fields every result carries. */
 JsonBuilder *bench_result_begin  (const char    *mode,
                                   const ScTask  *task,

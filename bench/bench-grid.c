@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-common.h"
 #include "bench-stats.h"
 #include "sc-error.h"
 #include "sc-grid.h"
@@ -492,27 +493,6 @@ print_rules (Side          *orig,
   return TRUE;
 }
 
-static gboolean
-apply_overrides (ScHyper      *hyper,
-                 char * const *set,
-                 GError      **error)
-{
-  for (guint i = 0; set != NULL && set[i] != NULL; i++)
-    {
-      g_auto(GStrv) kv = g_strsplit (set[i], "=", 2);
-
-      if (kv[0] == NULL || kv[1] == NULL)
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "--set %s: expected KEY=VALUE", set[i]);
-          return FALSE;
-        }
-      if (!sc_hyper_set (hyper, kv[0], kv[1], error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The task's defaults, the paper's row of the grid's architecture, the
  * grid's Pe list, then --set. */
 static gboolean
@@ -537,7 +517,7 @@ grid_hyper (const ScTask *task,
   sc_paper_apply (row, hyper);
   g_array_set_size (hyper->edge_steps, 0);
   g_array_append_vals (hyper->edge_steps, pes->data, pes->len);
-  return apply_overrides (hyper, set, error) &&
+  return bench_apply_overrides (hyper, set, error) &&
          sc_hyper_validate (hyper, task->n_in, task->n_out, error);
 }
 
