@@ -19,35 +19,6 @@
 #include "sc-math.h"
 #include "sc-rng.h"
 
-typedef struct
-{
-  const char   *name;
-  ScGemmKernel  kernel;
-  ScAdamKernel  adam;
-  const char   *cpu_feature;   /* NULL: every x86-64 CPU */
-} Kernel;
-
-static const Kernel kernels[] = {
-  { "generic", sc_gemm_portable_generic, sc_adam_portable_generic, NULL },
-#ifdef SC_HAVE_X86_KERNELS
-  { "avx2", sc_gemm_portable_avx2, sc_adam_portable_avx2, "avx2" },   /* and fma */
-  { "avx512", sc_gemm_portable_avx512, sc_adam_portable_avx512, "avx512f" },
-#endif
-};
-
-static gboolean
-kernel_runs_here (const Kernel *kernel)
-{
-#ifdef SC_HAVE_X86_KERNELS
-  __builtin_cpu_init ();
-  if (kernel->cpu_feature && strcmp (kernel->cpu_feature, "avx2") == 0)
-    return __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma");
-  if (kernel->cpu_feature && strcmp (kernel->cpu_feature, "avx512f") == 0)
-    return __builtin_cpu_supports ("avx512f");
-#endif
-  return TRUE;
-}
-
 /* Values like a network's: normal, with exact zeros (pruned weights, dead
  * ReLUs) and a few negative zeros. */
 static void
@@ -83,7 +54,8 @@ test_kernels_match_definition (void)
   static const float alphas[] = { 1.0f, 0.5f, -1.25f };
   static const float betas[] = { 0.0f, 1.0f, -0.75f };
   ScRng rng;
-  guint n_kernels_run = 0;
+  guint n_kernels_run = 0, n_kernels;
+  const ScKernels *kernels = sc_kernels_list (&n_kernels);
 
   sc_rng_init (&rng, 11);
   for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
@@ -111,19 +83,19 @@ test_kernels_match_definition (void)
         memcpy (want, c0, sizeof (float) * size_c);
         sc_gemm_plain (ta, tb, sh->m, sh->n, sh->k, alpha, a, lda, b, ldb, beta, want, ldc);
 
-        for (guint q = 0; q < G_N_ELEMENTS (kernels) * 2; q++)
+        for (guint q = 0; q < n_kernels * 2; q++)
           {
             /* Each build with one thread, then with three (the large
              * products split their column panels among them). */
-            const Kernel *kernel = &kernels[q % G_N_ELEMENTS (kernels)];
+            const ScKernels *kernel = &kernels[q % n_kernels];
 
-            if (!kernel_runs_here (kernel))
+            if (!sc_kernels_run_here (kernel))
               continue;
-            sc_linalg_init (q < G_N_ELEMENTS (kernels) ? 1 : 3);
+            sc_linalg_init (q < n_kernels ? 1 : 3);
             n_kernels_run++;
             memcpy (got, c0, sizeof (float) * size_c);
             if (sh->k > 0)
-              kernel->kernel (ta, tb, sh->m, sh->n, sh->k, alpha, a, lda, b, ldb, beta, got, ldc);
+              kernel->gemm (ta, tb, sh->m, sh->n, sh->k, alpha, a, lda, b, ldb, beta, got, ldc);
             else
               sc_gemm (SC_BACKEND_PORTABLE, ta, tb, sh->m, sh->n, 0, alpha, a, lda, b, ldb,
                        beta, got, ldc);
@@ -178,10 +150,12 @@ test_adam_builds_agree (void)
 {
   /* Not a multiple of any vector width, and large enough for threads. */
   const gsize n = 70001;
+  guint n_kernels;
+  const ScKernels *kernels = sc_kernels_list (&n_kernels);
   ScRng rng;
 
   sc_rng_init (&rng, 9);
-  for (guint q = 0; q < G_N_ELEMENTS (kernels); q++)
+  for (guint q = 0; q < n_kernels; q++)
     {
       g_autofree float *param = g_new (float, n), *grad = g_new (float, n);
       g_autofree float *m = g_new (float, n), *v = g_new (float, n);
@@ -189,7 +163,7 @@ test_adam_builds_agree (void)
       g_autofree float *want_v = g_new (float, n);
       g_autofree guint8 *mask = g_new (guint8, n);
 
-      if (!kernel_runs_here (&kernels[q]))
+      if (!sc_kernels_run_here (&kernels[q]))
         continue;
       fill (param, n, &rng);
       fill (grad, n, &rng);

@@ -21,10 +21,6 @@
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
 
-#define ADAM_BETA1 0.9
-#define ADAM_BETA2 0.999
-#define ADAM_EPS   1e-8
-
 /* keep ? a : b as a bit mask, which vectorises where a branch or a
  * conditional store would not. */
 static inline float
@@ -62,10 +58,10 @@ SC_KERNEL_NAME (sc_adam_portable) (float        *restrict param,
                                    float                  neg_step_size,
                                    float                  bc2_sqrt)
 {
-  const float b1 = (float) ADAM_BETA1, b2 = (float) ADAM_BETA2;
-  const float one_minus_b1 = (float) (1.0 - ADAM_BETA1);
-  const float one_minus_b2 = (float) (1.0 - ADAM_BETA2);
-  const float eps = (float) ADAM_EPS;
+  const float b1 = (float) SC_ADAM_BETA1, b2 = (float) SC_ADAM_BETA2;
+  const float one_minus_b1 = (float) (1.0 - SC_ADAM_BETA1);
+  const float one_minus_b2 = (float) (1.0 - SC_ADAM_BETA2);
+  const float eps = (float) SC_ADAM_EPS;
 
   guint n_threads = n >= (1u << 16) ? sc_linalg_get_threads () : 1;
 

@@ -52,6 +52,12 @@ typedef void (*ScGemmKernel) (SC_GEMM_KERNEL_ARGS);
 
 typedef void (*ScAdamKernel) (SC_ADAM_KERNEL_ARGS);
 
+/* PyTorch's Adam defaults (§2.3): the kernel and the bias corrections
+ * (sc-train.c) read the same values. */
+#define SC_ADAM_BETA1 0.9
+#define SC_ADAM_BETA2 0.999
+#define SC_ADAM_EPS   1e-8
+
 void sc_gemm_plain            (SC_GEMM_KERNEL_ARGS);
 
 #define SC_DECLARE_KERNELS(isa)                                \
@@ -72,7 +78,10 @@ typedef struct
   ScAdamKernel  adam;
 } ScKernels;
 
-const ScKernels *sc_kernels_get (void);
+const ScKernels *sc_kernels_get      (void);
+/* Every build compiled in, best first, and whether this CPU can run one. */
+const ScKernels *sc_kernels_list     (guint           *n_builds);
+gboolean         sc_kernels_run_here (const ScKernels *build);
 
 /* Threads the portable kernels may use for one large product or update
  * (sc_linalg_init; 1 by default). */

@@ -106,49 +106,58 @@ sc_gemm_plain (SC_GEMM_KERNEL_ARGS)
     }
 }
 
+static const ScKernels kernel_builds[] = {
+#ifdef SC_HAVE_X86_KERNELS
+  { "avx512", sc_gemm_portable_avx512, sc_adam_portable_avx512 },
+  { "avx2", sc_gemm_portable_avx2, sc_adam_portable_avx2 },
+#endif
+  { "generic", sc_gemm_portable_generic, sc_adam_portable_generic },
+};
+
+const ScKernels *
+sc_kernels_list (guint *n_builds)
+{
+  *n_builds = G_N_ELEMENTS (kernel_builds);
+  return kernel_builds;
+}
+
+gboolean
+sc_kernels_run_here (const ScKernels *build)
+{
+#ifdef SC_HAVE_X86_KERNELS
+  __builtin_cpu_init ();
+  if (strcmp (build->name, "avx512") == 0)
+    return __builtin_cpu_supports ("avx512f");
+  if (strcmp (build->name, "avx2") == 0)
+    return __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma");
+#endif
+  return TRUE;
+}
+
 const ScKernels *
 sc_kernels_get (void)
 {
-  static const ScKernels builds[] = {
-#ifdef SC_HAVE_X86_KERNELS
-    { "avx512", sc_gemm_portable_avx512, sc_adam_portable_avx512 },
-    { "avx2", sc_gemm_portable_avx2, sc_adam_portable_avx2 },
-#endif
-    { "generic", sc_gemm_portable_generic, sc_adam_portable_generic },
-  };
   static gsize chosen = 0;
 
   if (g_once_init_enter (&chosen))
     {
       const char *wanted = g_getenv ("SCULPTOR_KERNEL");
-      gsize pick = G_N_ELEMENTS (builds) - 1;
+      gsize pick = G_N_ELEMENTS (kernel_builds) - 1;
 
-      for (gsize i = 0; i < G_N_ELEMENTS (builds); i++)
-        {
-          gboolean supported = TRUE;
-
-#ifdef SC_HAVE_X86_KERNELS
-          __builtin_cpu_init ();
-          if (strcmp (builds[i].name, "avx512") == 0)
-            supported = __builtin_cpu_supports ("avx512f");
-          else if (strcmp (builds[i].name, "avx2") == 0)
-            supported = __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma");
-#endif
-          if (!supported)
-            continue;
-          if (wanted == NULL || wanted[0] == '\0' || strcmp (wanted, builds[i].name) == 0)
-            {
-              pick = i;
-              break;
-            }
-        }
-      if (wanted && wanted[0] && strcmp (wanted, builds[pick].name) != 0)
+      for (gsize i = 0; i < G_N_ELEMENTS (kernel_builds); i++)
+        if (sc_kernels_run_here (&kernel_builds[i]) &&
+            (wanted == NULL || wanted[0] == '\0' || strcmp (wanted, kernel_builds[i].name) == 0))
+          {
+            pick = i;
+            break;
+          }
+      if (wanted && wanted[0] && strcmp (wanted, kernel_builds[pick].name) != 0)
         g_warning ("SCULPTOR_KERNEL=%s is not available on this CPU; using %s",
-                   wanted, builds[pick].name);
+                   wanted, kernel_builds[pick].name);
       g_once_init_leave (&chosen, pick + 1);
     }
 
-  return &builds[chosen - 1];
+  return &kernel_builds[chosen - 1];
 }
 
 const char *

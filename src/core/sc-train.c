@@ -18,10 +18,6 @@
 #include "sc-pass.h"
 #include "sc-train.h"
 
-#define ADAM_BETA1 0.9
-#define ADAM_BETA2 0.999
-#define ADAM_EPS   1e-8
-
 struct _ScAdam
 {
   guint    n_w;        /* weight layers */
@@ -93,8 +89,8 @@ sc_adam_step (ScAdam  *adam,
 
   adam->t++;
   /* The bias corrections and the step size are Python doubles. */
-  bc1 = 1.0 - sc_powi (ADAM_BETA1, adam->t);
-  bc2 = 1.0 - sc_powi (ADAM_BETA2, adam->t);
+  bc1 = 1.0 - sc_powi (SC_ADAM_BETA1, adam->t);
+  bc2 = 1.0 - sc_powi (SC_ADAM_BETA2, adam->t);
   neg_step_size = (float) -(lr / bc1);
   bc2_sqrt = (float) sqrt (bc2);
 
