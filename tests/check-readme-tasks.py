@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# check-readme-tasks.py — the README's table of bundled tasks gives the
+# check-readme-tasks.py — doc/tasks.md's table of bundled tasks gives the
 # defaults `sculptor-cli tasks` prints (architecture, lr, batch size,
 # epochs, Pu, Pe); a family row (`reuse/k2` … `reuse/k16`) is checked
 # against its K = 2 member.
@@ -7,7 +7,7 @@
 # Copyright 2026 The Sculptor authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   check-readme-tasks.py README.md SCULPTOR_CLI
+#   check-readme-tasks.py doc/tasks.md SCULPTOR_CLI
 
 import re
 import subprocess
@@ -42,7 +42,7 @@ with open(readme, encoding='utf-8') as f:
             continue
         for key, value in want.items():
             if float(got[key]) != float(value) if key in ('lr', 'edge-steps') else got[key] != value:
-                failures.append(f'{name}: README says {key} {value}, sculptor-cli tasks {got[key]}')
+                failures.append(f'{name}: doc/tasks.md says {key} {value}, sculptor-cli tasks {got[key]}')
 
 if rows < 10:
     failures.append(f'only {rows} task rows found in {readme}')
