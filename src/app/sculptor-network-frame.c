@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 #ifdef __linux__
 #include <sys/resource.h>
 #endif
@@ -311,11 +312,21 @@ wants_fade (const SculptorFrame *frame)
          frame->render_ms <= SCULPTOR_FRAME_FADE_BUDGET_MS;
 }
 
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 SculptorFrame *
 _sculptor_frame_render (SculptorFrameRequest *request)
 {
   SculptorFrame *frame;
   gint64 start = g_get_monotonic_time ();
+  double cpu_start = thread_cpu_ms ();
 
   g_return_val_if_fail (request != NULL && request->snapshot != NULL, NULL);
   g_return_val_if_fail (request->width > 0 && request->height > 0 && request->scale > 0, NULL);
@@ -346,6 +357,7 @@ _sculptor_frame_render (SculptorFrameRequest *request)
         render_fade (frame);
     }
 
+  frame->cpu_ms = thread_cpu_ms () - cpu_start;
   return frame;
 }
 

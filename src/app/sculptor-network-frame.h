@@ -61,6 +61,7 @@ typedef struct
   ScMask               *thinned;     /* the mask drawn when the network has too
                                       * many edges to draw them all, or NULL */
   double                render_ms;   /* time spent drawing */
+  double                cpu_ms;      /* CPU time of the whole frame (the bench) */
 } SculptorFrame;
 
 /* Above this many edges in a weight layer the frame draws its strongest
