@@ -17,10 +17,11 @@
 
 #include "sculptor-network-frame.h"
 
-/* An MNIST network (1568 inputs, hundreds of hidden units, up to 10⁵
- * edges) takes far longer to draw than a frame lasts, so frames are drawn
- * on a worker thread into textures; the view shows the last finished
- * frame, moved by any zoom or pan since, until the next one is ready. */
+/* Frames are drawn on a worker thread into textures, so that the main
+ * loop never waits for one; the view shows the last finished frame, moved
+ * by any zoom or pan since, until the next one is ready. Edges are drawn
+ * at a level of detail (ScRenderOptions.level_of_detail): a frame of any
+ * network, MNIST's included, takes milliseconds. */
 
 #define CONTENT_PARTS (SC_RENDER_BOXES | SC_RENDER_EDGES | SC_RENDER_UNITS)
 #define OVERLAY_PARTS (SC_RENDER_TITLE | SC_RENDER_LEGEND)
@@ -53,19 +54,7 @@ _sculptor_frame_free (SculptorFrame *frame)
   g_clear_object (&frame->overlay);
   g_clear_object (&frame->fade_from);
   g_clear_object (&frame->fade_to);
-  g_clear_pointer (&frame->thinned, sc_mask_free);
   g_free (frame);
-}
-
-/* A dense MNIST network has ~10⁵ edges per layer: far more than a view
- * can show and far more than Cairo strokes in a frame's time. */
-static void
-thin_edges (SculptorFrame *frame)
-{
-  const ScSnapshot *snapshot = frame->request.snapshot;
-
-  frame->thinned = sc_scene_thin_edges (&frame->scene, (const float * const *) snapshot->w,
-                                        SCULPTOR_FRAME_LAYER_EDGES, &frame->request.subtitle);
 }
 
 /* ---- drawing --------------------------------------------------------- */
@@ -84,6 +73,9 @@ scene_init (ScScene                    *scene,
   scene->options.dark = request->dark;
   scene->options.orientation = request->orientation;
   scene->options.paint_background = FALSE;   /* the widget's own background */
+  /* Every edge, bundled where they outnumber the pixels: drawn in a few
+   * milliseconds (exports draw every edge exactly, with Cairo). */
+  scene->options.level_of_detail = TRUE;
   scene->selected_module = request->selected_id;
   scene->module_colors = request->colors;
 
@@ -97,6 +89,15 @@ scene_init (ScScene                    *scene,
       scene->image_width = task->image_width;
       scene->image_height = task->image_height;
     }
+}
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void
@@ -302,7 +303,7 @@ wants_fade (const SculptorFrame *frame)
 {
   const ScSnapshot *now = frame->request.snapshot, *before = frame->request.previous;
 
-  if (before == NULL || frame->thinned != NULL ||
+  if (before == NULL ||
       before->n_layers != now->n_layers ||
       memcmp (before->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return FALSE;
@@ -310,15 +311,6 @@ wants_fade (const SculptorFrame *frame)
     return FALSE;   /* modules appear: a blend */
   return !sc_mask_equal (before->mask, now->mask) &&
          frame->render_ms <= SCULPTOR_FRAME_FADE_BUDGET_MS;
-}
-
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 SculptorFrame *
@@ -336,12 +328,14 @@ _sculptor_frame_render (SculptorFrameRequest *request)
   memset (request, 0, sizeof *request);
 
   scene_init (&frame->scene, &frame->request);
-  thin_edges (frame);
-  frame->layout = sc_layout_compute (&frame->scene, frame->request.width, frame->request.height);
-  frame->content = render_texture (&frame->request, &frame->scene, frame->layout, CONTENT_PARTS,
-                                   &frame->request.transform);
-  if (layout_source (&frame->request) != NULL && frame->thinned == NULL)
+  if (layout_source (&frame->request) != NULL)
     render_content_in_place (frame);
+  else
+    {
+      frame->layout = sc_layout_compute (&frame->scene, frame->request.width, frame->request.height);
+      frame->content = render_texture (&frame->request, &frame->scene, frame->layout, CONTENT_PARTS,
+                                       &frame->request.transform);
+    }
   frame->render_ms = (g_get_monotonic_time () - start) / 1000.0;
   frame->overlay = render_texture (&frame->request, &frame->scene, frame->layout, OVERLAY_PARTS, NULL);
 

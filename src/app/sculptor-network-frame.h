@@ -58,15 +58,9 @@ typedef struct
   GdkTexture           *overlay;     /* title and legend */
   GdkTexture           *fade_from;   /* the previous network in this layout, */
   GdkTexture           *fade_to;     /* and without what was pruned; or NULL */
-  ScMask               *thinned;     /* the mask drawn when the network has too
-                                      * many edges to draw them all, or NULL */
   double                render_ms;   /* time spent drawing */
   double                cpu_ms;      /* CPU time of the whole frame (the bench) */
 } SculptorFrame;
-
-/* Above this many edges in a weight layer the frame draws its strongest
- * ones only (and each unit's strongest in and out). */
-#define SCULPTOR_FRAME_LAYER_EDGES SC_RENDER_LAYER_EDGES
 
 /* Frames that take longer than this to draw do not get the fade. */
 #define SCULPTOR_FRAME_FADE_BUDGET_MS 60.0

@@ -600,27 +600,37 @@ layout_max_weight (ScLayoutBuilder *b)
 {
   const ScScene *scene = b->scene;
   const ScSceneInfo *info = b->info;
-  double max = 0.0;
+  g_autofree guint8 *drawn = NULL;
+  float max = 0.0f;
 
   if (scene->weights == NULL)
     return;
 
+  /* every edge of the network: an MNIST one has 10⁶ */
+  drawn = g_new (guint8, info->n_units);
+  for (guint u = 0; u < info->n_units; u++)
+    drawn[u] = unit_drawn (b, u);
+
   for (guint k = 0; k + 1 < info->n_layers; k++)
-    for (guint j = 0; j < info->mask->arch[k + 1]; j++)
-      {
-        const float *row = scene->weights[k] + (gsize) j * info->mask->arch[k];
+    {
+      guint n_in = info->mask->arch[k];
+      const guint8 *from = drawn + info->offset[k];
+      const guint8 *previous = scene->previous_mask != NULL && scene->progress < 1.0
+                               ? scene->previous_mask->m[k] : NULL;
 
-        if (!unit_drawn (b, info->offset[k + 1] + j))
-          continue;
-        for (guint i = 0; i < info->mask->arch[k]; i++)
-          {
-            double fade;
+      for (guint j = 0; j < info->mask->arch[k + 1]; j++)
+        {
+          const float *row = scene->weights[k] + (gsize) j * n_in;
+          const guint8 *mask = info->mask->m[k] + (gsize) j * n_in;
+          const guint8 *before = previous ? previous + (gsize) j * n_in : NULL;
 
-            if (unit_drawn (b, info->offset[k] + i) &&
-                _sc_scene_edge (scene, k, i, j, &fade))
-              max = MAX (max, fabs (row[i]));
-          }
-      }
+          if (!drawn[info->offset[k + 1] + j])
+            continue;
+          for (guint i = 0; i < n_in; i++)
+            if (from[i] && (mask[i] || (before && before[i])))
+              max = MAX (max, fabsf (row[i]));
+        }
+    }
 
   b->layout->max_abs_weight = max;
 }

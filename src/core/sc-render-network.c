@@ -18,9 +18,9 @@
 /* Edges are stroked in buckets of equal colour, width and alpha: one
  * path per bucket is far faster than one stroke per edge, and an SVG of
  * an MNIST network stays small (one <path> element per bucket). */
-#define N_WIDTHS 9
+#define N_WIDTHS SC_EDGE_WIDTHS
 #define N_ALPHAS 16
-#define DIMMED   0.15
+#define DIMMED   SC_EDGE_DIMMED
 
 typedef struct
 {
@@ -46,20 +46,10 @@ static double
 edge_width (const Painter *p,
             guint          level)
 {
-  double max = MIN (4.0 * p->sk, MAX (1.0, p->layout->spacing * 0.15));
-  double min = MIN (0.5 * p->sk, max);
-
-  return min + (max - min) * level / (N_WIDTHS - 1);
+  return _sc_edge_width (p->layout, level);
 }
 
-static guint
-width_level (double value,
-             double max)
-{
-  if (max <= 0.0)
-    return N_WIDTHS / 3;
-  return (guint) lround (CLAMP (value / max, 0.0, 1.0) * (N_WIDTHS - 1));
-}
+#define width_level _sc_edge_width_level
 
 static double
 unit_dim (const Painter *p,
@@ -77,18 +67,7 @@ edge_dim (const Painter *p,
           guint          a,
           guint          b)
 {
-  const ScScene *scene = p->scene;
-  double dim = 1.0;
-
-  if (scene->selected_module >= 0 &&
-      p->layout->units[a].module != scene->selected_module &&
-      p->layout->units[b].module != scene->selected_module)
-    dim *= DIMMED;
-  if (scene->selected_unit >= 0 &&
-      (int) a != scene->selected_unit && (int) b != scene->selected_unit)
-    dim *= DIMMED;
-
-  return dim;
+  return _sc_edge_dim (p->scene, p->layout, a, b);
 }
 
 static void
@@ -269,7 +248,7 @@ static void
 stroke_buckets (cairo_t *cr,
                 Painter *p)
 {
-  double base = p->n_edges <= 150 ? 0.85 : p->n_edges <= 1500 ? 0.6 : 0.4;
+  double base = _sc_edge_base_alpha (p->n_edges);
   ScRgba neutral = _sc_rgba_mix (&p->theme.foreground, &p->theme.background, 0.35);
   /* Cairo 1.16 rasterises one long path of crossing lines far slower than
    * many short ones (seconds for 10⁴ edges): on raster targets, stroke in
@@ -311,6 +290,9 @@ static void
 draw_edges (cairo_t *cr,
             Painter *p)
 {
+  if (p->scene->options.level_of_detail && _sc_render_edges_screen (cr, p->scene, p->layout))
+    return;
+
   for (guint k = p->layout->has_image ? 1 : 0; k + 1 < p->layout->n_layers; k++)
     collect_layer (p, k);
   if (p->layout->has_image)
@@ -551,10 +533,22 @@ draw_unit_run (cairo_t       *cr,
   double alpha = run[0].alpha / 100.0;
   ScRgba color, outline;
 
+  double dx = first->radius, dy = 0.0;
+  /* On screen, units a pixel or two across are squares: Cairo fills
+   * thousands of them (a dense MNIST layer) far faster than circles. */
+  gboolean squares = p->scene->options.level_of_detail &&
+                     (cairo_user_to_device_distance (cr, &dx, &dy), hypot (dx, dy) < 1.5);
+
   for (guint r = 0; r < n; r++)
     {
       const ScLayoutUnit *unit = &p->layout->units[run[r].unit];
 
+      if (squares)
+        {
+          cairo_rectangle (cr, unit->x - unit->radius, unit->y - unit->radius,
+                           2 * unit->radius, 2 * unit->radius);
+          continue;
+        }
       cairo_new_sub_path (cr);
       cairo_arc (cr, unit->x, unit->y, unit->radius, 0, 2 * G_PI);
     }
@@ -572,6 +566,12 @@ draw_unit_run (cairo_t       *cr,
   if (run[0].dimmed)
     color = _sc_rgba_mix (&color, &p->theme.background, 0.7);
   outline = _sc_rgba_mix (&color, &p->theme.foreground, 0.35);
+  if (squares)
+    {
+      _sc_set_source (cr, &outline, alpha);
+      cairo_fill (cr);
+      return;
+    }
   _sc_set_source (cr, &color, alpha);
   cairo_fill_preserve (cr);
   _sc_set_source (cr, &outline, alpha);

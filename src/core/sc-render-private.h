@@ -137,6 +137,36 @@ const char  *_sc_unit_name       (const char * const *names,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSceneInfo, _sc_scene_info_free)
 
+/* Edges, as both painters draw them (sc-render-network.c, Cairo, every
+ * edge; sc-render-edges.c, on screen, at a level of detail). */
+#define SC_EDGE_WIDTHS 9       /* |w| levels, each a line width */
+#define SC_EDGE_DIMMED 0.15    /* opacity of edges away from the selection */
+
+/* The width of level (0 … SC_EDGE_WIDTHS − 1): from half a pixel (scaled
+ * like the fonts) to 15 % of the unit spacing, at most 4 px. */
+double   _sc_edge_width       (const ScLayout *layout,
+                               guint           level);
+/* The level of |w| = value when the largest is max. */
+guint    _sc_edge_width_level (double          value,
+                               double          max);
+/* The opacity of every edge when n are drawn: many thin lines must not
+ * add up to a solid block. */
+double   _sc_edge_base_alpha  (guint           n_edges);
+/* How much edge a → b (global unit indices) is dimmed by the selection. */
+double   _sc_edge_dim         (const ScScene  *scene,
+                               const ScLayout *layout,
+                               guint           a,
+                               guint           b);
+
+/* Draws the edges on screen (sc-render-edges.c): cr's target must be an
+ * image surface and its matrix a scale and translation. Layers with more
+ * edges than the frame can draw are drawn as bundles between groups of
+ * neighbouring units, their ink summed: a density picture. Returns FALSE
+ * (nothing drawn) when cr does not qualify. */
+gboolean _sc_render_edges_screen (cairo_t        *cr,
+                                  const ScScene  *scene,
+                                  const ScLayout *layout);
+
 /* Geometry is computed in an orientation-free frame: u runs along a layer
  * (the "cross" axis), v from the inputs to the outputs (the "depth" axis);
  * map_point() turns (u, v) into canvas coordinates at the end. */

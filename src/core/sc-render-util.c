@@ -371,3 +371,50 @@ _sc_pack_1d (guint         n,
         x_out[i] = (left[i] + right[i]) / 2.0;
     }
 }
+
+/* ---- edges ------------------------------------------------------------ */
+
+double
+_sc_edge_width (const ScLayout *layout,
+                guint           level)
+{
+  double sk = layout->font_size / 11.5;
+  double max = MIN (4.0 * sk, MAX (1.0, layout->spacing * 0.15));
+  double min = MIN (0.5 * sk, max);
+
+  return min + (max - min) * level / (SC_EDGE_WIDTHS - 1);
+}
+
+guint
+_sc_edge_width_level (double value,
+                      double max)
+{
+  if (max <= 0.0)
+    return SC_EDGE_WIDTHS / 3;
+  return (guint) lround (CLAMP (value / max, 0.0, 1.0) * (SC_EDGE_WIDTHS - 1));
+}
+
+double
+_sc_edge_base_alpha (guint n_edges)
+{
+  return n_edges <= 150 ? 0.85 : n_edges <= 1500 ? 0.6 : 0.4;
+}
+
+double
+_sc_edge_dim (const ScScene  *scene,
+              const ScLayout *layout,
+              guint           a,
+              guint           b)
+{
+  double dim = 1.0;
+
+  if (scene->selected_module >= 0 &&
+      layout->units[a].module != scene->selected_module &&
+      layout->units[b].module != scene->selected_module)
+    dim *= SC_EDGE_DIMMED;
+  if (scene->selected_unit >= 0 &&
+      (int) a != scene->selected_unit && (int) b != scene->selected_unit)
+    dim *= SC_EDGE_DIMMED;
+
+  return dim;
+}

@@ -122,6 +122,12 @@ typedef struct
                                 * the scene has image_width × image_height ==
                                 * arch[0] */
   gboolean      paint_background; /* TRUE; FALSE leaves the canvas as is */
+  gboolean      level_of_detail;  /* FALSE: every edge stroked by Cairo (exports,
+                                   * figures). TRUE, on screen: edges rasterised
+                                   * by Sculptor in a few ms, bundled between
+                                   * neighbouring units where a layer has more
+                                   * edges than a frame can draw; needs an
+                                   * ARGB32 image surface (else as FALSE) */
 } ScRenderOptions;
 
 /* Sets the defaults documented above. */

@@ -1,0 +1,473 @@
+/* sc-render-edges.c — the edges on screen, at a level of detail
+ *
+ * Copyright 2026 The Sculptor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sculptor-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc-render-private.h"
+#include "sc-render-raster.h"
+
+/* The app draws a frame in a few milliseconds whatever the network: the
+ * edges of each pair of layers become strokes of the rasteriser
+ * (sc-render-raster.c), one per edge while a layer pair has few enough,
+ * else one per pair of *bins* — runs of neighbouring units along a layer,
+ * on screen — carrying the summed ink of the edges between them. The work
+ * (strokes × pixel rows crossed) stays under OPS_BUDGET; the bins shrink
+ * as the view zooms in, down to one unit each, where the bundles are the
+ * edges themselves. Exports never come here: they draw every edge with
+ * Cairo (sc-render-network.c). */
+
+#define OPS_BUDGET   1500000.0  /* stroke-row visits per frame */
+#define MIN_BUNDLES  64.0
+/* The densest place of a bundled layer pair gets this optical density
+ * (opacity 1 − e^−2.3 = 90 %): density varies, it does not saturate. */
+#define PEAK_DENSITY 2.3
+
+typedef struct
+{
+  const ScScene  *scene;
+  const ScLayout *layout;
+  cairo_matrix_t  m;           /* layout → device */
+  gboolean        bottom_up;
+  int             length;      /* device pixels along u */
+  int             lines;       /* … along v */
+  double          base;        /* opacity of an edge */
+  double          density[16]; /* optical density per quantised opacity */
+} Edges;
+
+/* Along the layers. */
+static double
+unit_u (const Edges *e,
+        guint        u)
+{
+  const ScLayoutUnit *unit = &e->layout->units[u];
+
+  return e->bottom_up ? e->m.xx * unit->x + e->m.x0 : e->m.yy * unit->y + e->m.y0;
+}
+
+/* Across them. */
+static double
+layer_v (const Edges *e,
+         guint        layer)
+{
+  const ScLayout *layout = e->layout;
+  guint off = sc_mask_unit_offset (e->scene->mask, layer);
+
+  if (layout->has_image && layer == 0)
+    {
+      /* the image's side that faces the first hidden layer */
+      const ScRect *r = &layout->image_rect;
+
+      return e->bottom_up ? e->m.yy * r->y + e->m.y0 : e->m.xx * (r->x + r->width) + e->m.x0;
+    }
+  /* every placed unit of a layer is on its row; removed ones may not be */
+  for (guint i = 0; i < layout->arch[layer]; i++)
+    if (layout->units[off + i].visible)
+      {
+        off += i;
+        break;
+      }
+  return e->bottom_up ? e->m.yy * layout->units[off].y + e->m.y0
+                      : e->m.xx * layout->units[off].x + e->m.x0;
+}
+
+/* ---- bins ------------------------------------------------------------- */
+
+typedef struct
+{
+  guint  n;
+  int   *of;        /* per unit of the layer: its bin, -1 when not drawn */
+  float *lo;        /* per bin: its units' extent along u */
+  float *hi;
+} Bins;
+
+typedef struct
+{
+  float u;
+  guint unit;
+} Place;
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const Place *x = a, *y = b;
+
+  if (x->u != y->u)
+    return x->u < y->u ? -1 : 1;
+  return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+/* Runs of neighbouring drawn units no wider than size (0: one bin per
+ * unit, in unit order, which keeps strokes in the order of the edges). */
+static void
+bins_build (Bins        *bins,
+            const Edges *e,
+            guint        layer,
+            double       size)
+{
+  const ScLayout *layout = e->layout;
+  guint n = layout->arch[layer], off = sc_mask_unit_offset (e->scene->mask, layer);
+  g_autofree Place *places = g_new (Place, n);
+  guint count = 0;
+
+  bins->of = g_new (int, n);
+  bins->lo = g_new (float, n);
+  bins->hi = g_new (float, n);
+  bins->n = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      bins->of[i] = -1;
+      if (layout->units[off + i].visible && layout->units[off + i].alpha > 0.0f)
+        places[count++] = (Place) { (float) unit_u (e, off + i), i };
+    }
+  if (size > 0.0)
+    qsort (places, count, sizeof (Place), compare_places);
+
+  for (guint p = 0; p < count; p++)
+    {
+      if (bins->n == 0 || size <= 0.0 || places[p].u - bins->lo[bins->n - 1] >= size)
+        {
+          bins->lo[bins->n] = bins->hi[bins->n] = places[p].u;
+          bins->n++;
+        }
+      bins->hi[bins->n - 1] = places[p].u;
+      bins->of[places[p].unit] = (int) bins->n - 1;
+    }
+}
+
+static void
+bins_clear (Bins *bins)
+{
+  g_clear_pointer (&bins->of, g_free);
+  g_clear_pointer (&bins->lo, g_free);
+  g_clear_pointer (&bins->hi, g_free);
+}
+
+/* ---- strokes ------------------------------------------------------------ */
+
+/* What decides an edge's opacity at each end (as collect_layer() of
+ * sc-render-network.c): the unit's opacity and whether it is selected. */
+typedef struct
+{
+  float   *alpha;
+  guint8  *chosen;    /* bit 0: in the selected module; bit 1: the selected unit */
+} Ends;
+
+static void
+ends_init (Ends        *ends,
+           const Edges *e,
+           guint        layer)
+{
+  const ScScene *scene = e->scene;
+  guint n = e->layout->arch[layer], off = sc_mask_unit_offset (scene->mask, layer);
+
+  ends->alpha = g_new (float, n);
+  ends->chosen = g_new (guint8, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const ScLayoutUnit *unit = &e->layout->units[off + i];
+
+      ends->alpha[i] = unit->alpha;
+      ends->chosen[i] = (scene->selected_module >= 0 && unit->module == scene->selected_module) |
+                        (scene->selected_unit >= 0 && (int) (off + i) == scene->selected_unit) << 1;
+    }
+}
+
+static void
+ends_clear (Ends *ends)
+{
+  g_clear_pointer (&ends->alpha, g_free);
+  g_clear_pointer (&ends->chosen, g_free);
+}
+
+/* Every drawn edge of weight layer k into band: one stroke each, or one
+ * per pair of bins with their summed ink. Returns the densest place of
+ * the bundles: where all of a bin's meet. This loop sees every edge of a
+ * dense MNIST network (10⁶): tables instead of calls. */
+static double
+collect (const Edges *e,
+         guint        k,
+         const Bins  *in,
+         const Bins  *out,
+         gboolean     bundled,
+         ScBand      *band)
+{
+  const ScScene *scene = e->scene;
+  const ScLayout *layout = e->layout;
+  guint n_in = layout->arch[k], n_out = layout->arch[k + 1];
+  const guint8 *mask = scene->mask->m[k];
+  const guint8 *previous = scene->previous_mask != NULL && scene->progress < 1.0
+                           ? scene->previous_mask->m[k] : NULL;
+  const float *weights = scene->weights != NULL ? scene->weights[k] : NULL;
+  float faded = (float) (1.0 - CLAMP (scene->progress, 0.0, 1.0));
+  double scale = e->bottom_up ? e->m.xx : e->m.yy;
+  float width_of[SC_EDGE_WIDTHS], levels = SC_EDGE_WIDTHS - 1;
+  float to_level = layout->max_abs_weight > 0.0 ? (float) (levels / layout->max_abs_weight) : 0.0f;
+  float dims[4] = { 0 };
+  g_autofree ScStroke *bundles = NULL;
+  Ends from, to;
+
+  for (guint l = 0; l < SC_EDGE_WIDTHS; l++)
+    width_of[l] = (float) (_sc_edge_width (layout, l) * scale);
+  /* dimmed unless an end is in the selection (bit 0 module, bit 1 unit) */
+  for (guint chosen = 0; chosen < 4; chosen++)
+    dims[chosen] = (float) (((scene->selected_module >= 0 && !(chosen & 1)) ? SC_EDGE_DIMMED : 1.0) *
+                            ((scene->selected_unit >= 0 && !(chosen & 2)) ? SC_EDGE_DIMMED : 1.0));
+  ends_init (&from, e, k);
+  ends_init (&to, e, k + 1);
+
+  if (bundled)
+    {
+      bundles = g_new0 (ScStroke, (gsize) in->n * out->n);
+      for (guint a = 0; a < in->n; a++)
+        for (guint b = 0; b < out->n; b++)
+          {
+            ScStroke *s = &bundles[(gsize) b * in->n + a];
+
+            s->u0 = (in->lo[a] + in->hi[a]) / 2;
+            s->spread0 = in->hi[a] - in->lo[a];
+            s->u1 = (out->lo[b] + out->hi[b]) / 2;
+            s->spread1 = out->hi[b] - out->lo[b];
+            s->width = 1.0f;
+          }
+    }
+
+  for (guint j = 0; j < n_out; j++)
+    {
+      const guint8 *mrow = mask + (gsize) j * n_in;
+      const guint8 *prow = previous ? previous + (gsize) j * n_in : NULL;
+      const float *wrow = weights ? weights + (gsize) j * n_in : NULL;
+      ScStroke *brow = bundled ? bundles + (gsize) out->of[j] * in->n : NULL;
+
+      if (out->of[j] < 0)
+        continue;
+      for (guint i = 0; i < n_in; i++)
+        {
+          float fade, x, w = wrow ? wrow[i] : 0.0f, aw = fabsf (w);
+          guint q, level, channel = wrow ? w >= 0.0f : 2;
+
+          if (in->of[i] < 0)
+            continue;
+          if (mrow[i])
+            fade = 1.0f;
+          else if (prow && prow[i])
+            fade = faded;
+          else
+            continue;
+          x = fade * MIN (from.alpha[i], to.alpha[j]) * dims[from.chosen[i] | to.chosen[j]];
+          q = (guint) (CLAMP (x, 0.0f, 1.0f) * 15.0f + 0.5f);
+          if (q == 0)
+            continue;
+          level = wrow ? (guint) (MIN (aw * to_level, levels) + 0.5f) : SC_EDGE_WIDTHS / 3;
+
+          if (bundled)
+            brow[in->of[i]].mass[channel] += (float) e->density[q] * width_of[level];
+          else
+            {
+              ScStroke s = { 0 };
+
+              s.u0 = in->lo[in->of[i]];
+              s.u1 = out->lo[out->of[j]];
+              s.width = width_of[level];
+              s.mass[channel] = (float) e->density[q] * width_of[level];
+              s.alpha = (float) (q * e->base / 15.0);
+              g_array_append_val (band->strokes, s);
+            }
+        }
+    }
+  ends_clear (&from);
+  ends_clear (&to);
+
+  if (!bundled)
+    return 0.0;
+
+  {
+    g_autofree double *at_in = g_new0 (double, in->n);
+    g_autofree double *at_out = g_new0 (double, out->n);
+    double peak = 0.0;
+
+    for (guint b = 0; b < out->n; b++)
+      for (guint a = 0; a < in->n; a++)
+        {
+          const ScStroke *s = &bundles[(gsize) b * in->n + a];
+          double mass = s->mass[0] + s->mass[1] + s->mass[2];
+
+          if (mass <= 0.0)
+            continue;
+          at_in[a] += mass / MAX (s->spread0, 1.0);
+          at_out[b] += mass / MAX (s->spread1, 1.0);
+          g_array_append_val (band->strokes, *s);
+        }
+    for (guint a = 0; a < in->n; a++)
+      peak = MAX (peak, at_in[a]);
+    for (guint b = 0; b < out->n; b++)
+      peak = MAX (peak, at_out[b]);
+    return peak;
+  }
+}
+
+static gsize
+drawn_edges (const ScScene *scene,
+             guint          k)
+{
+  gsize n = sc_mask_count_layer (scene->mask, k);
+
+  if (scene->previous_mask != NULL && scene->progress < 1.0)
+    n = MAX (n, sc_mask_count_layer (scene->previous_mask, k));
+  return n;
+}
+
+static double
+extent_of_layer (const Edges *e,
+                 guint        layer)
+{
+  Bins bins = { 0 };
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  bins_build (&bins, e, layer, 0.0);
+  for (guint b = 0; b < bins.n; b++)
+    {
+      lo = MIN (lo, bins.lo[b]);
+      hi = MAX (hi, bins.hi[b]);
+    }
+  bins_clear (&bins);
+  return hi > lo ? hi - lo : 1.0;
+}
+
+gboolean
+_sc_render_edges_screen (cairo_t        *cr,
+                         const ScScene  *scene,
+                         const ScLayout *layout)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_surface_t *surface;
+  guint n_bands = layout->n_layers - 1;
+  g_autofree ScBand *bands = g_new0 (ScBand, n_bands);
+  g_autofree double *rows = g_new0 (double, n_bands);
+  g_autofree gboolean *bundles = g_new0 (gboolean, n_bands);
+  g_autofree gsize *counts = g_new0 (gsize, n_bands);
+  ScRgba colors[SC_INK_CHANNELS];
+  ScTheme theme;
+  double total_rows = 0.0, peak = 0.0;
+  gsize n_edges = 0;
+  Edges e = { scene, layout };
+  int width, height;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32)
+    return FALSE;
+  cairo_get_matrix (cr, &e.m);
+  if (e.m.xy != 0.0 || e.m.yx != 0.0 || e.m.xx <= 0.0 || e.m.yy <= 0.0)
+    return FALSE;
+
+  width = cairo_image_surface_get_width (target);
+  height = cairo_image_surface_get_height (target);
+  e.bottom_up = layout->orientation != SC_ORIENTATION_LEFT_RIGHT;
+  e.length = e.bottom_up ? width : height;
+  e.lines = e.bottom_up ? height : width;
+  for (guint k = 0; k < n_bands; k++)
+    {
+      counts[k] = drawn_edges (scene, k);
+      n_edges += counts[k];
+    }
+  e.base = _sc_edge_base_alpha ((guint) MIN (n_edges, G_MAXUINT));
+  for (guint q = 0; q < 16; q++)
+    e.density[q] = _sc_raster_density (q * e.base / 15.0);
+
+  /* Pixel rows each band crosses on screen: the work per stroke. */
+  for (guint k = 0; k < n_bands; k++)
+    {
+      double v0 = layer_v (&e, k), v1 = layer_v (&e, k + 1);
+
+      bands[k].v0 = MIN (v0, v1);
+      bands[k].v1 = MAX (v0, v1);
+      rows[k] = MAX (0.0, MIN (bands[k].v1, e.lines) - MAX (bands[k].v0, 0.0));
+      total_rows += rows[k];
+    }
+
+  for (guint k = 0; k < n_bands; k++)
+    {
+      double budget = MAX (OPS_BUDGET / MAX (total_rows, 1.0), MIN_BUNDLES);
+      gboolean bundled = rows[k] > 0.0 && counts[k] > budget;
+      gboolean flip = layer_v (&e, k) > layer_v (&e, k + 1);
+      Bins in = { 0 }, out = { 0 };
+      double band_peak;
+
+      bands[k].strokes = g_array_new (FALSE, FALSE, sizeof (ScStroke));
+      if (rows[k] <= 0.0)
+        continue;   /* off screen */
+
+      if (bundled)
+        {
+          /* square bins whose pairs fill the budget */
+          double size = sqrt (extent_of_layer (&e, k) * extent_of_layer (&e, k + 1) / budget);
+
+          bins_build (&in, &e, k, size);
+          bins_build (&out, &e, k + 1, size);
+        }
+      else
+        {
+          bins_build (&in, &e, k, 0.0);
+          bins_build (&out, &e, k + 1, 0.0);
+        }
+      band_peak = collect (&e, k, &in, &out, bundled, &bands[k]);
+      bands[k].coarse = bundled;
+      peak = MAX (peak, band_peak);
+      bundles[k] = bundled;
+      if (flip)
+        for (guint s = 0; s < bands[k].strokes->len; s++)
+          {
+            ScStroke *stroke = &g_array_index (bands[k].strokes, ScStroke, s);
+            float u = stroke->u0, spread = stroke->spread0;
+
+            stroke->u0 = stroke->u1;
+            stroke->u1 = u;
+            stroke->spread0 = stroke->spread1;
+            stroke->spread1 = spread;
+          }
+      bands[k].v0 = floor (bands[k].v0);   /* whole rows: no seam between bands */
+      bands[k].v1 = floor (bands[k].v1);
+      bins_clear (&in);
+      bins_clear (&out);
+    }
+
+  /* Bundled ink is scaled so that its densest place is dark, not black. */
+  if (peak > PEAK_DENSITY)
+    for (guint k = 0; k < n_bands; k++)
+      if (bundles[k])
+        for (guint s = 0; s < bands[k].strokes->len; s++)
+          for (guint c = 0; c < SC_INK_CHANNELS; c++)
+            g_array_index (bands[k].strokes, ScStroke, s).mass[c] *= (float) (PEAK_DENSITY / peak);
+
+  _sc_theme_get (scene->options.dark, &theme);
+  sc_render_edge_color (FALSE, scene->options.dark, &colors[0]);
+  sc_render_edge_color (TRUE, scene->options.dark, &colors[1]);
+  colors[2] = _sc_rgba_mix (&theme.foreground, &theme.background, 0.35);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_flush (surface);
+  _sc_raster_bands ((guint32 *) cairo_image_surface_get_data (surface), width, height,
+                    cairo_image_surface_get_stride (surface), !e.bottom_up, bands, n_bands, colors);
+  cairo_surface_mark_dirty (surface);
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+
+  for (guint k = 0; k < n_bands; k++)
+    g_clear_pointer (&bands[k].strokes, g_array_unref);
+  return TRUE;
+}
