@@ -4,6 +4,14 @@
  * Copyright 2026 The Sculptor authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app draws edges with its own rasteriser (sc-render-raster.c), every
+ * edge while a layer pair has few enough, bundles of them beyond; exports
+ * stroke every edge with Cairo. These tests hold the two drawings side by
+ * side: where nothing is bundled they must be the same picture (compared
+ * over small blocks: the rasterisers antialias a little differently), and
+ * bundled drawings must keep what the edges show (where ink is, its
+ * colour). No timing here: bench/bench-render measures the frames.
  */
 
 #include "config.h"
@@ -16,19 +24,27 @@
 
 /* ---- networks ---------------------------------------------------------- */
 
-/* A dense network with weights of both signs, |w| spread out. */
+/* Weights of both signs, |w| spread out, a fraction density of the edges
+ * kept (at least one into and out of every hidden unit). */
 static ScSnapshot *
-dense_net (const guint *arch,
-           guint        n_layers,
-           guint32      seed)
+random_net (const guint *arch,
+            guint        n_layers,
+            double       density,
+            guint32      seed)
 {
   ScSnapshot *snapshot = sc_snapshot_new (arch, n_layers);
   GRand *rand = g_rand_new_with_seed (seed);
+  gsize kept = 0, total = 0;
 
   for (guint k = 0; k + 1 < n_layers; k++)
     for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
-      snapshot->w[k][e] = (float) g_rand_double_range (rand, -1.0, 1.0);
-  snapshot->density = 1.0;
+      {
+        snapshot->mask->m[k][e] = g_rand_double (rand) < density;
+        snapshot->w[k][e] = snapshot->mask->m[k][e] ? (float) g_rand_double_range (rand, -1.0, 1.0) : 0.0f;
+        kept += snapshot->mask->m[k][e];
+        total++;
+      }
+  snapshot->density = (double) kept / total;
   g_rand_free (rand);
   return snapshot;
 }
@@ -39,26 +55,33 @@ typedef struct
 {
   int      width;
   int      height;
-  guint8  *alpha;   /* per pixel */
+  guint32 *pixels;   /* premultiplied ARGB */
 } Picture;
 
 static void
 picture_free (Picture *picture)
 {
-  g_free (picture->alpha);
+  g_free (picture->pixels);
   g_free (picture);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Picture, picture_free)
 
-/* The edges of snapshot drawn alone on a transparent canvas, with Cairo
- * (every edge, as exports do) or at the screen's level of detail. */
+typedef struct
+{
+  gboolean      level_of_detail;
+  ScOrientation orientation;
+  double        zoom;          /* about the centre */
+  ScRenderParts parts;
+  guint         image_width;   /* image input, or 0 */
+  guint         image_height;
+} How;
+
 static Picture *
-draw_edges (ScSnapshot *snapshot,
-            gboolean    level_of_detail,
-            int         width,
-            int         height,
-            double      zoom)
+draw (ScSnapshot *snapshot,
+      const How  *how,
+      int         width,
+      int         height)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
@@ -69,98 +92,297 @@ draw_edges (ScSnapshot *snapshot,
   ScScene scene;
 
   sc_scene_init_from_snapshot (&scene, snapshot);
-  scene.options.level_of_detail = level_of_detail;
+  scene.options.level_of_detail = how->level_of_detail;
+  scene.options.orientation = how->orientation;
+  scene.options.paint_background = FALSE;
+  scene.image_width = how->image_width;
+  scene.image_height = how->image_height;
   layout = sc_layout_compute (&scene, width, height);
-  cairo_scale (cr, zoom, zoom);
-  sc_render_network_parts (cr, &scene, layout, SC_RENDER_EDGES);
+  cairo_translate (cr, width / 2.0, height / 2.0);
+  cairo_scale (cr, how->zoom, how->zoom);
+  cairo_translate (cr, -width / 2.0, -height / 2.0);
+  sc_render_network_parts (cr, &scene, layout, how->parts);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  if (g_getenv ("DUMP")) { static int n; char name[64]; g_snprintf (name, 64, "/tmp/render-work/dump%d-%s.png", n++, level_of_detail ? "lod" : "exact"); cairo_surface_write_to_png (surface, name); }
+  if (g_getenv ("DUMP")) { static int n; char name[64]; g_snprintf (name, 64, "/tmp/render-work/t%d-%s.png", n++, how->level_of_detail ? "lod" : "exact"); cairo_surface_write_to_png (surface, name); }
 
   picture->width = width;
   picture->height = height;
-  picture->alpha = g_new (guint8, (gsize) width * height);
+  picture->pixels = g_new (guint32, (gsize) width * height);
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
   for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      picture->alpha[(gsize) y * width + x] = ((const guint32 *) (data + (gsize) y * stride))[x] >> 24;
+    memcpy (picture->pixels + (gsize) y * width, data + (gsize) y * stride, sizeof (guint32) * width);
   cairo_surface_destroy (surface);
   return picture;
 }
 
-/* Mean opacity over block × block squares. */
 static double
-block_mean (const Picture *p,
-            int            bx,
-            int            by,
-            int            block)
+alpha_at (const Picture *p,
+          int            x,
+          int            y)
+{
+  return (p->pixels[(gsize) y * p->width + x] >> 24) / 255.0;
+}
+
+/* Mean opacity over a block × block square. */
+static double
+block_alpha (const Picture *p,
+             int            bx,
+             int            by,
+             int            block)
 {
   double sum = 0.0;
 
   for (int y = by * block; y < (by + 1) * block; y++)
     for (int x = bx * block; x < (bx + 1) * block; x++)
-      sum += p->alpha[(gsize) y * p->width + x];
-  return sum / (block * block * 255.0);
+      sum += alpha_at (p, x, y);
+  return sum / (block * block);
 }
 
 static double
-total (const Picture *p)
+total_alpha (const Picture *p)
 {
-  double sum = 0;
+  double sum = 0.0;
 
-  for (gsize i = 0; i < (gsize) p->width * p->height; i++)
-    sum += p->alpha[i] / 255.0;
+  for (int y = 0; y < p->height; y++)
+    for (int x = 0; x < p->width; x++)
+      sum += alpha_at (p, x, y);
   return sum;
 }
 
+/* The largest difference of mean opacity over 12 × 12 blocks, and of the
+ * total ink, between the exact and the on-screen drawing. */
 static void
-single (guint i, guint j, float w)
+compare (ScSnapshot *net,
+         How        *how,
+         int         width,
+         int         height,
+         double     *block_diff,
+         double     *ink_ratio)
 {
-  const guint arch[] = { 3, 3 };
-  g_autoptr(ScSnapshot) net = sc_snapshot_new (arch, 2);
-  memset (net->mask->m[0], 0, 9);
-  memset (net->w[0], 0, 9 * sizeof (float));
-  net->mask->m[0][j * 3 + i] = 1;
-  net->w[0][j * 3 + i] = w;
-  net->mask->m[0][((j + 1) % 3) * 3 + (i + 1) % 3] = 1;
-  net->w[0][((j + 1) % 3) * 3 + (i + 1) % 3] = 1.0;
+  g_autoptr(Picture) exact = NULL;
+  g_autoptr(Picture) screen = NULL;
+  const int block = 12;
+
+  how->level_of_detail = FALSE;
+  exact = draw (net, how, width, height);
+  how->level_of_detail = TRUE;
+  screen = draw (net, how, width, height);
+
+  *block_diff = 0.0;
+  for (int by = 0; by < height / block; by++)
+    for (int bx = 0; bx < width / block; bx++)
+      {
+        double d = fabs (block_alpha (exact, bx, by, block) - block_alpha (screen, bx, by, block));
+        if (g_getenv ("DUMP") && d > 0.08) g_message ("block %d,%d: %.3f vs %.3f", bx, by, block_alpha (exact, bx, by, block), block_alpha (screen, bx, by, block));
+        *block_diff = MAX (*block_diff, d);
+      }
+  *ink_ratio = total_alpha (screen) / total_alpha (exact);
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+/* Where no layer pair has too many edges, the screen shows every edge as
+ * Cairo draws it: the same ink in every small block, in both orientations,
+ * zoomed or not, dense or pruned. With the units on top, as in every
+ * picture: Cairo's round line caps end under them. */
+static void
+test_same_as_exact (void)
+{
+  const guint dense[] = { 8, 36, 36, 36, 16 };
+  const guint small[] = { 4, 24, 24, 4 };
+  struct { const guint *arch; guint n; double density; } nets[] = {
+    { dense, G_N_ELEMENTS (dense), 1.0 },
+    { dense, G_N_ELEMENTS (dense), 0.05 },
+    { small, G_N_ELEMENTS (small), 0.2 },
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (nets); n++)
+    for (ScOrientation o = SC_ORIENTATION_BOTTOM_UP; o <= SC_ORIENTATION_LEFT_RIGHT; o++)
+      for (guint z = 0; z < 2; z++)
+        {
+          g_autoptr(ScSnapshot) net = random_net (nets[n].arch, nets[n].n, nets[n].density, n + 1);
+          How how = { FALSE, o, z == 0 ? 1.0 : 3.0, SC_RENDER_EDGES | SC_RENDER_UNITS, 0, 0 };
+          double diff, ratio;
+
+          compare (net, &how, 480, 400, &diff, &ratio);
+          g_test_message ("net %u, %s, zoom %g: largest block difference %.3f, ink ratio %.3f",
+                          n, o == SC_ORIENTATION_BOTTOM_UP ? "bottom-up" : "left-right", how.zoom,
+                          diff, ratio);
+          g_assert_cmpfloat (diff, <, 0.1);
+          g_assert_cmpfloat (fabs (ratio - 1.0), <, 0.03);
+        }
+}
+
+/* Units and boxes are Cairo's on both paths: only edges differ. */
+static void
+test_units_unchanged (void)
+{
+  const guint arch[] = { 4, 24, 24, 4 };
+  g_autoptr(ScSnapshot) net = random_net (arch, G_N_ELEMENTS (arch), 0.3, 7);
+  How how = { FALSE, SC_ORIENTATION_BOTTOM_UP, 1.0, SC_RENDER_UNITS | SC_RENDER_BOXES, 0, 0 };
+  g_autoptr(Picture) exact = draw (net, &how, 480, 400);
+  g_autoptr(Picture) screen = NULL;
+
+  how.level_of_detail = TRUE;
+  screen = draw (net, &how, 480, 400);
+  g_assert_cmpmem (exact->pixels, sizeof (guint32) * 480 * 400, screen->pixels, sizeof (guint32) * 480 * 400);
+}
+
+static gboolean
+is_bluish (guint32 pixel)
+{
+  guint r = pixel >> 16 & 0xff, b = pixel & 0xff;
+
+  return (pixel >> 24) > 20 && b > r + 20;
+}
+
+static gboolean
+is_orangish (guint32 pixel)
+{
+  guint r = pixel >> 16 & 0xff, b = pixel & 0xff;
+
+  return (pixel >> 24) > 20 && r > b + 20;
+}
+
+/* A dense 600-600 layer pair (360 000 edges) is bundled: it is drawn
+ * (ink all over the band, nowhere solid), and its colour says the sign of
+ * its weights. */
+static void
+test_bundles (void)
+{
+  const guint arch[] = { 600, 600, 2 };
+  g_autoptr(ScSnapshot) net = random_net (arch, G_N_ELEMENTS (arch), 1.0, 3);
+  How how = { TRUE, SC_ORIENTATION_BOTTOM_UP, 1.0, SC_RENDER_EDGES, 0, 0 };
+  g_autoptr(ScLayout) layout = NULL;
+  double top, bottom, covered = 0.0, max = 0.0;
+  guint n_rows = 0, blue = 0, orange = 0;
+  ScScene scene;
+
+  /* all positive, then all negative */
+  for (guint sign = 0; sign < 2; sign++)
+    {
+      g_autoptr(Picture) picture = NULL;
+
+      for (guint k = 0; k < 2; k++)
+        for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
+          net->w[k][e] = (sign == 0 ? 1.0f : -1.0f) * fabsf (net->w[k][e]);
+      picture = draw (net, &how, 480, 400);
+      blue = orange = 0;
+      for (gsize i = 0; i < 480 * 400; i++)
+        {
+          blue += is_bluish (picture->pixels[i]);
+          orange += is_orangish (picture->pixels[i]);
+        }
+      g_test_message ("sign %u: %u bluish, %u orangish pixels", sign, blue, orange);
+      g_assert_cmpuint (sign == 0 ? blue : orange, >, 20000);
+      g_assert_cmpuint (sign == 0 ? orange : blue, ==, 0);
+    }
+
+  /* ink across the band between the two layers, never opaque */
   {
-    g_autoptr(Picture) exact = draw_edges (net, FALSE, 640, 560, 1.0);
-    g_autoptr(Picture) lod = draw_edges (net, TRUE, 640, 560, 1.0);
-    guint8 me = 0, ml = 0;
-    for (gsize q = 0; q < 640 * 560; q++) { me = MAX (me, exact->alpha[q]); ml = MAX (ml, lod->alpha[q]); }
-    g_test_message ("edge %u→%u w %.2f: exact ink %.1f max %u, lod ink %.1f max %u", i, j, w, total (exact), me, total (lod), ml);
+    g_autoptr(Picture) picture = draw (net, &how, 480, 400);
+
+    sc_scene_init_from_snapshot (&scene, net);
+    layout = sc_layout_compute (&scene, 480, 400);
+    bottom = layout->units[0].y;
+    top = layout->units[600].y;
+    for (int y = (int) top + 3; y < (int) bottom - 3; y++, n_rows++)
+      {
+        double row = 0.0;
+
+        for (int x = (int) layout->units[0].x; x < (int) layout->units[599].x; x++)
+          {
+            row += alpha_at (picture, x, y) > 0.05;
+            max = MAX (max, alpha_at (picture, x, y));
+          }
+        covered += row / (layout->units[599].x - layout->units[0].x);
+      }
+    g_test_message ("band rows %u, covered %.3f, largest opacity %.3f", n_rows, covered / n_rows, max);
+    g_assert_cmpuint (n_rows, >, 50);
+    g_assert_cmpfloat (covered / n_rows, >, 0.9);
+    g_assert_cmpfloat (max, <, 0.95);
   }
 }
 
+/* Zoomed in far, the bundles shrink to single edges: the same drawing as
+ * Cairo's again. */
 static void
-test_experiment (void)
+test_zoom_unbundles (void)
 {
-  single (0, 0, 1.0);
-  single (0, 0, 0.1);
-  single (0, 2, 1.0);
-  single (0, 2, 0.1);
-  single (1, 1, 0.5);
-{
-  const guint arch[] = { 8, 36, 36, 36, 16 };
-  g_autoptr(ScSnapshot) net = dense_net (arch, G_N_ELEMENTS (arch), 1);
-  g_autoptr(Picture) exact = draw_edges (net, FALSE, 640, 560, 1.0);
-  g_autoptr(Picture) lod = draw_edges (net, TRUE, 640, 560, 1.0);
-  double sum_e = 0, sum_l = 0, diff = 0;
-  int block = 16;
+  const guint arch[] = { 120, 120, 2 };
+  g_autoptr(ScSnapshot) net = random_net (arch, G_N_ELEMENTS (arch), 0.7, 5);
+  How how = { FALSE, SC_ORIENTATION_BOTTOM_UP, 1.0, SC_RENDER_EDGES | SC_RENDER_UNITS, 0, 0 };
+  g_autoptr(Picture) zoomed_out = NULL;
+  double diff, ratio;
 
-  for (int by = 0; by < 560 / block; by++)
-    for (int bx = 0; bx < 640 / block; bx++)
-      {
-        double e = block_mean (exact, bx, by, block), l = block_mean (lod, bx, by, block);
+  /* 10 000 edges at zoom 1 are bundled: the picture differs from Cairo's */
+  compare (net, &how, 480, 400, &diff, &ratio);
+  g_test_message ("zoom 1: largest block difference %.3f, ink ratio %.3f", diff, ratio);
+  g_assert_cmpfloat (diff, >, 0.1);
 
-        sum_e += e;
-        sum_l += l;
-        diff = MAX (diff, fabs (e - l));
-      }
-  g_test_message ("mean exact %.4f lod %.4f max block diff %.4f", sum_e / (35 * 40), sum_l / (35 * 40), diff);
+  /* at zoom 16 the few rows on screen leave room for every edge */
+  how.zoom = 16.0;
+  compare (net, &how, 480, 400, &diff, &ratio);
+  g_test_message ("zoom 16: largest block difference %.3f, ink ratio %.3f", diff, ratio);
+  g_assert_cmpfloat (diff, <, 0.1);
+  g_assert_cmpfloat (fabs (ratio - 1.0), <, 0.03);
 }
+
+/* The input image of an image task is a heat map of Σ|w| per pixel: with
+ * strong weights from the centre and weak ones from the border, centre
+ * pixels are darker than border pixels — in exports and on screen. */
+static void
+test_heat_map (void)
+{
+  const guint arch[] = { 64, 16, 2 };
+  g_autoptr(ScSnapshot) net = random_net (arch, G_N_ELEMENTS (arch), 1.0, 9);
+  g_autoptr(ScLayout) layout = NULL;
+  ScScene scene;
+
+  for (guint j = 0; j < 16; j++)
+    for (guint i = 0; i < 64; i++)
+      {
+        guint row = i / 8, col = i % 8;
+        gboolean centre = row >= 2 && row < 6 && col >= 2 && col < 6;
+
+        net->w[0][j * 64 + i] = centre ? 1.0f : 0.05f;
+      }
+
+  for (guint lod = 0; lod < 2; lod++)
+    {
+      How how = { lod, SC_ORIENTATION_BOTTOM_UP, 1.0, SC_RENDER_UNITS, 8, 8 };
+      g_autoptr(Picture) picture = draw (net, &how, 480, 400);
+      double centre, border;
+
+      sc_scene_init_from_snapshot (&scene, net);
+      scene.image_width = scene.image_height = 8;
+      g_clear_pointer (&layout, sc_layout_free);
+      layout = sc_layout_compute (&scene, 480, 400);
+      g_assert_true (layout->has_image);
+
+      /* luminance of a centre pixel (3, 3) and a border pixel (0, 0) */
+      {
+        const ScLayoutUnit *c = &layout->units[3 * 8 + 3], *b = &layout->units[0];
+        guint32 pc = picture->pixels[(gsize) lround (c->y) * 480 + lround (c->x)];
+        guint32 pb = picture->pixels[(gsize) lround (b->y) * 480 + lround (b->x)];
+
+        centre = ((pc >> 16 & 0xff) + (pc >> 8 & 0xff) + (pc & 0xff)) / 765.0;
+        border = ((pb >> 16 & 0xff) + (pb >> 8 & 0xff) + (pb & 0xff)) / 765.0;
+      }
+      g_test_message ("%s: centre luminance %.3f, border %.3f", lod ? "screen" : "export", centre, border);
+      g_assert_cmpfloat (centre, <, border - 0.3);
+    }
+
+  /* and the legend says what the shades mean */
+  {
+    gboolean found = FALSE;
+
+    for (guint r = 0; r < layout->n_legend; r++)
+      found |= layout->legend[r].kind == SC_LEGEND_PIXEL_HEAT;
+    g_assert_true (found);
+  }
 }
 
 int
@@ -169,7 +391,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/render-screen/experiment", test_experiment);
+  g_test_add_func ("/render-screen/same-as-exact", test_same_as_exact);
+  g_test_add_func ("/render-screen/units-unchanged", test_units_unchanged);
+  g_test_add_func ("/render-screen/bundles", test_bundles);
+  g_test_add_func ("/render-screen/zoom-unbundles", test_zoom_unbundles);
+  g_test_add_func ("/render-screen/heat-map", test_heat_map);
 
   return g_test_run ();
 }

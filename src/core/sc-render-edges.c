@@ -159,8 +159,11 @@ bins_clear (Bins *bins)
  * sc-render-network.c): the unit's opacity and whether it is selected. */
 typedef struct
 {
-  float   *alpha;
+  float   *alpha;     /* 0 for units not drawn */
   guint8  *chosen;    /* bit 0: in the selected module; bit 1: the selected unit */
+  float   *u;         /* along the layer, device pixels */
+  double   v;         /* the layer's row */
+  gboolean inside;    /* every drawn unit is on screen along u */
 } Ends;
 
 static void
@@ -173,11 +176,17 @@ ends_init (Ends        *ends,
 
   ends->alpha = g_new (float, n);
   ends->chosen = g_new (guint8, n);
+  ends->u = g_new (float, n);
+  ends->v = layer_v (e, layer);
+  ends->inside = TRUE;
   for (guint i = 0; i < n; i++)
     {
       const ScLayoutUnit *unit = &e->layout->units[off + i];
 
-      ends->alpha[i] = unit->alpha;
+      ends->alpha[i] = unit->visible ? MAX (unit->alpha, 0.0f) : 0.0f;
+      ends->u[i] = (float) unit_u (e, off + i);
+      if (ends->alpha[i] > 0.0f && (ends->u[i] < 0.0f || ends->u[i] > e->length))
+        ends->inside = FALSE;
       ends->chosen[i] = (scene->selected_module >= 0 && unit->module == scene->selected_module) |
                         (scene->selected_unit >= 0 && (int) (off + i) == scene->selected_unit) << 1;
     }
@@ -188,15 +197,59 @@ ends_clear (Ends *ends)
 {
   g_clear_pointer (&ends->alpha, g_free);
   g_clear_pointer (&ends->chosen, g_free);
+  g_clear_pointer (&ends->u, g_free);
+}
+
+/* Whether the line from (ua, va) to (ub, vb), margin wide, crosses the
+ * screen. */
+static gboolean
+on_screen (const Edges *e,
+           double       ua,
+           double       va,
+           double       ub,
+           double       vb,
+           double       margin)
+{
+  double lo = MAX (MIN (va, vb), 0.0), hi = MIN (MAX (va, vb), e->lines);
+  double t0, t1, u0, u1;
+
+  if (lo >= hi)
+    return FALSE;
+  t0 = vb != va ? (lo - va) / (vb - va) : 0.0;
+  t1 = vb != va ? (hi - va) / (vb - va) : 1.0;
+  u0 = ua + t0 * (ub - ua);
+  u1 = ua + t1 * (ub - ua);
+  return MAX (u0, u1) >= -margin && MIN (u0, u1) <= e->length + margin;
+}
+
+/* Whether every edge of weight layer k is on screen (no need to ask). */
+static gboolean
+band_inside (const Edges *e,
+             const Ends  *ends,
+             guint        k)
+{
+  return ends[k].inside && ends[k + 1].inside &&
+         MIN (ends[k].v, ends[k + 1].v) >= 0.0 && MAX (ends[k].v, ends[k + 1].v) <= e->lines;
+}
+
+/* Opacity factors of an edge by which of its ends are selected (bit 0 in
+ * the selected module, bit 1 the selected unit): dimmed unless one is. */
+static void
+edge_dims (const ScScene *scene,
+           float          dims[4])
+{
+  for (guint chosen = 0; chosen < 4; chosen++)
+    dims[chosen] = (float) (((scene->selected_module >= 0 && !(chosen & 1)) ? SC_EDGE_DIMMED : 1.0) *
+                            ((scene->selected_unit >= 0 && !(chosen & 2)) ? SC_EDGE_DIMMED : 1.0));
 }
 
 /* Every drawn edge of weight layer k into band: one stroke each, or one
- * per pair of bins with their summed ink. Returns the densest place of
- * the bundles: where all of a bin's meet. This loop sees every edge of a
+ * per pair of bins with their summed ink. This loop sees every edge of a
  * dense MNIST network (10⁶): tables instead of calls. */
-static double
+static void
 collect (const Edges *e,
          guint        k,
+         const Ends  *ends,
          const Bins  *in,
          const Bins  *out,
          gboolean     bundled,
@@ -215,17 +268,12 @@ collect (const Edges *e,
   float to_level = layout->max_abs_weight > 0.0 ? (float) (levels / layout->max_abs_weight) : 0.0f;
   float dims[4] = { 0 };
   g_autofree ScStroke *bundles = NULL;
-  Ends from, to;
+  const Ends *from = &ends[k], *to = &ends[k + 1];
+  gboolean inside = band_inside (e, ends, k);
 
   for (guint l = 0; l < SC_EDGE_WIDTHS; l++)
     width_of[l] = (float) (_sc_edge_width (layout, l) * scale);
-  /* dimmed unless an end is in the selection (bit 0 module, bit 1 unit) */
-  for (guint chosen = 0; chosen < 4; chosen++)
-    dims[chosen] = (float) (((scene->selected_module >= 0 && !(chosen & 1)) ? SC_EDGE_DIMMED : 1.0) *
-                            ((scene->selected_unit >= 0 && !(chosen & 2)) ? SC_EDGE_DIMMED : 1.0));
-  ends_init (&from, e, k);
-  ends_init (&to, e, k + 1);
-
+  edge_dims (scene, dims);
   if (bundled)
     {
       bundles = g_new0 (ScStroke, (gsize) in->n * out->n);
@@ -264,7 +312,7 @@ collect (const Edges *e,
             fade = faded;
           else
             continue;
-          x = fade * MIN (from.alpha[i], to.alpha[j]) * dims[from.chosen[i] | to.chosen[j]];
+          x = fade * MIN (from->alpha[i], to->alpha[j]) * dims[from->chosen[i] | to->chosen[j]];
           q = (guint) (CLAMP (x, 0.0f, 1.0f) * 15.0f + 0.5f);
           if (q == 0)
             continue;
@@ -272,7 +320,7 @@ collect (const Edges *e,
 
           if (bundled)
             brow[in->of[i]].mass[channel] += (float) e->density[q] * width_of[level];
-          else
+          else if (inside || on_screen (e, from->u[i], from->v, to->u[j], to->v, width_of[level]))
             {
               ScStroke s = { 0 };
 
@@ -285,45 +333,55 @@ collect (const Edges *e,
             }
         }
     }
-  ends_clear (&from);
-  ends_clear (&to);
+  if (bundled)
+    for (gsize b = 0; b < (gsize) in->n * out->n; b++)
+      {
+        const ScStroke *s = &bundles[b];
 
-  if (!bundled)
-    return 0.0;
-
-  {
-    g_autofree double *at_in = g_new0 (double, in->n);
-    g_autofree double *at_out = g_new0 (double, out->n);
-    double peak = 0.0;
-
-    for (guint b = 0; b < out->n; b++)
-      for (guint a = 0; a < in->n; a++)
-        {
-          const ScStroke *s = &bundles[(gsize) b * in->n + a];
-          double mass = s->mass[0] + s->mass[1] + s->mass[2];
-
-          if (mass <= 0.0)
-            continue;
-          at_in[a] += mass / MAX (s->spread0, 1.0);
-          at_out[b] += mass / MAX (s->spread1, 1.0);
+        if (s->mass[0] + s->mass[1] + s->mass[2] > 0.0f &&
+            (inside || on_screen (e, s->u0, from->v, s->u1, to->v, MAX (s->spread0, s->spread1) + 2.0)))
           g_array_append_val (band->strokes, *s);
-        }
-    for (guint a = 0; a < in->n; a++)
-      peak = MAX (peak, at_in[a]);
-    for (guint b = 0; b < out->n; b++)
-      peak = MAX (peak, at_out[b]);
-    return peak;
-  }
+      }
 }
 
+/* The edges of weight layer k drawn at all (as collect() decides): their
+ * number sets every edge's opacity, so it must be exact; and how many of
+ * them cross the screen (the work they make). */
 static gsize
-drawn_edges (const ScScene *scene,
-             guint          k)
+drawn_edges (const Edges *e,
+             const Ends  *ends,
+             guint        k,
+             gsize       *n_visible)
 {
-  gsize n = sc_mask_count_layer (scene->mask, k);
+  const ScScene *scene = e->scene;
+  guint n_in = e->layout->arch[k], n_out = e->layout->arch[k + 1];
+  const guint8 *previous = scene->previous_mask != NULL && scene->progress < 1.0
+                           ? scene->previous_mask->m[k] : NULL;
+  float faded = (float) (1.0 - CLAMP (scene->progress, 0.0, 1.0)), dims[4];
+  const Ends *from = &ends[k], *to = &ends[k + 1];
+  gboolean inside = band_inside (e, ends, k);
+  gsize n = 0, visible = 0;
 
-  if (scene->previous_mask != NULL && scene->progress < 1.0)
-    n = MAX (n, sc_mask_count_layer (scene->previous_mask, k));
+  edge_dims (scene, dims);
+  for (guint j = 0; j < n_out; j++)
+    {
+      const guint8 *mrow = scene->mask->m[k] + (gsize) j * n_in;
+      const guint8 *prow = previous ? previous + (gsize) j * n_in : NULL;
+
+      if (to->alpha[j] <= 0.0f)
+        continue;
+      for (guint i = 0; i < n_in; i++)
+        {
+          float fade = mrow[i] ? 1.0f : prow && prow[i] ? faded : 0.0f;
+          float x = fade * MIN (from->alpha[i], to->alpha[j]) * dims[from->chosen[i] | to->chosen[j]];
+          gboolean drawn = x * 15.0f + 0.5f >= 1.0f;
+
+          n += drawn;
+          if (drawn && !inside)
+            visible += on_screen (e, from->u[i], from->v, to->u[j], to->v, 4.0);
+        }
+    }
+  *n_visible = inside ? n : visible;
   return n;
 }
 
@@ -356,6 +414,8 @@ _sc_render_edges_screen (cairo_t        *cr,
   g_autofree double *rows = g_new0 (double, n_bands);
   g_autofree gboolean *bundles = g_new0 (gboolean, n_bands);
   g_autofree gsize *counts = g_new0 (gsize, n_bands);
+  g_autofree gsize *visible = g_new0 (gsize, n_bands);
+  g_autofree Ends *ends = NULL;
   ScRgba colors[SC_INK_CHANNELS];
   ScTheme theme;
   double total_rows = 0.0, peak = 0.0;
@@ -375,9 +435,12 @@ _sc_render_edges_screen (cairo_t        *cr,
   e.bottom_up = layout->orientation != SC_ORIENTATION_LEFT_RIGHT;
   e.length = e.bottom_up ? width : height;
   e.lines = e.bottom_up ? height : width;
+  ends = g_new0 (Ends, layout->n_layers);
+  for (guint l = 0; l < layout->n_layers; l++)
+    ends_init (&ends[l], &e, l);
   for (guint k = 0; k < n_bands; k++)
     {
-      counts[k] = drawn_edges (scene, k);
+      counts[k] = drawn_edges (&e, ends, k, &visible[k]);
       n_edges += counts[k];
     }
   e.base = _sc_edge_base_alpha ((guint) MIN (n_edges, G_MAXUINT));
@@ -398,10 +461,9 @@ _sc_render_edges_screen (cairo_t        *cr,
   for (guint k = 0; k < n_bands; k++)
     {
       double budget = MAX (OPS_BUDGET / MAX (total_rows, 1.0), MIN_BUNDLES);
-      gboolean bundled = rows[k] > 0.0 && counts[k] > budget;
+      gboolean bundled = rows[k] > 0.0 && visible[k] > budget;
       gboolean flip = layer_v (&e, k) > layer_v (&e, k + 1);
       Bins in = { 0 }, out = { 0 };
-      double band_peak;
 
       bands[k].strokes = g_array_new (FALSE, FALSE, sizeof (ScStroke));
       if (rows[k] <= 0.0)
@@ -409,8 +471,9 @@ _sc_render_edges_screen (cairo_t        *cr,
 
       if (bundled)
         {
-          /* square bins whose pairs fill the budget */
-          double size = sqrt (extent_of_layer (&e, k) * extent_of_layer (&e, k + 1) / budget);
+          /* square bins whose pairs on screen fill the budget */
+          double on = (double) visible[k] / MAX (counts[k], 1);
+          double size = sqrt (extent_of_layer (&e, k) * extent_of_layer (&e, k + 1) * on / budget);
 
           bins_build (&in, &e, k, size);
           bins_build (&out, &e, k + 1, size);
@@ -420,9 +483,8 @@ _sc_render_edges_screen (cairo_t        *cr,
           bins_build (&in, &e, k, 0.0);
           bins_build (&out, &e, k + 1, 0.0);
         }
-      band_peak = collect (&e, k, &in, &out, bundled, &bands[k]);
+      collect (&e, k, ends, &in, &out, bundled, &bands[k]);
       bands[k].coarse = bundled;
-      peak = MAX (peak, band_peak);
       bundles[k] = bundled;
       if (flip)
         for (guint s = 0; s < bands[k].strokes->len; s++)
@@ -437,8 +499,16 @@ _sc_render_edges_screen (cairo_t        *cr,
           }
       bands[k].v0 = floor (bands[k].v0);   /* whole rows: no seam between bands */
       bands[k].v1 = floor (bands[k].v1);
+      for (guint s = 0; !bundled && s < bands[k].strokes->len; s++)
+        bands[k].cap = MAX (bands[k].cap, g_array_index (bands[k].strokes, ScStroke, s).width / 2);
       bins_clear (&in);
       bins_clear (&out);
+      if (bundled)
+        {
+          double band_peak = _sc_raster_band_peak (&bands[k], e.length);
+
+          peak = MAX (peak, band_peak);
+        }
     }
 
   /* Bundled ink is scaled so that its densest place is dark, not black. */
@@ -469,5 +539,7 @@ _sc_render_edges_screen (cairo_t        *cr,
 
   for (guint k = 0; k < n_bands; k++)
     g_clear_pointer (&bands[k].strokes, g_array_unref);
+  for (guint l = 0; l < layout->n_layers; l++)
+    ends_clear (&ends[l]);
   return TRUE;
 }

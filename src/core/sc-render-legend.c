@@ -59,6 +59,10 @@ legend_keys (const ScLayoutBuilder *b,
     }
   else
     legend_add (rows, SC_LEGEND_EDGE_UNIFORM, -1, g_strdup (_("edge")));
+  if (b->info->image)
+    legend_add (rows, SC_LEGEND_PIXEL_HEAT, -1,
+                g_strdup (scene->weights != NULL ? _("pixel: Σ|w| of its edges")
+                                                 : _("pixel: number of its edges")));
 
   if (scene->detection == NULL)
     {

@@ -386,8 +386,45 @@ unit_color (const Painter      *p,
     *color = p->theme.undetected;
 }
 
+#define HEAT_LEVELS 8
+#define HEAT_FLOOR  0.25
+
+/* An input pixel's shade: Σ|w| of its edges into the first hidden layer
+ * (their number without weights), against the largest: a dense network's
+ * image shows where it looks, not a flat block. Kept pixels get at least
+ * HEAT_FLOOR; levels are few, so that runs of equal pixels stay long (an
+ * SVG stays small). */
+static double *
+pixel_heat (const Painter *p)
+{
+  const ScScene *scene = p->scene;
+  const ScLayout *layout = p->layout;
+  guint n_in = layout->arch[0], n_out = layout->arch[1];
+  double *heat = g_new0 (double, n_in), max = 0.0;
+
+  for (guint j = 0; j < n_out; j++)
+    {
+      const guint8 *mask = scene->mask->m[0] + (gsize) j * n_in;
+      const float *w = scene->weights != NULL ? scene->weights[0] + (gsize) j * n_in : NULL;
+
+      if (!layout->units[n_in + j].visible)
+        continue;
+      for (guint i = 0; i < n_in; i++)
+        if (mask[i])
+          heat[i] += w != NULL ? fabsf (w[i]) : 1.0;
+    }
+  for (guint i = 0; i < n_in; i++)
+    max = MAX (max, heat[i]);
+  for (guint i = 0; i < n_in; i++)
+    heat[i] = heat[i] > 0.0 && max > 0.0
+              ? round ((HEAT_FLOOR + (1.0 - HEAT_FLOOR) * heat[i] / max) * HEAT_LEVELS) / HEAT_LEVELS
+              : 1.0;   /* no edges: a removed pixel, shown by its alpha */
+  return heat;
+}
+
 static guint32
 pixel_color (const Painter *p,
+             const double  *heat,
              guint          i)
 {
   const ScLayoutUnit *unit = &p->layout->units[i];
@@ -397,7 +434,8 @@ pixel_color (const Painter *p,
     module_color (p, unit->module, &on);
   else
     on = p->theme.image_on;
-  c = _sc_rgba_mix (&p->theme.image_off, &on, unit->alpha * (unit_dim (p, i) < 1.0 ? 0.3 : 1.0));
+  c = _sc_rgba_mix (&p->theme.image_off, &on,
+                    unit->alpha * heat[i] * (unit_dim (p, i) < 1.0 ? 0.3 : 1.0));
 
   return (guint32) lround (c.red * 255) << 16 | (guint32) lround (c.green * 255) << 8 |
          (guint32) lround (c.blue * 255);
@@ -451,16 +489,17 @@ draw_image (cairo_t *cr,
   const ScRgba *o = &p->theme.image_off;
   guint32 off = (guint32) lround (o->red * 255) << 16 | (guint32) lround (o->green * 255) << 8 |
                 (guint32) lround (o->blue * 255);
+  g_autofree double *heat = pixel_heat (p);
   guint start = 0;
 
   for (guint row = 0; row < h; row++)
     for (guint col = 0; col < w; col++)
       {
-        guint32 color = pixel_color (p, row * w + col);
+        guint32 color = pixel_color (p, heat, row * w + col);
 
         if (col == 0)
           start = 0;
-        if (col + 1 < w && pixel_color (p, row * w + col + 1) == color)
+        if (col + 1 < w && pixel_color (p, heat, row * w + col + 1) == color)
           continue;
         if (color != off)
           g_array_append_val (runs, ((Run) { color, row, start, col + 1 }));
@@ -522,7 +561,23 @@ same_style (const UnitKey *a,
          a->dimmed == b->dimmed;
 }
 
-/* One fill and one stroke per run of units with the same colour and alpha. */
+/* On screen, units a pixel or two across are squares: Cairo fills
+ * thousands of them (a dense MNIST layer) far faster than circles. */
+static gboolean
+is_speck (cairo_t            *cr,
+          const Painter      *p,
+          const ScLayoutUnit *unit)
+{
+  double dx = unit->radius, dy = 0.0;
+
+  if (!p->scene->options.level_of_detail)
+    return FALSE;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return fabs (dx) < 1.5;
+}
+
+/* One fill and one stroke per run of units with the same colour and alpha
+ * (and one fill for the specks among them). */
 static void
 draw_unit_run (cairo_t       *cr,
                Painter       *p,
@@ -532,44 +587,51 @@ draw_unit_run (cairo_t       *cr,
   const ScLayoutUnit *first = &p->layout->units[run[0].unit];
   double alpha = run[0].alpha / 100.0;
   ScRgba color, outline;
+  gboolean circles = FALSE;
 
-  double dx = first->radius, dy = 0.0;
-  /* On screen, units a pixel or two across are squares: Cairo fills
-   * thousands of them (a dense MNIST layer) far faster than circles. */
-  gboolean squares = p->scene->options.level_of_detail &&
-                     (cairo_user_to_device_distance (cr, &dx, &dy), hypot (dx, dy) < 1.5);
+  if (run[0].ghost)
+    color = outline = p->theme.muted;
+  else
+    {
+      unit_color (p, first, &color);
+      /* dimmed units stay opaque: edges must not show through them */
+      if (run[0].dimmed)
+        color = _sc_rgba_mix (&color, &p->theme.background, 0.7);
+      outline = _sc_rgba_mix (&color, &p->theme.foreground, 0.35);
+    }
+
+  if (p->scene->options.level_of_detail)
+    {
+      for (guint r = 0; r < n; r++)
+        {
+          const ScLayoutUnit *unit = &p->layout->units[run[r].unit];
+
+          if (is_speck (cr, p, unit))
+            cairo_rectangle (cr, unit->x - unit->radius, unit->y - unit->radius,
+                             2 * unit->radius, 2 * unit->radius);
+        }
+      _sc_set_source (cr, &outline, alpha);
+      cairo_fill (cr);
+    }
 
   for (guint r = 0; r < n; r++)
     {
       const ScLayoutUnit *unit = &p->layout->units[run[r].unit];
 
-      if (squares)
-        {
-          cairo_rectangle (cr, unit->x - unit->radius, unit->y - unit->radius,
-                           2 * unit->radius, 2 * unit->radius);
-          continue;
-        }
+      if (is_speck (cr, p, unit))
+        continue;
       cairo_new_sub_path (cr);
       cairo_arc (cr, unit->x, unit->y, unit->radius, 0, 2 * G_PI);
+      circles = TRUE;
     }
+  if (!circles)
+    return;
 
   cairo_set_line_width (cr, MIN (1.0 * p->sk, first->radius * 0.3));
   if (run[0].ghost)
     {
       _sc_set_source (cr, &p->theme.muted, alpha);
       cairo_stroke (cr);
-      return;
-    }
-
-  unit_color (p, first, &color);
-  /* dimmed units stay opaque: edges must not show through them */
-  if (run[0].dimmed)
-    color = _sc_rgba_mix (&color, &p->theme.background, 0.7);
-  outline = _sc_rgba_mix (&color, &p->theme.foreground, 0.35);
-  if (squares)
-    {
-      _sc_set_source (cr, &outline, alpha);
-      cairo_fill (cr);
       return;
     }
   _sc_set_source (cr, &color, alpha);
@@ -825,6 +887,30 @@ draw_swatch_module (cairo_t      *cr,
   cairo_fill (cr);
 }
 
+/* Light to dark, as pixel_heat() shades the image. */
+static void
+draw_swatch_heat (cairo_t      *cr,
+                  Painter      *p,
+                  const ScRect *swatch)
+{
+  double side = MIN (swatch->height * 0.8, swatch->width / 4);
+  double y = swatch->y + (swatch->height - side) / 2;
+
+  for (guint s = 0; s < 4; s++)
+    {
+      ScRgba c = _sc_rgba_mix (&p->theme.image_off, &p->theme.image_on,
+                               HEAT_FLOOR + (1.0 - HEAT_FLOOR) * s / 3.0);
+
+      cairo_rectangle (cr, swatch->x + s * side, y, side, side);
+      _sc_set_source (cr, &c, 1.0);
+      cairo_fill (cr);
+    }
+  cairo_rectangle (cr, swatch->x, y, 4 * side, side);
+  _sc_set_source (cr, &p->theme.frame, 1.0);
+  cairo_set_line_width (cr, 1.0 * p->sk);
+  cairo_stroke (cr);
+}
+
 static void
 draw_swatch (cairo_t             *cr,
              Painter             *p,
@@ -858,6 +944,9 @@ draw_swatch (cairo_t             *cr,
       break;
     case SC_LEGEND_REMOVED:
       draw_swatch_unit (cr, p, swatch, &p->theme.muted, TRUE);
+      break;
+    case SC_LEGEND_PIXEL_HEAT:
+      draw_swatch_heat (cr, p, swatch);
       break;
     case SC_LEGEND_HEADING:
     case SC_LEGEND_MORE:

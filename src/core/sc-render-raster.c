@@ -206,18 +206,20 @@ add_shape (Row         *row,
 }
 
 static inline guint32
-pack_pixel (double alpha,
-            double red,
-            double green,
-            double blue)
+pack_pixel (float alpha,
+            float red,
+            float green,
+            float blue)
 {
   /* Cairo's ARGB32: premultiplied, native-endian 32-bit words */
-  return (guint32) (alpha * 255.0 + 0.5) << 24 | (guint32) (alpha * red * 255.0 + 0.5) << 16 |
-         (guint32) (alpha * green * 255.0 + 0.5) << 8 | (guint32) (alpha * blue * 255.0 + 0.5);
+  return (guint32) (alpha * 255.0f + 0.5f) << 24 | (guint32) (red * 255.0f + 0.5f) << 16 |
+         (guint32) (green * 255.0f + 0.5f) << 8 | (guint32) (blue * 255.0f + 0.5f);
 }
 
-/* Turns the ramps of a row into pixels; returns whether any is inked. */
-static gboolean
+/* Turns the ramps of a row into pixels. The colours are laid over each
+ * other in channel order (negative, positive, none), as Cairo strokes
+ * them (sc-render-network.c), each with the opacity of its own ink. */
+static void
 resolve_row (Row          *row,
              const ScRgba *colors,
              guint32      *out,
@@ -225,40 +227,32 @@ resolve_row (Row          *row,
 {
   const float *alpha_of = alpha_table ();
   double sum_m[SC_INK_CHANNELS] = { 0 }, sum_o[SC_INK_CHANNELS] = { 0 };
-  gboolean any = FALSE;
 
   for (int i = 0; i < row->length; i++)
     {
-      double ink[SC_INK_CHANNELS], total = 0.0, alpha, red = 0, green = 0, blue = 0;
+      float alpha = 0.0f, red = 0.0f, green = 0.0f, blue = 0.0f;
       double u = i + 0.5;
 
       for (guint c = 0; c < SC_INK_CHANNELS; c++)
         {
-          ink[c] = 0.0;
+          double ink;
+          float a;
+
           if (!row->used[c])
             continue;
           sum_m[c] += row->slope[c][i];
           sum_o[c] += row->offset[c][i];
-          ink[c] = MAX (sum_m[c] * u + sum_o[c], 0.0);
-          total += ink[c];
+          ink = sum_m[c] * u + sum_o[c];
+          if (ink < 1.0 / EXP_STEPS_PER_UNIT)
+            continue;
+          a = alpha_of[(guint) (MIN (ink, EXP_MAX) * EXP_STEPS_PER_UNIT + 0.5)];
+          red = (float) colors[c].red * a + red * (1.0f - a);
+          green = (float) colors[c].green * a + green * (1.0f - a);
+          blue = (float) colors[c].blue * a + blue * (1.0f - a);
+          alpha = a + alpha * (1.0f - a);
         }
-      if (total < 1.0 / EXP_STEPS_PER_UNIT)
-        {
-          out[i * step] = 0;
-          continue;
-        }
-
-      alpha = alpha_of[(guint) (MIN (total, EXP_MAX) * EXP_STEPS_PER_UNIT + 0.5)];
-      for (guint c = 0; c < SC_INK_CHANNELS; c++)
-        {
-          red += ink[c] * colors[c].red;
-          green += ink[c] * colors[c].green;
-          blue += ink[c] * colors[c].blue;
-        }
-      out[i * step] = pack_pixel (alpha, red / total, green / total, blue / total);
-      any = TRUE;
+      out[i * step] = alpha > 0.0f ? pack_pixel (alpha, red, green, blue) : 0;
     }
-  return any;
 }
 
 void
@@ -303,7 +297,8 @@ _sc_raster_bands (guint32        *pixels,
       int only = -1, n_touching = 0;
 
       for (guint b = 0; b < n_bands; b++)
-        if (v >= bands[b].v0 && v < bands[b].v1 && bands[b].strokes->len > 0)
+        if (v >= bands[b].v0 - bands[b].cap && v < bands[b].v1 + bands[b].cap &&
+            bands[b].strokes->len > 0)
           {
             only = (int) b;
             n_touching++;
@@ -325,7 +320,8 @@ _sc_raster_bands (guint32        *pixels,
           const ScBand *band = &bands[b];
           double dv = band->v1 - band->v0;
 
-          if (v < band->v0 || v >= band->v1 || dv <= 0.0 || band->strokes->len == 0)
+          if (v < band->v0 - band->cap || v >= band->v1 + band->cap || dv <= 0.0 ||
+              band->strokes->len == 0)
             continue;
           if (!touched)
             {
@@ -334,7 +330,7 @@ _sc_raster_bands (guint32        *pixels,
               touched = TRUE;
             }
           for (guint s = 0; s < band->strokes->len; s++)
-            add_shape (&row, &shapes[b][s], (float) ((v - band->v0) / dv));
+            add_shape (&row, &shapes[b][s], (float) CLAMP ((v - band->v0) / dv, 0.0, 1.0));
         }
       if (touched)
         resolve_row (&row, colors, out, step);
@@ -342,6 +338,49 @@ _sc_raster_bands (guint32        *pixels,
 
   for (guint b = 0; b < n_bands; b++)
     g_free (shapes[b]);
+}
+
+double
+_sc_raster_band_peak (const ScBand *band,
+                      int           length)
+{
+  g_autofree float *memory = g_new0 (float, (gsize) 2 * SC_INK_CHANNELS * (length + 1));
+  g_autofree Shape *shapes = g_new (Shape, MAX (band->strokes->len, 1));
+  double dv = MAX (band->v1 - band->v0, 1e-6), peak = 0.0;
+  Row row = { .length = length };
+
+  for (guint c = 0; c < SC_INK_CHANNELS; c++)
+    {
+      row.slope[c] = memory + (gsize) (2 * c) * (length + 1);
+      row.offset[c] = memory + (gsize) (2 * c + 1) * (length + 1);
+    }
+  for (guint s = 0; s < band->strokes->len; s++)
+    shape_init (&shapes[s], &g_array_index (band->strokes, ScStroke, s), dv);
+
+  /* the ends, where a bin's bundles meet, and between them, where all
+   * meet in the middle */
+  for (guint q = 0; q <= 4; q++)
+    {
+      double sum_m[SC_INK_CHANNELS] = { 0 }, sum_o[SC_INK_CHANNELS] = { 0 };
+
+      memset (memory, 0, sizeof (float) * 2 * SC_INK_CHANNELS * (length + 1));
+      memset (row.used, 0, sizeof row.used);
+      for (guint s = 0; s < band->strokes->len; s++)
+        add_shape (&row, &shapes[s], q / 4.0f);
+      for (int i = 0; i < length; i++)
+        {
+          double ink = 0.0;
+
+          for (guint c = 0; c < SC_INK_CHANNELS; c++)
+            {
+              sum_m[c] += row.slope[c][i];
+              sum_o[c] += row.offset[c][i];
+              ink += MAX (sum_m[c] * (i + 0.5) + sum_o[c], 0.0);
+            }
+          peak = MAX (peak, ink);
+        }
+    }
+  return peak;
 }
 
 double

@@ -29,7 +29,7 @@ typedef struct
                     * does not darken); 0: a bundle, mass as it is */
 } ScStroke;
 
-/* The strokes between two layers: rows v0 ≤ v < v1. */
+/* The strokes between two layers: rows v0 − cap ≤ v < v1 + cap. */
 typedef struct
 {
   double   v0;
@@ -37,6 +37,8 @@ typedef struct
   GArray  *strokes;  /* ScStroke */
   gboolean coarse;   /* a picture of bundles: it changes slowly from row to
                       * row, so every other row repeats the one before */
+  double   cap;      /* lines go on this far past v0 and v1, straight: the
+                      * ends of Cairo's round caps between the units */
 } ScBand;
 
 /* Draws bands into a Cairo ARGB32 pixel buffer (premultiplied; rows of
@@ -51,6 +53,11 @@ void   _sc_raster_bands   (guint32       *pixels,
                            const ScBand  *bands,
                            guint          n_bands,
                            const ScRgba   colors[SC_INK_CHANNELS]);
+
+/* The largest ink (optical density) of a band's pixels, sampled on five
+ * rows from v0 to v1 (a row is length pixels). */
+double _sc_raster_band_peak (const ScBand  *band,
+                             int            length);
 
 /* The optical density −ln(1 − alpha) of one line of that opacity. */
 double _sc_raster_density (double         alpha);

@@ -235,6 +235,7 @@ typedef enum
   SC_LEGEND_WIDTH_MIN,      /* a thin line: |w| = max / 4 */
   SC_LEGEND_UNGROUPED,      /* a grey unit: before detection */
   SC_LEGEND_REMOVED,        /* a ghost unit: removed by pruning */
+  SC_LEGEND_PIXEL_HEAT,     /* image input: pixel shades from light to dark */
 } ScLegendKind;
 
 typedef struct
