@@ -18,7 +18,7 @@
 #include "sc-pipeline.h"
 #include "sc-render.h"
 #include "sculptor-network-tooltip.h"
-#include "sculptor-network-view.h"
+#include "sculptor-network-view-private.h"
 #include "sculptor-timeline.h"
 #include "sculptor-theme.h"
 
@@ -630,6 +630,82 @@ test_view_tooltip (Fixture       *fixture,
                             run->task->input_names[g_array_index (module->inputs, guint, 0)]));
 }
 
+/* The same network, its weights moved (a training snapshot). */
+static ScSnapshot *
+with_new_weights (const ScSnapshot *snapshot,
+                  float             factor)
+{
+  ScSnapshot *copy = undetected (snapshot);
+
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    for (gsize e = 0; e < sc_mask_layer_size (snapshot->mask, k); e++)
+      copy->w[k][e] = snapshot->w[k][e] * (e % 2 ? factor : 1.0f);
+  return copy;
+}
+
+static void
+cache_stats (Fixture *fixture,
+             guint    stats[3])
+{
+  _sculptor_frame_cache_get_stats (fixture->view->cache, &stats[0], &stats[1], &stats[2]);
+}
+
+/* Frames reuse the layout of the network before while only the zoom or
+ * the weights change, brought up to date with the weights; a new mask
+ * lays the network out afresh. What the view shows follows every change. */
+static void
+test_view_cache (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ScRun *run = get_run ();
+  g_autoptr(ScSnapshot) plain = undetected (run->final);
+  g_autoptr(ScSnapshot) heavier = with_new_weights (plain, 3.0f);
+  g_autoptr(ScSnapshot) dense = undetected (run->dense);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) heavy = NULL;
+  g_autoptr(ScLayout) fresh = NULL;
+  guint before[3], after[3];
+  ScScene scene;
+
+  show (fixture, plain);
+  cache_stats (fixture, before);
+  light = g_object_ref (fixture->view->frame->content);
+
+  /* zoom: the same layout as it was */
+  sculptor_network_view_zoom_in (fixture->view);
+  GUI_WAIT_UNTIL (is_still (fixture));
+  cache_stats (fixture, after);
+  g_assert_cmpuint (after[0], ==, before[0] + 1);
+  g_assert_cmpuint (after[2], ==, before[2]);
+  sculptor_network_view_zoom_fit (fixture->view);
+  GUI_WAIT_UNTIL (is_still (fixture));
+
+  /* new weights: the layout follows them, the pixels too */
+  cache_stats (fixture, before);
+  show (fixture, heavier);
+  cache_stats (fixture, after);
+  g_assert_cmpuint (after[1], ==, before[1] + 1);
+  g_assert_cmpuint (after[2], ==, before[2]);
+  sc_scene_init_from_snapshot (&scene, heavier);
+  fresh = sc_layout_compute (&scene, fixture->view->frame->request.width,
+                             fixture->view->frame->request.height);
+  g_assert_cmpfloat (sculptor_network_view_get_layout (fixture->view)->max_abs_weight, ==,
+                     fresh->max_abs_weight);
+  heavy = g_object_ref (fixture->view->frame->content);
+  {
+    g_autoptr(GBytes) a = gdk_texture_save_to_png_bytes (light);
+    g_autoptr(GBytes) b = gdk_texture_save_to_png_bytes (heavy);
+
+    g_assert_false (g_bytes_equal (a, b));
+  }
+
+  /* another mask: computed */
+  cache_stats (fixture, before);
+  show (fixture, dense);
+  cache_stats (fixture, after);
+  g_assert_cmpuint (after[2], ==, before[2] + 1);
+}
+
 /* ---- timeline --------------------------------------------------------------- */
 
 static void
@@ -712,6 +788,7 @@ main (int   argc,
   g_test_add ("/NetworkView/tooltip", Fixture, NULL, fixture_set_up, test_view_tooltip, fixture_tear_down);
   g_test_add ("/NetworkView/png", Fixture, NULL, fixture_set_up, test_view_png, fixture_tear_down);
   g_test_add ("/NetworkView/large", Fixture, NULL, fixture_set_up, test_view_large, fixture_tear_down);
+  g_test_add ("/NetworkView/cache", Fixture, NULL, fixture_set_up, test_view_cache, fixture_tear_down);
   g_test_add ("/Timeline/click", Fixture, NULL, fixture_set_up, test_timeline_click, fixture_tear_down);
 
   status = g_test_run ();

@@ -385,6 +385,48 @@ test_heat_map (void)
   }
 }
 
+/* A network training: the same mask, other weights. The layout computed
+ * for the old weights, brought up to date, is the one computed afresh; and
+ * when the legend would change shape it is left alone. */
+static void
+test_layout_update_weights (void)
+{
+  const guint arch[] = { 4, 24, 24, 4 };
+  g_autoptr(ScSnapshot) before = random_net (arch, G_N_ELEMENTS (arch), 0.3, 11);
+  g_autoptr(ScSnapshot) after = random_net (arch, G_N_ELEMENTS (arch), 0.3, 11);
+  g_autoptr(ScLayout) updated = NULL;
+  g_autoptr(ScLayout) fresh = NULL;
+  ScScene scene;
+
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (arch); k++)
+    for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
+      after->w[k][e] *= 1.07f;
+
+  sc_scene_init_from_snapshot (&scene, before);
+  updated = sc_layout_compute (&scene, 480, 400);
+  sc_scene_init_from_snapshot (&scene, after);
+  fresh = sc_layout_compute (&scene, 480, 400);
+  g_assert_cmpfloat (fresh->max_abs_weight, !=, updated->max_abs_weight);
+
+  g_assert_true (sc_layout_update_weights (updated, &scene));
+  g_assert_cmpfloat (updated->max_abs_weight, ==, fresh->max_abs_weight);
+  g_assert_cmpmem (updated->units, sizeof (ScLayoutUnit) * updated->n_units,
+                   fresh->units, sizeof (ScLayoutUnit) * fresh->n_units);
+  g_assert_cmpuint (updated->n_legend, ==, fresh->n_legend);
+  for (guint r = 0; r < fresh->n_legend; r++)
+    {
+      g_assert_cmpstr (updated->legend[r].text, ==, fresh->legend[r].text);
+      g_assert_cmpfloat (updated->legend[r].rect.x, ==, fresh->legend[r].rect.x);
+      g_assert_cmpfloat (updated->legend[r].rect.width, ==, fresh->legend[r].rect.width);
+    }
+
+  /* no weights left: the legend would lose its |w| rows */
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (arch); k++)
+    memset (after->w[k], 0, sizeof (float) * arch[k] * arch[k + 1]);
+  g_assert_false (sc_layout_update_weights (updated, &scene));
+  g_assert_cmpfloat (updated->max_abs_weight, ==, fresh->max_abs_weight);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/render-screen/bundles", test_bundles);
   g_test_add_func ("/render-screen/zoom-unbundles", test_zoom_unbundles);
   g_test_add_func ("/render-screen/heat-map", test_heat_map);
+  g_test_add_func ("/render-screen/layout-update-weights", test_layout_update_weights);
 
   return g_test_run ();
 }

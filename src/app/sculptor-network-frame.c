@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <time.h>
 #ifdef __linux__
@@ -38,6 +39,7 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_clear_pointer (&request->previous_colors, sc_module_colors_free);
   g_clear_pointer (&request->layout_from, sc_snapshot_unref);
   g_clear_pointer (&request->layout_colors, sc_module_colors_free);
+  g_clear_pointer (&request->cache, _sculptor_frame_cache_unref);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -106,6 +108,32 @@ free_surface (gpointer data)
   cairo_surface_destroy (data);
 }
 
+GdkTexture *
+_sculptor_frame_texture_new (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  /* GDK_MEMORY_DEFAULT is Cairo's ARGB32 layout: no copy. */
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height, free_surface,
+                                      cairo_surface_reference (surface));
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  /* the view blends frames' pixels itself (_sculptor_frame_texture_surface) */
+  g_object_set_data_full (G_OBJECT (texture), "sculptor-surface", cairo_surface_reference (surface),
+                          free_surface);
+  return texture;
+}
+
+cairo_surface_t *
+_sculptor_frame_texture_surface (GdkTexture *texture)
+{
+  return texture ? g_object_get_data (G_OBJECT (texture), "sculptor-surface") : NULL;
+}
+
 static GdkTexture *
 render_texture (const SculptorFrameRequest  *request,
                 const ScScene               *scene,
@@ -116,8 +144,7 @@ render_texture (const SculptorFrameRequest  *request,
   int width = request->width * request->scale, height = request->height * request->scale;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
-  int stride = cairo_image_surface_get_stride (surface);
+  GdkTexture *texture;
 
   cairo_scale (cr, request->scale, request->scale);
   if (transform != NULL)
@@ -127,12 +154,68 @@ render_texture (const SculptorFrameRequest  *request,
     }
   sc_render_network_parts (cr, scene, layout, parts);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
-  /* GDK_MEMORY_DEFAULT is Cairo's ARGB32 layout: no copy. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height, free_surface, surface);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  texture = _sculptor_frame_texture_new (surface);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* The title and the legend, in a texture only as large as they are: every
+ * frame of the view paints it, and a software renderer pays per pixel. */
+static void
+render_overlay (SculptorFrame *frame)
+{
+  const SculptorFrameRequest *request = &frame->request;
+  const ScLayout *layout = frame->layout;
+  const ScRect *parts[2] = { &layout->title_rect, &layout->legend_rect };
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  const double margin = 8.0;   /* text reaching past its row, swatches */
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    if (parts[p]->width > 0.0 && parts[p]->height > 0.0)
+      {
+        x0 = MIN (x0, parts[p]->x);
+        y0 = MIN (y0, parts[p]->y);
+        x1 = MAX (x1, parts[p]->x + parts[p]->width);
+        y1 = MAX (y1, parts[p]->y + parts[p]->height);
+      }
+  if (x1 <= x0 || y1 <= y0)
+    return;   /* neither title nor legend */
+
+  x0 = MAX (floor (x0 - margin), 0.0);
+  y0 = MAX (floor (y0 - margin), 0.0);
+  x1 = MIN (ceil (x1 + margin), request->width);
+  y1 = MIN (ceil (y1 + margin), request->height);
+  frame->overlay_rect = (ScRect) { x0, y0, x1 - x0, y1 - y0 };
+  width = (int) (x1 - x0) * request->scale;
+  height = (int) (y1 - y0) * request->scale;
+  if (width <= 0 || height <= 0)
+    return;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, request->scale, request->scale);
+  cairo_translate (cr, -x0, -y0);
+  sc_render_network_parts (cr, &frame->scene, layout, OVERLAY_PARTS);
+  cairo_destroy (cr);
+  frame->overlay = _sculptor_frame_texture_new (surface);
+  cairo_surface_destroy (surface);
+}
+
+/* The layout of a scene of this request, from the view's cache when it
+ * has one like it. */
+static ScLayout *
+layout_of (const SculptorFrameRequest *request,
+           const ScScene              *scene,
+           const ScSnapshot           *weights_owner,
+           const ScSnapshot           *detection_owner)
+{
+  return _sculptor_frame_cache_layout (request->cache, scene, (ScSnapshot *) weights_owner,
+                                       (ScSnapshot *) detection_owner, request->task,
+                                       request->width, request->height);
 }
 
 /* The pruning of this step fading out: the scene with the previous mask at
@@ -149,12 +232,12 @@ render_fade (SculptorFrame *frame)
 
   scene.previous_mask = request->previous->mask;
   scene.progress = 0.0;
-  from_layout = sc_layout_compute (&scene, request->width, request->height);
+  from_layout = layout_of (request, &scene, request->snapshot, request->snapshot);
   frame->fade_from = render_texture (request, &scene, from_layout, CONTENT_PARTS,
                                      &request->transform);
 
   scene.progress = 0.999;
-  to_layout = sc_layout_compute (&scene, request->width, request->height);
+  to_layout = layout_of (request, &scene, request->snapshot, request->snapshot);
   frame->fade_to = render_texture (request, &scene, to_layout, CONTENT_PARTS,
                                    &request->transform);
 }
@@ -214,6 +297,7 @@ static GdkTexture *
 render_in_place (const SculptorFrameRequest *request,
                  const ScScene              *base_scene,
                  const ScLayout             *base_layout,
+                 const ScSnapshot           *base,
                  const ScSnapshot           *net,
                  const ScMask               *previous_mask,
                  double                      progress,
@@ -233,7 +317,7 @@ render_in_place (const SculptorFrameRequest *request,
   scene.unit_alpha = alpha;
   /* the same places (they follow the base's modules); alphas from the
    * units net still has */
-  layout = sc_layout_compute (&scene, request->width, request->height);
+  layout = layout_of (request, &scene, net, base);
   texture = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
   if (layout_out)
     *layout_out = g_steal_pointer (&layout);
@@ -265,10 +349,10 @@ render_content_in_place (SculptorFrame *frame)
   g_autoptr(ScLayout) base_layout = NULL;
 
   base_scene_init (&scene, request, base, request->layout_colors);
-  base_layout = sc_layout_compute (&scene, request->width, request->height);
+  base_layout = layout_of (request, &scene, base, base);
   g_clear_pointer (&frame->layout, sc_layout_free);
   g_clear_object (&frame->content);
-  frame->content = render_in_place (request, &scene, base_layout, request->snapshot, NULL, 1.0,
+  frame->content = render_in_place (request, &scene, base_layout, base, request->snapshot, NULL, 1.0,
                                     &frame->layout);
   /* the overlay's legend lists the base's modules: in their colours */
   frame->scene.module_colors = request->layout_colors;
@@ -289,10 +373,10 @@ render_fade_in_place (SculptorFrame    *frame,
   ScScene scene;
 
   base_scene_init (&scene, request, base, base_colors);
-  layout = sc_layout_compute (&scene, request->width, request->height);
-  frame->fade_from = render_in_place (request, &scene, layout, before, NULL, 1.0, NULL);
-  frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, before->mask, 0.999,
-                                    NULL);
+  layout = layout_of (request, &scene, base, base);
+  frame->fade_from = render_in_place (request, &scene, layout, base, before, NULL, 1.0, NULL);
+  frame->fade_to = render_in_place (request, &scene, layout, base, request->snapshot, before->mask,
+                                    0.999, NULL);
 }
 
 /* The renderer fades pruned units out in their old slots: before
@@ -332,12 +416,13 @@ _sculptor_frame_render (SculptorFrameRequest *request)
     render_content_in_place (frame);
   else
     {
-      frame->layout = sc_layout_compute (&frame->scene, frame->request.width, frame->request.height);
+      frame->layout = layout_of (&frame->request, &frame->scene, frame->request.snapshot,
+                                 frame->request.snapshot);
       frame->content = render_texture (&frame->request, &frame->scene, frame->layout, CONTENT_PARTS,
                                        &frame->request.transform);
     }
   frame->render_ms = (g_get_monotonic_time () - start) / 1000.0;
-  frame->overlay = render_texture (&frame->request, &frame->scene, frame->layout, OVERLAY_PARTS, NULL);
+  render_overlay (frame);
 
   if (wants_fade (frame))
     {

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-render.h"
+#include "sculptor-frame-cache.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
 
@@ -44,6 +45,7 @@ typedef struct
   ScSnapshot            *layout_from;  /* the last network with modules shown: one
                                         * without draws in its layout; or NULL */
   ScModuleColors        *layout_colors;
+  SculptorFrameCache    *cache;        /* the view's layouts, or NULL */
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,
@@ -55,7 +57,8 @@ typedef struct
   ScScene               scene;       /* borrows from request: the hover ring */
   ScLayout             *layout;
   GdkTexture           *content;     /* boxes, edges, units */
-  GdkTexture           *overlay;     /* title and legend */
+  GdkTexture           *overlay;     /* title and legend, or NULL */
+  ScRect                overlay_rect;/* where the overlay goes */
   GdkTexture           *fade_from;   /* the previous network in this layout, */
   GdkTexture           *fade_to;     /* and without what was pruned; or NULL */
   double                render_ms;   /* time spent drawing */
@@ -66,6 +69,12 @@ typedef struct
 #define SCULPTOR_FRAME_FADE_BUDGET_MS 60.0
 
 void           _sculptor_frame_request_clear (SculptorFrameRequest *request);
+
+/* A texture of an ARGB32 image surface's pixels (kept, not copied), and
+ * that surface back (or NULL for other textures): the view blends two
+ * frames' pixels itself. */
+GdkTexture      *_sculptor_frame_texture_new     (cairo_surface_t *surface);
+cairo_surface_t *_sculptor_frame_texture_surface (GdkTexture      *texture);
 
 /* Draws a frame; takes over request (it is cleared). Thread-safe: touches
  * nothing but its arguments. */

@@ -36,6 +36,7 @@ struct _SculptorNetworkView
   SculptorFrame         *frame;        /* on screen */
   GdkTexture            *old_content;  /* ANIMATION_BLEND source */
   GCancellable          *cancellable;
+  SculptorFrameCache    *cache;        /* layouts, shared with the frames */
 
   /* Borrowed references */
   GtkGesture            *drag;         /* owned by the widget */

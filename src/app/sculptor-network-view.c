@@ -91,6 +91,7 @@ start_frame (SculptorNetworkView *self,
     .colors = sc_module_colors_copy (self->colors),
     .layout_from = self->layout_from ? sc_snapshot_ref (self->layout_from) : NULL,
     .layout_colors = sc_module_colors_copy (self->layout_colors),
+    .cache = _sculptor_frame_cache_ref (self->cache),
   };
 
   /* Animate from what is on screen now. */
@@ -628,6 +629,7 @@ sculptor_network_view_finalize (GObject *object)
   SculptorNetworkView *self = SCULPTOR_NETWORK_VIEW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cache, _sculptor_frame_cache_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->placeholder_title, g_free);
@@ -673,6 +675,7 @@ sculptor_network_view_init (SculptorNetworkView *self)
   self->hovered = -1;
   self->view.zoom = 1.0;
   self->cancellable = g_cancellable_new ();
+  self->cache = _sculptor_frame_cache_new ();
   self->debug_frames = g_getenv ("SCULPTOR_DEBUG_FRAMES") != NULL;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

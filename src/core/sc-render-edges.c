@@ -26,7 +26,7 @@
  * edges themselves. Exports never come here: they draw every edge with
  * Cairo (sc-render-network.c). */
 
-#define OPS_BUDGET   1500000.0  /* stroke-row visits per frame */
+#define OPS_BUDGET   1000000.0  /* stroke-row visits per frame */
 #define MIN_BUNDLES  64.0
 /* The densest place of a bundled layer pair gets this optical density
  * (opacity 1 − e^−2.3 = 90 %): density varies, it does not saturate. */
@@ -408,7 +408,6 @@ _sc_render_edges_screen (cairo_t        *cr,
                          const ScLayout *layout)
 {
   cairo_surface_t *target = cairo_get_target (cr);
-  cairo_surface_t *surface;
   guint n_bands = layout->n_layers - 1;
   g_autofree ScBand *bands = g_new0 (ScBand, n_bands);
   g_autofree double *rows = g_new0 (double, n_bands);
@@ -423,7 +422,9 @@ _sc_render_edges_screen (cairo_t        *cr,
   Edges e = { scene, layout };
   int width, height;
 
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+  /* pixels drawn straight into the surface: no group, no clip honoured */
+  if (cairo_get_group_target (cr) != target ||
+      cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
       cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32)
     return FALSE;
   cairo_get_matrix (cr, &e.m);
@@ -524,18 +525,11 @@ _sc_render_edges_screen (cairo_t        *cr,
   sc_render_edge_color (TRUE, scene->options.dark, &colors[1]);
   colors[2] = _sc_rgba_mix (&theme.foreground, &theme.background, 0.35);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_surface_flush (surface);
-  _sc_raster_bands ((guint32 *) cairo_image_surface_get_data (surface), width, height,
-                    cairo_image_surface_get_stride (surface), !e.bottom_up, bands, n_bands, colors);
-  cairo_surface_mark_dirty (surface);
-
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_surface_destroy (surface);
+  /* straight into the target's pixels, over what is drawn there */
+  cairo_surface_flush (target);
+  _sc_raster_bands ((guint32 *) cairo_image_surface_get_data (target), width, height,
+                    cairo_image_surface_get_stride (target), !e.bottom_up, bands, n_bands, colors);
+  cairo_surface_mark_dirty (target);
 
   for (guint k = 0; k < n_bands; k++)
     g_clear_pointer (&bands[k].strokes, g_array_unref);

@@ -595,44 +595,51 @@ unit_drawn (const ScLayoutBuilder *b,
   return unit_takes_slot (b, u);
 }
 
-static void
-layout_max_weight (ScLayoutBuilder *b)
+/* The largest |w| of the edges drawn between drawn units: what the edge
+ * widths and the legend are scaled to. */
+static double
+max_weight (const ScScene *scene,
+            const guint8  *drawn)
 {
-  const ScScene *scene = b->scene;
-  const ScSceneInfo *info = b->info;
-  g_autofree guint8 *drawn = NULL;
+  const ScMask *mask = scene->mask;
   float max = 0.0f;
 
-  if (scene->weights == NULL)
-    return;
-
   /* every edge of the network: an MNIST one has 10⁶ */
-  drawn = g_new (guint8, info->n_units);
-  for (guint u = 0; u < info->n_units; u++)
-    drawn[u] = unit_drawn (b, u);
-
-  for (guint k = 0; k + 1 < info->n_layers; k++)
+  for (guint k = 0, off = 0; k + 1 < mask->n_layers; off += mask->arch[k], k++)
     {
-      guint n_in = info->mask->arch[k];
-      const guint8 *from = drawn + info->offset[k];
+      guint n_in = mask->arch[k];
+      const guint8 *from = drawn + off, *to = drawn + off + n_in;
       const guint8 *previous = scene->previous_mask != NULL && scene->progress < 1.0
                                ? scene->previous_mask->m[k] : NULL;
 
-      for (guint j = 0; j < info->mask->arch[k + 1]; j++)
+      for (guint j = 0; j < mask->arch[k + 1]; j++)
         {
           const float *row = scene->weights[k] + (gsize) j * n_in;
-          const guint8 *mask = info->mask->m[k] + (gsize) j * n_in;
+          const guint8 *now = mask->m[k] + (gsize) j * n_in;
           const guint8 *before = previous ? previous + (gsize) j * n_in : NULL;
 
-          if (!drawn[info->offset[k + 1] + j])
+          if (!to[j])
             continue;
           for (guint i = 0; i < n_in; i++)
-            if (from[i] && (mask[i] || (before && before[i])))
+            if (from[i] && (now[i] || (before && before[i])))
               max = MAX (max, fabsf (row[i]));
         }
     }
+  return max;
+}
 
-  b->layout->max_abs_weight = max;
+static void
+layout_max_weight (ScLayoutBuilder *b)
+{
+  g_autofree guint8 *drawn = NULL;
+
+  if (b->scene->weights == NULL)
+    return;
+
+  drawn = g_new (guint8, b->info->n_units);
+  for (guint u = 0; u < b->info->n_units; u++)
+    drawn[u] = unit_drawn (b, u);
+  b->layout->max_abs_weight = max_weight (b->scene, drawn);
 }
 
 static void
@@ -752,6 +759,87 @@ sc_layout_compute (const ScScene *scene,
 
   builder_clear (&b);
   return g_steal_pointer (&b.layout);
+}
+
+ScLayout *
+sc_layout_copy (const ScLayout *layout)
+{
+  ScLayout *copy;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  copy = g_memdup2 (layout, sizeof *layout);
+  copy->arch = g_memdup2 (layout->arch, sizeof (guint) * layout->n_layers);
+  copy->units = g_memdup2 (layout->units, sizeof (ScLayoutUnit) * layout->n_units);
+  copy->boxes = g_memdup2 (layout->boxes, sizeof (ScLayoutBox) * layout->n_boxes);
+  copy->legend = g_memdup2 (layout->legend, sizeof (ScLegendEntry) * layout->n_legend);
+  for (guint r = 0; r < layout->n_legend; r++)
+    copy->legend[r].text = g_strdup (layout->legend[r].text);
+  return copy;
+}
+
+/* The widest legend text, with the |w| rows' texts replaced (or not). */
+static double
+legend_text_extent (const ScLayout *layout,
+                    const char     *max_text,
+                    const char     *min_text)
+{
+  cairo_t *cr = _sc_text_context_new ();
+  double widest = 0.0;
+
+  for (guint r = 0; r < layout->n_legend; r++)
+    {
+      const ScLegendEntry *entry = &layout->legend[r];
+      const char *text = entry->text;
+
+      if (entry->kind == SC_LEGEND_WIDTH_MAX && max_text != NULL)
+        text = max_text;
+      else if (entry->kind == SC_LEGEND_WIDTH_MIN && min_text != NULL)
+        text = min_text;
+      _sc_text_set_font (cr, layout->font_size, entry->kind == SC_LEGEND_HEADING);
+      widest = MAX (widest, _sc_text_width (cr, text));
+    }
+  cairo_destroy (cr);
+  return widest;
+}
+
+gboolean
+sc_layout_update_weights (ScLayout      *layout,
+                          const ScScene *scene)
+{
+  g_autofree guint8 *drawn = NULL;
+  g_autofree char *max_text = NULL;
+  g_autofree char *min_text = NULL;
+  double max;
+
+  g_return_val_if_fail (layout != NULL && scene != NULL && _sc_scene_is_valid (scene), FALSE);
+  g_return_val_if_fail (layout->n_units == sc_mask_n_units (scene->mask), FALSE);
+
+  if (scene->weights == NULL || layout->max_abs_weight <= 0.0)
+    return FALSE;
+  drawn = g_new (guint8, layout->n_units);
+  for (guint u = 0; u < layout->n_units; u++)
+    drawn[u] = layout->units[u].visible;   /* as unit_drawn() decided */
+  max = max_weight (scene, drawn);
+  if (max <= 0.0)
+    return FALSE;   /* the legend would lose its width rows */
+
+  /* The widest legend text sets the legend's width, and that the plot's:
+   * the new |w| texts must leave it as it was. */
+  max_text = g_strdup_printf ("|w| = %.3g", max);
+  min_text = g_strdup_printf ("|w| = %.3g", max / 4);
+  if (legend_text_extent (layout, max_text, min_text) != legend_text_extent (layout, NULL, NULL))
+    return FALSE;
+
+  layout->max_abs_weight = max;
+  for (guint r = 0; r < layout->n_legend; r++)
+    if (layout->legend[r].kind == SC_LEGEND_WIDTH_MAX || layout->legend[r].kind == SC_LEGEND_WIDTH_MIN)
+      {
+        g_free (layout->legend[r].text);
+        layout->legend[r].text = g_strdup (layout->legend[r].kind == SC_LEGEND_WIDTH_MAX
+                                           ? max_text : min_text);
+      }
+  return TRUE;
 }
 
 void

@@ -158,8 +158,9 @@ double   _sc_edge_dim         (const ScScene  *scene,
                                guint           a,
                                guint           b);
 
-/* Draws the edges on screen (sc-render-edges.c): cr's target must be an
- * image surface and its matrix a scale and translation. Layers with more
+/* Draws the edges on screen (sc-render-edges.c), straight into the pixels
+ * of cr's target: it must be an ARGB32 image surface (not a group; the
+ * clip is ignored) and cr's matrix a scale and translation. Layers with more
  * edges than the frame can draw are drawn as bundles between groups of
  * neighbouring units, their ink summed: a density picture. Returns FALSE
  * (nothing drawn) when cr does not qualify. */

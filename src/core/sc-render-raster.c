@@ -59,24 +59,41 @@ alpha_table (void)
   return table;
 }
 
+/* The ramps of one pixel row: per pixel and channel, Σ m and Σ −m·x
+ * side by side (one cache line for both), length + 1 pixels (the last
+ * one collects ramps that start past the end). */
 typedef struct
 {
-  int     length;        /* pixels along the row */
-  float  *slope[SC_INK_CHANNELS];
-  float  *offset[SC_INK_CHANNELS];
+  int      length;        /* pixels along the row */
+  float   *ramps;
   gboolean used[SC_INK_CHANNELS];
 } Row;
 
-/* The first pixel centre (i + ½) at or after x, clamped to the row; a
+#define RAMP(row, i, c) ((row)->ramps + ((gsize) (i) * SC_INK_CHANNELS + (c)) * 2)
+
+static void
+row_init (Row   *row,
+          int    length)
+{
+  row->length = length;
+  row->ramps = g_new0 (float, (gsize) 2 * SC_INK_CHANNELS * (length + 1));
+}
+
+static void
+row_clear (Row *row)
+{
+  memset (row->ramps, 0, sizeof (float) * 2 * SC_INK_CHANNELS * (row->length + 1));
+  memset (row->used, 0, sizeof row->used);
+}
+
+/* The first pixel centre (i + ½) at or after x, clamped to the row (a
  * ramp that starts on a centre adds 0 there, so rounding up from it does
- * no harm. -1 past the row's end. */
+ * no harm); past the end: the spare pixel. */
 static inline int
 ramp_start (const Row *row,
             float      x)
 {
-  int i = x > -0.5f ? (int) (x + 0.5f) : 0;
-
-  return i < row->length ? i : -1;
+  return (int) CLAMP (x + 0.5f, 0.0f, (float) row->length);
 }
 
 static inline void
@@ -86,10 +103,10 @@ add_ramp (Row   *row,
           float  x,
           float  m)
 {
-  if (i < 0)
-    return;
-  row->slope[channel][i] += m;
-  row->offset[channel][i] -= m * x;
+  float *ramp = RAMP (row, i, channel);
+
+  ramp[0] += m;
+  ramp[1] -= m * x;
 }
 
 /* ∫(1 − e^(−D)) over a trapezoid of height h, plateau flat and ramps ramp. */
@@ -122,7 +139,7 @@ line_gain (const ScStroke *stroke,
     return 1.0f;
   while (covered (hi, flat, ramp) < target && hi < 64.0)
     hi *= 2.0;
-  for (guint i = 0; i < 24; i++)
+  for (guint i = 0; i < 14; i++)   /* to 1/16384 of the height */
     {
       double mid = (lo + hi) / 2.0;
 
@@ -144,6 +161,7 @@ typedef struct
   float dspread;
   float smear;         /* max(|s|, 1) */
   float ink[SC_INK_CHANNELS];  /* per row: ∫ ink du = mass · √(1+s²) · gain */
+  guint channels;      /* bit c: ink[c] > 0 */
 } Shape;
 
 static void
@@ -161,8 +179,12 @@ shape_init (Shape          *shape,
   shape->spread0 = stroke->spread0;
   shape->dspread = stroke->spread1 - stroke->spread0;
   shape->smear = (float) MAX (fabs (s), 1.0);
+  shape->channels = 0;
   for (guint c = 0; c < SC_INK_CHANNELS; c++)
-    shape->ink[c] = (float) (gain * stroke->mass[c] * stretch);
+    {
+      shape->ink[c] = (float) (gain * stroke->mass[c] * stretch);
+      shape->channels |= (shape->ink[c] > 0.0f) << c;
+    }
 }
 
 /* The trapezoid of a stroke in the row at parameter t (0 at v0, 1 at v1). */
@@ -195,7 +217,7 @@ add_shape (Row         *row,
     {
       float m = shape->ink[c] * scale;
 
-      if (shape->ink[c] <= 0.0f)
+      if (!(shape->channels & (1u << c)))
         continue;
       row->used[c] = TRUE;
       add_ramp (row, c, at[0], x[0], m);
@@ -240,8 +262,8 @@ resolve_row (Row          *row,
 
           if (!row->used[c])
             continue;
-          sum_m[c] += row->slope[c][i];
-          sum_o[c] += row->offset[c][i];
+          sum_m[c] += RAMP (row, i, c)[0];
+          sum_o[c] += RAMP (row, i, c)[1];
           ink = sum_m[c] * u + sum_o[c];
           if (ink < 1.0 / EXP_STEPS_PER_UNIT)
             continue;
@@ -251,7 +273,20 @@ resolve_row (Row          *row,
           blue = (float) colors[c].blue * a + blue * (1.0f - a);
           alpha = a + alpha * (1.0f - a);
         }
-      out[i * step] = alpha > 0.0f ? pack_pixel (alpha, red, green, blue) : 0;
+      if (alpha <= 0.0f)
+        continue;
+      /* over what is there (premultiplied) */
+      if (out[i * step] != 0)
+        {
+          guint32 under = out[i * step];
+          float keep = 1.0f - alpha;
+
+          red += keep * (under >> 16 & 0xff) / 255.0f;
+          green += keep * (under >> 8 & 0xff) / 255.0f;
+          blue += keep * (under & 0xff) / 255.0f;
+          alpha += keep * (under >> 24) / 255.0f;
+        }
+      out[i * step] = pack_pixel (alpha, red, green, blue);
     }
 }
 
@@ -268,9 +303,8 @@ _sc_raster_bands (guint32        *pixels,
   int length = transposed ? height : width;
   int lines = transposed ? width : height;
   gsize words = (gsize) stride / sizeof (guint32);
-  g_autofree float *memory = g_new0 (float, (gsize) 2 * SC_INK_CHANNELS * (length + 1));
   g_autofree Shape **shapes = g_new0 (Shape *, n_bands);
-  Row row = { .length = length };
+  Row row;
 
   g_return_if_fail (pixels != NULL && stride % sizeof (guint32) == 0);
 
@@ -282,12 +316,7 @@ _sc_raster_bands (guint32        *pixels,
                     MAX (bands[b].v1 - bands[b].v0, 1e-6));
     }
 
-  for (guint c = 0; c < SC_INK_CHANNELS; c++)
-    {
-      row.slope[c] = memory + (gsize) (2 * c) * (length + 1);
-      row.offset[c] = memory + (gsize) (2 * c + 1) * (length + 1);
-    }
-
+  row_init (&row, length);
   for (int line = 0, last_band = -1; line < lines; line++)
     {
       double v = line + 0.5;
@@ -325,8 +354,7 @@ _sc_raster_bands (guint32        *pixels,
             continue;
           if (!touched)
             {
-              memset (memory, 0, sizeof (float) * 2 * SC_INK_CHANNELS * (length + 1));
-              memset (row.used, 0, sizeof row.used);
+              row_clear (&row);
               touched = TRUE;
             }
           for (guint s = 0; s < band->strokes->len; s++)
@@ -338,22 +366,18 @@ _sc_raster_bands (guint32        *pixels,
 
   for (guint b = 0; b < n_bands; b++)
     g_free (shapes[b]);
+  g_free (row.ramps);
 }
 
 double
 _sc_raster_band_peak (const ScBand *band,
                       int           length)
 {
-  g_autofree float *memory = g_new0 (float, (gsize) 2 * SC_INK_CHANNELS * (length + 1));
   g_autofree Shape *shapes = g_new (Shape, MAX (band->strokes->len, 1));
   double dv = MAX (band->v1 - band->v0, 1e-6), peak = 0.0;
-  Row row = { .length = length };
+  Row row;
 
-  for (guint c = 0; c < SC_INK_CHANNELS; c++)
-    {
-      row.slope[c] = memory + (gsize) (2 * c) * (length + 1);
-      row.offset[c] = memory + (gsize) (2 * c + 1) * (length + 1);
-    }
+  row_init (&row, length);
   for (guint s = 0; s < band->strokes->len; s++)
     shape_init (&shapes[s], &g_array_index (band->strokes, ScStroke, s), dv);
 
@@ -363,8 +387,7 @@ _sc_raster_band_peak (const ScBand *band,
     {
       double sum_m[SC_INK_CHANNELS] = { 0 }, sum_o[SC_INK_CHANNELS] = { 0 };
 
-      memset (memory, 0, sizeof (float) * 2 * SC_INK_CHANNELS * (length + 1));
-      memset (row.used, 0, sizeof row.used);
+      row_clear (&row);
       for (guint s = 0; s < band->strokes->len; s++)
         add_shape (&row, &shapes[s], q / 4.0f);
       for (int i = 0; i < length; i++)
@@ -373,13 +396,14 @@ _sc_raster_band_peak (const ScBand *band,
 
           for (guint c = 0; c < SC_INK_CHANNELS; c++)
             {
-              sum_m[c] += row.slope[c][i];
-              sum_o[c] += row.offset[c][i];
+              sum_m[c] += RAMP (&row, i, c)[0];
+              sum_o[c] += RAMP (&row, i, c)[1];
               ink += MAX (sum_m[c] * (i + 0.5) + sum_o[c], 0.0);
             }
           peak = MAX (peak, ink);
         }
     }
+  g_free (row.ramps);
   return peak;
 }
 

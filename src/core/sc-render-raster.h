@@ -41,8 +41,8 @@ typedef struct
                       * ends of Cairo's round caps between the units */
 } ScBand;
 
-/* Draws bands into a Cairo ARGB32 pixel buffer (premultiplied; rows of
- * stride bytes), replacing every pixel of a row that a band crosses.
+/* Draws bands over a Cairo ARGB32 pixel buffer (premultiplied; rows of
+ * stride bytes).
  * Transposed: u runs down the columns and v along the rows (layers left to
  * right). colors are the ink colours, alpha ignored. */
 void   _sc_raster_bands   (guint32       *pixels,

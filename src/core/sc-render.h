@@ -295,6 +295,17 @@ ScLayout          *sc_layout_compute     (const ScScene  *scene,
                                           double          width,
                                           double          height);
 void               sc_layout_free        (ScLayout       *layout);
+/* @return (transfer full) a copy of layout */
+ScLayout          *sc_layout_copy        (const ScLayout *layout);
+
+/* Makes layout the layout of scene when scene differs from the scene it
+ * was computed for only in its weights (a network training: the app
+ * draws one every few mini-batches): the largest |w| and the legend's
+ * |w| rows follow them. Returns FALSE, leaving layout as it was, when
+ * sc_layout_compute() would lay the legend out otherwise (its widest text
+ * changes): compute the layout afresh then. */
+gboolean           sc_layout_update_weights (ScLayout      *layout,
+                                             const ScScene *scene);
 
 /* The box of module id, or NULL when it has none. */
 const ScLayoutBox *sc_layout_find_box    (const ScLayout *layout,
