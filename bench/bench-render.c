@@ -240,8 +240,8 @@ show (SculptorNetworkView *view,
   return view->frame->cpu_ms;
 }
 
-/* The network with every weight moved a little, as between two training
- * snapshots. */
+/* The network with every weight moved by up to 2 %, as between two
+ * training snapshots (a few mini-batches apart). */
 static ScSnapshot *
 nudged (const ScSnapshot *snapshot,
         GRand            *rand)
@@ -255,7 +255,7 @@ nudged (const ScSnapshot *snapshot,
       memcpy (copy->mask->m[k], snapshot->mask->m[k], size);
       for (gsize e = 0; e < size; e++)
         copy->w[k][e] = snapshot->mask->m[k][e]
-                        ? snapshot->w[k][e] * (float) g_rand_double_range (rand, 0.8, 1.2) : 0.0f;
+                        ? snapshot->w[k][e] * (float) g_rand_double_range (rand, 0.98, 1.02) : 0.0f;
       memcpy (copy->b[k], snapshot->b[k], sizeof (float) * snapshot->arch[k + 1]);
     }
   copy->stage = snapshot->stage;

@@ -162,6 +162,7 @@ typedef struct
   float   *alpha;     /* 0 for units not drawn */
   guint8  *chosen;    /* bit 0: in the selected module; bit 1: the selected unit */
   float   *u;         /* along the layer, device pixels */
+  guint    n;         /* units */
   double   v;         /* the layer's row */
   gboolean inside;    /* every drawn unit is on screen along u */
 } Ends;
@@ -178,6 +179,7 @@ ends_init (Ends        *ends,
   ends->chosen = g_new (guint8, n);
   ends->u = g_new (float, n);
   ends->v = layer_v (e, layer);
+  ends->n = n;
   ends->inside = TRUE;
   for (guint i = 0; i < n; i++)
     {
@@ -198,6 +200,25 @@ ends_clear (Ends *ends)
   g_clear_pointer (&ends->alpha, g_free);
   g_clear_pointer (&ends->chosen, g_free);
   g_clear_pointer (&ends->u, g_free);
+}
+
+/* Whether every drawn edge of the band is as opaque as the next: nothing
+ * fades, nothing is selected, every drawn unit is opaque. */
+static gboolean
+plain_band (const ScScene *scene,
+            const Ends    *from,
+            const Ends    *to)
+{
+  const Ends *ends[2] = { from, to };
+
+  if ((scene->previous_mask != NULL && scene->progress < 1.0) ||
+      scene->selected_module >= 0 || scene->selected_unit >= 0)
+    return FALSE;
+  for (guint e = 0; e < 2; e++)
+    for (guint i = 0; i < ends[e]->n; i++)
+      if (ends[e]->alpha[i] != 0.0f && ends[e]->alpha[i] != 1.0f)
+        return FALSE;
+  return TRUE;
 }
 
 /* Whether the line from (ua, va) to (ub, vb), margin wide, crosses the
@@ -241,6 +262,76 @@ edge_dims (const ScScene *scene,
   for (guint chosen = 0; chosen < 4; chosen++)
     dims[chosen] = (float) (((scene->selected_module >= 0 && !(chosen & 1)) ? SC_EDGE_DIMMED : 1.0) *
                             ((scene->selected_unit >= 0 && !(chosen & 2)) ? SC_EDGE_DIMMED : 1.0));
+}
+
+/* collect() of a plain band into bundles: every edge has the same opacity,
+ * and the widths grow evenly with the level, so a bundle's ink is its
+ * number of edges and their sum of levels, per sign — counted without a
+ * branch over the input units of each bin in turn (10⁶ edges: a few ms). */
+static void
+collect_plain (const Edges *e,
+               guint        k,
+               const Bins  *in,
+               const Bins  *out,
+               const float *width_of,
+               float        to_level,
+               ScStroke    *bundles)
+{
+  const ScScene *scene = e->scene;
+  guint n_in = e->layout->arch[k], n_out = e->layout->arch[k + 1];
+  float levels = SC_EDGE_WIDTHS - 1, ink = (float) e->density[15];
+  float w_min = width_of[0], w_step = (width_of[SC_EDGE_WIDTHS - 1] - width_of[0]) / levels;
+  g_autofree guint *order = g_new (guint, n_in);
+  g_autofree guint *start = g_new0 (guint, in->n + 1);
+
+  /* the input units of each bin, bin by bin */
+  for (guint i = 0; i < n_in; i++)
+    if (in->of[i] >= 0)
+      start[in->of[i] + 1]++;
+  for (guint a = 0; a < in->n; a++)
+    start[a + 1] += start[a];
+  {
+    g_autofree guint *next = g_memdup2 (start, sizeof (guint) * in->n);
+
+    for (guint i = 0; i < n_in; i++)
+      if (in->of[i] >= 0)
+        order[next[in->of[i]]++] = i;
+  }
+
+  for (guint j = 0; j < n_out; j++)
+    {
+      const guint8 *mrow = scene->mask->m[k] + (gsize) j * n_in;
+      const float *wrow = scene->weights ? scene->weights[k] + (gsize) j * n_in : NULL;
+      ScStroke *brow;
+
+      if (out->of[j] < 0)
+        continue;
+      brow = bundles + (gsize) out->of[j] * in->n;
+      for (guint a = 0; a < in->n; a++)
+        {
+          guint n_all = 0, n_pos = 0, l_all = 0, l_pos = 0;
+
+          for (guint p = start[a]; p < start[a + 1]; p++)
+            {
+              guint i = order[p], m = mrow[i] != 0;
+              float w = wrow ? wrow[i] : 0.0f;
+              guint level = wrow ? (guint) (MIN (fabsf (w) * to_level, levels) + 0.5f) : SC_EDGE_WIDTHS / 3;
+              guint positive = m & (w >= 0.0f);
+
+              n_all += m;
+              l_all += m * level;
+              n_pos += positive;
+              l_pos += positive * level;
+            }
+          if (wrow == NULL)
+            brow[a].mass[2] += ink * (n_all * w_min + l_all * w_step);
+          else
+            {
+              brow[a].mass[1] += ink * (n_pos * w_min + l_pos * w_step);
+              brow[a].mass[0] += ink * ((n_all - n_pos) * w_min + (l_all - l_pos) * w_step);
+            }
+        }
+    }
 }
 
 /* Every drawn edge of weight layer k into band: one stroke each, or one
@@ -290,7 +381,9 @@ collect (const Edges *e,
           }
     }
 
-  for (guint j = 0; j < n_out; j++)
+  if (bundled && plain_band (scene, from, to))
+    collect_plain (e, k, in, out, width_of, to_level, bundles);
+  else for (guint j = 0; j < n_out; j++)
     {
       const guint8 *mrow = mask + (gsize) j * n_in;
       const guint8 *prow = previous ? previous + (gsize) j * n_in : NULL;
@@ -363,6 +456,27 @@ drawn_edges (const Edges *e,
   gsize n = 0, visible = 0;
 
   edge_dims (scene, dims);
+  if (inside && plain_band (scene, from, to))
+    {
+      /* every edge between drawn units is drawn */
+      g_autofree guint8 *drawn = g_new (guint8, n_in);
+
+      for (guint i = 0; i < n_in; i++)
+        drawn[i] = from->alpha[i] > 0.0f;
+      for (guint j = 0; j < n_out; j++)
+        {
+          const guint8 *mrow = scene->mask->m[k] + (gsize) j * n_in;
+          guint row = 0;
+
+          if (to->alpha[j] <= 0.0f)
+            continue;
+          for (guint i = 0; i < n_in; i++)
+            row += (mrow[i] != 0) & drawn[i];
+          n += row;
+        }
+      *n_visible = n;
+      return n;
+    }
   for (guint j = 0; j < n_out; j++)
     {
       const guint8 *mrow = scene->mask->m[k] + (gsize) j * n_in;
