@@ -44,6 +44,12 @@ window_mapped (gpointer data)
 }
 
 static gboolean
+run_loaded (gpointer data)
+{
+  return SCULPTOR_WINDOW (data)->loaded != NULL;
+}
+
+static gboolean
 run_ended (gpointer data)
 {
   SculptorWindow *window = data;
@@ -431,8 +437,8 @@ test_live_saved_run_scrubbing (void)
   g_assert_no_error (error);
 
   sculptor_window_open_file (window, file);
+  g_assert_true (wait_until (run_loaded, window, 60));   /* read on a worker thread */
   g_assert_null (window->runner);
-  g_assert_nonnull (window->loaded);
   g_assert_cmpuint (window->loaded->steps->len, ==, n_steps);
 
   for (guint i = 0; i < n_steps; i++)
@@ -665,7 +671,7 @@ test_live_task_switch_and_title (void)
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
     sculptor_window_open_file (window, file);
-    g_assert_nonnull (window->loaded);
+    g_assert_true (wait_until (run_loaded, window, 60));
     g_assert_null (find_dialog ());
     g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "my-run.json"));
   }

@@ -45,6 +45,112 @@ is_run_file (const char *path)
   return g_str_has_suffix (path, ".json");
 }
 
+/* ---- opening a saved run ------------------------------------------ */
+
+/* Reading a saved MNIST run (tens of MB) and detecting the modules of its
+ * accepted steps (seconds: the live run had them) happen on a worker
+ * thread; the window shows the run when both are done. Before: nothing of
+ * the run is shown, so its snapshots are complete before anything draws
+ * them. */
+
+typedef struct
+{
+  char     *path;
+  gboolean  detect;
+} OpenJob;
+
+static void
+open_job_free (gpointer data)
+{
+  OpenJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+read_run_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  GError *error = NULL;
+  ScRun *run = sc_run_load (job->path, &error);
+
+  if (run == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Each step's modules, as the live run had them: scrubbing a saved run
+   * looks like scrubbing a live one. */
+  if (job->detect && !g_cancellable_is_cancelled (cancellable))
+    sc_run_detect_steps (run);
+  g_task_return_pointer (task, run, (GDestroyNotify) sc_run_free);
+}
+
+static void
+on_run_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SculptorWindow) self = user_data;
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  ScRun *run = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&run, sc_run_free);
+      return;   /* superseded, or the window is going away */
+    }
+  g_clear_object (&self->opening);
+
+  if (run == NULL)
+    {
+      _sculptor_window_set_message (self, "");
+      _sculptor_window_show_error (self, _("Cannot open the saved run"), error);
+      return;
+    }
+  if (run->load_notice != NULL)
+    g_set_error_literal (&error, SC_ERROR, SC_ERROR_IO, run->load_notice);
+  _sculptor_window_load_run (self, run);
+  _sculptor_window_set_file (self, job->path);
+  if (error != NULL)
+    _sculptor_window_show_error (self, _("The run is shown without its task file"), error);
+}
+
+void
+_sculptor_window_cancel_open (SculptorWindow *self)
+{
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+}
+
+static void
+open_run (SculptorWindow *self,
+          const char     *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf (_("Opening %s…"), name);
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  _sculptor_window_cancel_open (self);
+  self->opening = g_cancellable_new ();
+  job->path = g_strdup (path);
+  job->detect = sculptor_settings_panel_get_live_detection (self->settings_panel);
+  _sculptor_window_set_message (self, message);
+
+  task = g_task_new (NULL, self->opening, on_run_read, g_object_ref (self));
+  g_task_set_source_tag (task, open_run);
+  g_task_set_task_data (task, job, open_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, read_run_in_thread);
+}
+
 void
 sculptor_window_open_file (SculptorWindow *self,
                            GFile          *file)
@@ -78,21 +184,7 @@ sculptor_window_open_file (SculptorWindow *self,
     }
 
   if (is_run_file (path))
-    {
-      ScRun *run = sc_run_load (path, &error);
-
-      if (run == NULL)
-        {
-          _sculptor_window_show_error (self, _("Cannot open the saved run"), error);
-          return;
-        }
-      if (run->load_notice != NULL)
-        g_set_error_literal (&error, SC_ERROR, SC_ERROR_IO, run->load_notice);
-      _sculptor_window_load_run (self, run);
-      _sculptor_window_set_file (self, path);
-      if (error != NULL)
-        _sculptor_window_show_error (self, _("The run is shown without its task file"), error);
-    }
+    open_run (self, path);
   else
     {
       g_autoptr(ScTask) task = sc_task_load_file (path, &error);

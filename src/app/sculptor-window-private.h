@@ -65,6 +65,7 @@ struct _SculptorWindow
   ScModuleColors          *final_colors;
   ScSnapshot              *colors_previous;      /* the last coloured network */
   ScModuleColors          *colors_previous_keys;
+  GCancellable            *opening;       /* a saved run being read, or NULL */
 };
 
 /* A speed choice: each training run lasts at least train_ms; the worker
@@ -129,6 +130,8 @@ const ScModuleColors *_sculptor_window_colors_for (SculptorWindow   *self,
 void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);
 
 /* sculptor-window-files.c */
+/* A saved run still being read (and its steps detected) is dropped. */
+void              _sculptor_window_cancel_open    (SculptorWindow *self);
 void              _sculptor_window_open_dialog    (SculptorWindow *self);
 void              _sculptor_window_save_dialog    (SculptorWindow *self);
 void              _sculptor_window_export_dialog  (SculptorWindow *self,

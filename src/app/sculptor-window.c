@@ -548,6 +548,7 @@ _sculptor_window_start (SculptorWindow *self)
     }
 
   stop_runner (self);
+  _sculptor_window_cancel_open (self);
   /* No run computes now: safe to change the OpenBLAS threads. */
   sculptor_preferences_apply_threads ();
   g_clear_pointer (&self->loaded, sc_run_free);
@@ -588,10 +589,7 @@ _sculptor_window_load_run (SculptorWindow *self,
   stop_runner (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
-  /* Each step's modules, as the live run had them: scrubbing a saved run
-   * looks like scrubbing a live one. */
-  if (sculptor_settings_panel_get_live_detection (self->settings_panel))
-    sc_run_detect_steps (run);
+  /* (its steps' modules were detected as it was read: sculptor-window-files.c) */
   self->loaded = run;
   self->task = sc_task_ref (run->task);
   reset_view (self);
@@ -613,6 +611,7 @@ apply_task (SculptorWindow *self,
             ScTask         *task)
 {
   stop_runner (self);
+  _sculptor_window_cancel_open (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->task, sc_task_unref);
   self->task = sc_task_ref (task);
@@ -710,6 +709,7 @@ sculptor_window_dispose (GObject *object)
   SculptorWindow *self = SCULPTOR_WINDOW (object);
 
   stop_runner (self);
+  _sculptor_window_cancel_open (self);
   g_clear_handle_id (&self->elapsed_source, g_source_remove);
   g_clear_handle_id (&self->trial_source, g_source_remove);
   /* GTK 4.8: dispose_template unparents the header bar, which GtkWindow

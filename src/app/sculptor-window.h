@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SculptorWindow, sculptor_window, SCULPTOR, WINDOW, GtkApplicationWindow)
 
 SculptorWindow *sculptor_window_new       (SculptorApplication *app);
-/* A function-graph file, a CSV truth table or a saved run (.json). */
+/* A function-graph file, a CSV truth table or a saved run (.json); a saved
+ * run is read on a worker thread and shown when it is ready. */
 void            sculptor_window_open_file (SculptorWindow      *self,
                                            GFile               *file);
 
