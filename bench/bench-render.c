@@ -33,6 +33,11 @@
  *           training ("live", the median of --repeats updates), zoomed in 8×
  *           on the first hidden layer ("zoom"), and a pruning step with its
  *           fade ("step");
+ *   hierarchy new: the tree rebuilt for new modules (a detected step)
+ *           and painted; all: painted again whole;
+ *   open    (--run) the longest main-loop iteration while the window opens
+ *           the saved run (read and detected on a worker thread, then
+ *           shown), in the paint column;
  *   paint   the main thread's part of the window frames that put that state
  *           on screen (layout, snapshot, render with the cairo renderer):
  *           the most expensive of them (for "step", of the fade's whole
@@ -118,12 +123,19 @@ wake (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The main thread's CPU time in the longest main-loop iteration since the
+ * last reset: how long the window could not answer. */
+static double longest_iteration;
+
 static void
 iterate (void)
 {
   guint source = g_timeout_add (5, wake, NULL);
+  double start;
 
+  start = thread_cpu_ms ();
   g_main_context_iteration (NULL, TRUE);
+  longest_iteration = MAX (longest_iteration, thread_cpu_ms () - start);
   g_source_remove (source);
 }
 
@@ -484,9 +496,27 @@ bench_hierarchy (Bench      *bench,
                  ScSnapshot *detected,
                  double      budget)
 {
+  g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (double));
+
   if (detected == NULL || detected->modules == NULL)
     return;
-  sculptor_hierarchy_view_set_modules (bench->hierarchy, task, detected);
+
+  /* new modules (each detected step of a run): the tree is rebuilt, on
+   * the main thread, and painted */
+  for (guint r = 0; r < bench->repeats; r++)
+    {
+      double start, ms;
+      guint n;
+
+      sculptor_hierarchy_view_set_modules (bench->hierarchy, task, NULL);
+      paint_frame (&bench->meter, bench->window);
+      n = bench->meter.frames->len;
+      start = thread_cpu_ms ();
+      sculptor_hierarchy_view_set_modules (bench->hierarchy, task, detected);
+      ms = thread_cpu_ms () - start + frames_since (&bench->meter, GTK_WIDGET (bench->hierarchy), n);
+      g_array_append_val (updates, ms);
+    }
+  add_row (name, "hierarchy", "new", NAN, median (updates), budget);
   add_row (name, "hierarchy", "all", NAN,
            paint_median (&bench->meter, GTK_WIDGET (bench->hierarchy), bench->repeats), budget);
 }
@@ -527,6 +557,29 @@ bench_run (Bench      *bench,
     bench_network (bench, pruned, run->final, step_before (run->steps, run->final), budget);
   bench_timeline (bench, name, run->steps, budget);
   bench_hierarchy (bench, name, run->task, run->final, budget);
+}
+
+/* Opening a saved run in the window: read and detected on a worker, then
+ * shown; the longest main-loop iteration meanwhile (the window does not
+ * answer for that long), the repaint of the whole window included. */
+static void
+bench_open (Bench      *bench,
+            const char *name,
+            const char *path,
+            double      budget)
+{
+  SculptorWindow *window = SCULPTOR_WINDOW (bench->window);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  sculptor_network_view_set_snapshot (bench->view, NULL, FALSE);
+  paint_frame (&bench->meter, bench->window);
+  g_clear_pointer (&window->loaded, sc_run_free);
+  longest_iteration = 0.0;
+  sculptor_window_open_file (window, file);
+  WAIT_UNTIL (window->loaded != NULL && view_is_still (bench->view));
+  paint_frame (&bench->meter, bench->window);
+  add_row (name, "window", "open", NAN, longest_iteration, budget);
+  screenshot (bench, name, "opened");
 }
 
 /* ---- networks ----------------------------------------------------------- */
@@ -899,6 +952,7 @@ main (int   argc,
       double budget = run->task->kind == SC_TASK_IMAGE ? BUDGET_MNIST : BUDGET_BOOLEAN;
 
       bench_run (&bench, name, run, budget);
+      bench_open (&bench, name, saved[i], budget);
     }
 
   print_summary ();
