@@ -513,6 +513,7 @@ bench_hierarchy (Bench      *bench,
       n = bench->meter.frames->len;
       start = thread_cpu_ms ();
       sculptor_hierarchy_view_set_modules (bench->hierarchy, task, detected);
+      /* two main-loop iterations, summed: an upper bound of a frame */
       ms = thread_cpu_ms () - start + frames_since (&bench->meter, GTK_WIDGET (bench->hierarchy), n);
       g_array_append_val (updates, ms);
     }

@@ -238,6 +238,108 @@ add_expand_shortcuts (SculptorHierarchyView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 }
 
+/* ---- rows ------------------------------------------------------------ */
+
+/* A row: expander › [swatch | label, "shared ×n" badge, cycle icon
+ * / summary]. Built in C: a builder template parsed for every row made a
+ * new tree (each detected step of a run) cost a frame or two. */
+typedef struct
+{
+  GtkWidget *swatch;
+  GtkWidget *label;
+  GtkWidget *badge;
+  GtkWidget *cycle;
+  GtkWidget *summary;
+} RowWidgets;
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  RowWidgets *row = g_new0 (RowWidgets, 1);
+
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  row->swatch = sculptor_module_swatch_new (0);
+  gtk_widget_set_valign (row->swatch, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), row->swatch);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  row->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (row->label), 0.0f);
+  gtk_widget_add_css_class (row->label, "module-label");
+  gtk_box_append (GTK_BOX (line), row->label);
+  row->badge = gtk_label_new (NULL);
+  gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (row->badge, _("Used by several modules: shown under each of them"));
+  gtk_widget_add_css_class (row->badge, "shared-badge");
+  gtk_box_append (GTK_BOX (line), row->badge);
+  row->cycle = gtk_image_new_from_icon_name ("media-playlist-repeat-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (row->cycle), 12);
+  gtk_widget_set_tooltip_text (row->cycle, _("Already shown above: these modules feed each other"));
+  gtk_widget_add_css_class (row->cycle, "dim-label");
+  gtk_box_append (GTK_BOX (line), row->cycle);
+  gtk_box_append (GTK_BOX (text), line);
+
+  row->summary = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (row->summary), 0.0f);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (row->summary),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (row->summary, "dim-label");
+  gtk_widget_add_css_class (row->summary, "caption");
+  gtk_box_append (GTK_BOX (text), row->summary);
+  gtk_box_append (GTK_BOX (box), text);
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  g_object_set_data_full (G_OBJECT (item), "sculptor-row", row, g_free);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
+  g_autoptr(ScModuleNode) node = gtk_tree_list_row_get_item (list_row);
+  RowWidgets *row = g_object_get_data (G_OBJECT (item), "sculptor-row");
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), list_row);
+  sculptor_module_swatch_set_module_id (SCULPTOR_MODULE_SWATCH (row->swatch),
+                                        sc_module_node_get_id (node));
+  gtk_label_set_label (GTK_LABEL (row->label), sc_module_node_get_label (node));
+  gtk_label_set_label (GTK_LABEL (row->badge), sc_module_node_get_shared_text (node));
+  gtk_widget_set_visible (row->badge, sc_module_node_get_shared (node));
+  gtk_widget_set_visible (row->cycle, sc_module_node_get_cycle (node));
+  gtk_inscription_set_text (GTK_INSCRIPTION (row->summary), sc_module_node_get_summary (node));
+  gtk_widget_set_tooltip_text (row->summary, sc_module_node_get_summary (node));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+set_row_factory (SculptorHierarchyView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
 static void
 update_count (SculptorHierarchyView *self)
 {
@@ -417,6 +519,7 @@ sculptor_hierarchy_view_init (SculptorHierarchyView *self)
   self->selected = -1;
   self->expansion = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_row_factory (self);
   add_expand_shortcuts (self);
   update_count (self);
 }
