@@ -10,7 +10,8 @@
  *
  * Opens the app's window at 1600 × 1000 (the size the frame costs of
  * issue 12 were measured at; --window W×H for another) and puts networks
- * into its views:
+ * into its views (--network-view W×H: the network view alone in a window
+ * of its own, as large as a user may make it):
  *
  *   Boolean   every bundled Boolean task (or --tasks), run with its default
  *             hyper-parameters and seed 0: the dense network and the pruned,
@@ -339,7 +340,10 @@ typedef struct
   SculptorNetworkView *view;
   SculptorTimeline    *timeline;
   SculptorHierarchyView *hierarchy;
-  FrameMeter           meter;
+  FrameMeter           meter;       /* the app's window */
+  FrameMeter          *view_meter;  /* the network view's window */
+  FrameMeter           own_meter;   /* of the view's own window (--network-view) */
+  GtkWidget           *view_window; /* or NULL */
   guint                repeats;
   const char          *screenshots;
   GRand               *rand;
@@ -347,6 +351,7 @@ typedef struct
 
 static void
 screenshot (Bench      *bench,
+            GtkWidget  *window,
             const char *network,
             const char *what)
 {
@@ -356,18 +361,18 @@ screenshot (Bench      *bench,
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (bench->window), height = gtk_widget_get_height (bench->window);
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
 
   if (bench->screenshots == NULL)
     return;
-  paint_frame (&bench->meter, bench->window);
+  paint_frame (window == bench->window ? &bench->meter : bench->view_meter, window);
   snapshot = gtk_snapshot_new ();
-  paintable = gtk_widget_paintable_new (bench->window);
+  paintable = gtk_widget_paintable_new (window);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (bench->window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   name = g_strdup_printf ("%s-%s.png", network, what);
   g_strdelimit (name, "/", '-');
@@ -413,16 +418,16 @@ bench_network (Bench        *bench,
     {
       sculptor_network_view_set_snapshot (bench->view, NULL, FALSE);
       sculptor_network_view_zoom_fit (bench->view);
-      paint_frame (&bench->meter, widget);
-      n = bench->meter.frames->len;
+      paint_frame (bench->view_meter, widget);
+      n = bench->view_meter->frames->len;
       draw = show (bench->view, network, FALSE);
       WAIT_UNTIL (view_is_still (bench->view));
-      paint = frames_since (&bench->meter, widget, n);
+      paint = frames_since (bench->view_meter, widget, n);
       g_array_append_val (draws, draw);
       g_array_append_val (paints, paint);
     }
   add_row (name, "network", "new", median (draws), median (paints), budget);
-  screenshot (bench, name, "network");
+  screenshot (bench, gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW), name, "network");
 
   /* live training: new weights, the same mask */
   g_array_set_size (draws, 0);
@@ -431,10 +436,10 @@ bench_network (Bench        *bench,
     {
       g_autoptr(ScSnapshot) next = nudged (network, bench->rand);
 
-      n = bench->meter.frames->len;
+      n = bench->view_meter->frames->len;
       draw = show (bench->view, next, FALSE);
       WAIT_UNTIL (view_is_still (bench->view));
-      paint = frames_since (&bench->meter, widget, n);
+      paint = frames_since (bench->view_meter, widget, n);
       g_array_append_val (draws, draw);
       g_array_append_val (paints, paint);
     }
@@ -450,17 +455,17 @@ bench_network (Bench        *bench,
       sculptor_network_view_zoom_fit (bench->view);
       WAIT_UNTIL (view_is_still (bench->view));
       first_hidden_centre (bench->view, &x, &y);
-      n = bench->meter.frames->len;
+      n = bench->view_meter->frames->len;
       sculptor_network_view_zoom_at (bench->view, ZOOM_IN, x, y);
       WAIT_UNTIL (!sculptor_network_view_is_busy (bench->view));
       draw = bench->view->frame->cpu_ms;
       WAIT_UNTIL (view_is_still (bench->view));
-      paint = frames_since (&bench->meter, widget, n);
+      paint = frames_since (bench->view_meter, widget, n);
       g_array_append_val (draws, draw);
       g_array_append_val (paints, paint);
     }
   add_row (name, "network", "zoom", median (draws), median (paints), budget);
-  screenshot (bench, name, "zoom");
+  screenshot (bench, gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW), name, "zoom");
   sculptor_network_view_zoom_fit (bench->view);
   WAIT_UNTIL (view_is_still (bench->view));
 
@@ -469,10 +474,10 @@ bench_network (Bench        *bench,
     return;
   show (bench->view, before, FALSE);
   WAIT_UNTIL (view_is_still (bench->view));
-  n = bench->meter.frames->len;
+  n = bench->view_meter->frames->len;
   draw = show (bench->view, network, TRUE);
   WAIT_UNTIL (view_is_still (bench->view));
-  add_row (name, "network", "step", draw, frames_since (&bench->meter, widget, n), budget);
+  add_row (name, "network", "step", draw, frames_since (bench->view_meter, widget, n), budget);
 }
 
 static void
@@ -572,15 +577,14 @@ bench_open (Bench      *bench,
   SculptorWindow *window = SCULPTOR_WINDOW (bench->window);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  sculptor_network_view_set_snapshot (bench->view, NULL, FALSE);
   paint_frame (&bench->meter, bench->window);
   g_clear_pointer (&window->loaded, sc_run_free);
   longest_iteration = 0.0;
   sculptor_window_open_file (window, file);
-  WAIT_UNTIL (window->loaded != NULL && view_is_still (bench->view));
+  WAIT_UNTIL (window->loaded != NULL && view_is_still (window->network_view));
   paint_frame (&bench->meter, bench->window);
   add_row (name, "window", "open", NAN, longest_iteration, budget);
-  screenshot (bench, name, "opened");
+  screenshot (bench, bench->window, name, "opened");
 }
 
 /* ---- networks ----------------------------------------------------------- */
@@ -845,6 +849,8 @@ main (int   argc,
   int repeats = 5;
   g_autofree char *screenshots = NULL;
   g_autofree char *window_size = NULL;
+  g_autofree char *view_size = NULL;
+  int view_width = 0, view_height = 0;
   GOptionEntry entries[] = {
     { "tasks", 0, 0, G_OPTION_ARG_STRING, &tasks, "Boolean tasks (default: every bundled one)", "NAME,…" },
     { "no-boolean", 0, 0, G_OPTION_ARG_NONE, &no_boolean, "No Boolean task", NULL },
@@ -852,6 +858,8 @@ main (int   argc,
     { "run", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &saved, "A saved run to draw too", "RESULT.json" },
     { "repeats", 0, 0, G_OPTION_ARG_INT, &repeats, "Frames per measurement (default 5)", "N" },
     { "window", 0, 0, G_OPTION_ARG_STRING, &window_size, "Window size (default 1600x1000)", "WxH" },
+    { "network-view", 0, 0, G_OPTION_ARG_STRING, &view_size,
+      "Measure the network view alone in a window of this size instead", "WxH" },
     { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, &screenshots, "Save the window as PNG files into DIR", "DIR" },
     { NULL }
   };
@@ -871,6 +879,13 @@ main (int   argc,
        window_width < 400 || window_height < 300))
     {
       fprintf (stderr, "--window: WIDTHxHEIGHT, at least 400x300\n");
+      return 2;
+    }
+  if (view_size != NULL &&
+      (sscanf (view_size, "%dx%d", &view_width, &view_height) != 2 ||
+       view_width < 200 || view_height < 200))
+    {
+      fprintf (stderr, "--network-view: WIDTHxHEIGHT, at least 200x200\n");
       return 2;
     }
   if (!gtk_init_check ())
@@ -901,6 +916,21 @@ main (int   argc,
   WAIT_UNTIL (gtk_widget_get_mapped (bench.window) && gtk_widget_get_frame_clock (bench.window) != NULL);
   meter_init (&bench.meter, bench.window);
   bench.view = SCULPTOR_WINDOW (bench.window)->network_view;
+  bench.view_meter = &bench.meter;
+  if (view_width > 0)
+    {
+      /* the network view alone, as large as asked */
+      bench.view_window = gtk_window_new ();
+      bench.view = SCULPTOR_NETWORK_VIEW (sculptor_network_view_new ());
+      gtk_widget_set_size_request (GTK_WIDGET (bench.view), view_width, view_height);
+      gtk_window_set_child (GTK_WINDOW (bench.view_window), GTK_WIDGET (bench.view));
+      gtk_window_present (GTK_WINDOW (bench.view_window));
+      WAIT_UNTIL (gtk_widget_get_mapped (bench.view_window) &&
+                  gtk_widget_get_frame_clock (bench.view_window) != NULL);
+      meter_init (&bench.own_meter, bench.view_window);
+      bench.view_meter = &bench.own_meter;
+      paint_frame (bench.view_meter, bench.view_window);
+    }
   bench.timeline = SCULPTOR_WINDOW (bench.window)->timeline;
   bench.hierarchy = SCULPTOR_WINDOW (bench.window)->hierarchy_view;
   paint_frame (&bench.meter, bench.window);
@@ -959,6 +989,8 @@ main (int   argc,
   print_summary ();
   print_json ();
   sculptor_network_view_set_snapshot (bench.view, NULL, FALSE);
+  if (bench.view_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (bench.view_window));
   gtk_window_destroy (GTK_WINDOW (bench.window));
   g_rand_free (bench.rand);
   return 0;
