@@ -568,6 +568,20 @@ bench_run (Bench      *bench,
 /* Opening a saved run in the window: read and detected on a worker, then
  * shown; the longest main-loop iteration meanwhile (the window does not
  * answer for that long), the repaint of the whole window included. */
+typedef struct
+{
+  SculptorWindow *window;
+  GFile          *file;
+} OpenArgs;
+
+static void
+open_file_now (gpointer data)
+{
+  OpenArgs *args = data;
+
+  sculptor_window_open_file (args->window, args->file);
+}
+
 static void
 bench_open (Bench      *bench,
             const char *name,
@@ -580,7 +594,8 @@ bench_open (Bench      *bench,
   paint_frame (&bench->meter, bench->window);
   g_clear_pointer (&window->loaded, sc_run_free);
   longest_iteration = 0.0;
-  sculptor_window_open_file (window, file);
+  /* from the main loop, as a click on Open: all of it is measured */
+  g_idle_add_once (open_file_now, &(OpenArgs) { window, file });
   WAIT_UNTIL (window->loaded != NULL && view_is_still (window->network_view));
   paint_frame (&bench->meter, bench->window);
   add_row (name, "window", "open", NAN, longest_iteration, budget);
