@@ -57,8 +57,8 @@ get_run (void)
   sc_hyper_clear (&hyper);
   g_assert_no_error (error);
   g_assert_nonnull (the_run);
-  g_assert_nonnull (the_run->final->modules);
-  g_assert_cmpuint (the_run->final->modules->n_modules, >=, 2);
+  g_assert_nonnull (the_run->analysis);
+  g_assert_cmpuint (sc_analysis_n_modules (the_run->analysis), >=, 2);
   return the_run;
 }
 
@@ -157,9 +157,10 @@ fixture_tear_down (Fixture       *fixture,
 
 static void
 show (Fixture    *fixture,
-      ScSnapshot *snapshot)
+      ScSnapshot *snapshot,
+      ScAnalysis *analysis)
 {
-  sculptor_network_view_set_snapshot (fixture->view, snapshot, FALSE);
+  sculptor_network_view_set_snapshot (fixture->view, snapshot, analysis, FALSE);
   GUI_WAIT_UNTIL (is_still (fixture));
 }
 
@@ -259,11 +260,11 @@ test_view_hit_test (Fixture       *fixture,
                     gconstpointer  data)
 {
   ScSnapshot *final = get_run ()->final;
-  const ScModuleGraph *graph = final->modules;
+  const ScModuleGraph *graph = get_run ()->analysis->modules;
   const ScLayout *layout;
   ScHit hit;
 
-  show (fixture, final);
+  show (fixture, final, get_run ()->analysis);
   layout = sculptor_network_view_get_layout (fixture->view);
   g_assert_cmpuint (layout->n_boxes, ==, graph->n_modules);
 
@@ -329,10 +330,10 @@ test_view_zoom (Fixture       *fixture,
   ScHit hit;
   int u;
 
-  show (fixture, final);
+  show (fixture, final, get_run ()->analysis);
   assert_view (fixture, 1.0, 0.0, 0.0);
   layout = sculptor_network_view_get_layout (fixture->view);
-  u = find_far_unit (fixture, (int) final->modules->modules[0].id);
+  u = find_far_unit (fixture, (int) get_run ()->analysis->modules->modules[0].id);
   unit_position (fixture, (guint) u, &x0, &y0);
 
   /* Zoom in: the unit moves on screen, and is still hit where it is now
@@ -374,35 +375,23 @@ test_view_zoom (Fixture       *fixture,
   GUI_WAIT_UNTIL (is_still (fixture));
 }
 
-/* The same network without its modules: how it looks before detection. */
-static ScSnapshot *
-undetected (const ScSnapshot *snapshot)
-{
-  ScSnapshot *copy = sc_snapshot_new (snapshot->arch, snapshot->n_layers);
-
-  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
-    {
-      gsize size = sc_mask_layer_size (snapshot->mask, k);
-
-      memcpy (copy->w[k], snapshot->w[k], size * sizeof (float));
-      memcpy (copy->mask->m[k], snapshot->mask->m[k], size);
-    }
-  copy->density = snapshot->density;
-  return copy;
-}
-
-/* Shows before, then after animated: the animation runs and ends. */
+/* Shows before, then after animated, with their modules or without (how
+ * they look before detection): the animation runs and ends. */
 static void
-assert_fades (Fixture    *fixture,
-              ScSnapshot *before,
-              ScSnapshot *after,
-              const char *png_name)
+assert_fades (Fixture      *fixture,
+              const ScStep *before,
+              const ScStep *after,
+              gboolean      detected,
+              const char   *png_name)
 {
-  show (fixture, before);
+  ScSnapshot *after_snapshot = after->snapshot;
+
+  show (fixture, before->snapshot, detected ? before->analysis : NULL);
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
 
-  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
-  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
+  sculptor_network_view_set_snapshot (fixture->view, after->snapshot,
+                                      detected ? after->analysis : NULL, TRUE);
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after_snapshot);
   GUI_WAIT_UNTIL (is_animating (fixture));
   g_object_unref (gui_render_widget (GTK_WIDGET (fixture->view), png_name));
   GUI_WAIT_UNTIL (is_still (fixture));
@@ -413,44 +402,40 @@ test_view_fade (Fixture       *fixture,
                 gconstpointer  data)
 {
   ScRun *run = get_run ();
-  ScSnapshot *before = NULL, *after = NULL;
-  g_autoptr(ScSnapshot) plain_before = NULL;
-  g_autoptr(ScSnapshot) plain_after = NULL;
+  const ScStep *before = NULL, *after = NULL;
 
   /* Two accepted steps in a row whose masks differ. */
   for (guint i = 0; i < run->steps->len && after == NULL; i++)
     {
-      ScStep *step = &g_array_index (run->steps, ScStep, i);
+      const ScStep *step = &g_array_index (run->steps, ScStep, i);
 
       if (!step->accepted || step->snapshot == NULL)
         continue;
-      if (before != NULL && !sc_mask_equal (before->mask, step->snapshot->mask))
-        after = step->snapshot;
+      if (before != NULL && !sc_mask_equal (before->snapshot->mask, step->snapshot->mask))
+        after = step;
       else
-        before = step->snapshot;
+        before = step;
     }
   g_assert_nonnull (after);
+  g_assert_nonnull (after->analysis);
 
   /* Detected networks blend; before detection pruned parts fade out. */
-  assert_fades (fixture, before, after, "gui-netview-blending.png");
-  plain_before = undetected (before);
-  plain_after = undetected (after);
-  assert_fades (fixture, plain_before, plain_after, "gui-netview-fading.png");
-
+  assert_fades (fixture, before, after, TRUE, "gui-netview-blending.png");
+  assert_fades (fixture, before, after, FALSE, "gui-netview-fading.png");
 
   /* Without animate, nothing moves; nor when the desktop says so. */
-  sculptor_network_view_set_snapshot (fixture->view, before, FALSE);
+  sculptor_network_view_set_snapshot (fixture->view, before->snapshot, before->analysis, FALSE);
   GUI_WAIT_UNTIL (is_drawn (fixture));
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
+  sculptor_network_view_set_snapshot (fixture->view, after->snapshot, after->analysis, TRUE);
   GUI_WAIT_UNTIL (is_drawn (fixture));
-  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after->snapshot);
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 
   /* No snapshot: the empty state, no layout. */
-  sculptor_network_view_set_snapshot (fixture->view, NULL, TRUE);
+  sculptor_network_view_set_snapshot (fixture->view, NULL, NULL, TRUE);
   g_assert_null (sculptor_network_view_get_layout (fixture->view));
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
   g_object_unref (gui_render_widget (GTK_WIDGET (fixture->view), "gui-netview-empty.png"));
@@ -470,12 +455,12 @@ test_view_png (Fixture       *fixture,
   g_autoptr(GdkTexture) light = NULL;
   g_autoptr(GdkTexture) dark = NULL;
   const ScLayout *layout;
-  guint id = final->modules->modules[0].id;
+  guint id = get_run ()->analysis->modules->modules[0].id;
   double x, y;
   int u;
 
   set_dark (FALSE);
-  show (fixture, final);
+  show (fixture, final, get_run ()->analysis);
   layout = sculptor_network_view_get_layout (fixture->view);
   u = find_unit_of (layout, (int) id);
   unit_position (fixture, (guint) u, &x, &y);
@@ -558,7 +543,7 @@ test_view_large (Fixture       *fixture,
   /* Handing the snapshot over returns before the frame is drawn, and the
    * main loop keeps running while it is drawn. How long the longest gap
    * is depends on the machine's load: reported, not asserted. */
-  sculptor_network_view_set_snapshot (fixture->view, snapshot, FALSE);
+  sculptor_network_view_set_snapshot (fixture->view, snapshot, NULL, FALSE);
   g_assert_true (sculptor_network_view_is_busy (fixture->view));
 
   source = g_timeout_add (10, beat, &heartbeat);
@@ -588,7 +573,7 @@ test_view_tooltip (Fixture       *fixture,
 {
   ScRun *run = get_run ();
   ScSnapshot *final = run->final;
-  const ScModule *module = &final->modules->modules[0];
+  const ScModule *module = &run->analysis->modules->modules[0];
   g_autofree char *module_text = NULL;
   g_autofree char *module_label = NULL;
   const ScLayout *layout;
@@ -597,7 +582,7 @@ test_view_tooltip (Fixture       *fixture,
   ScHit hit;
   int u;
 
-  show (fixture, final);
+  show (fixture, final, run->analysis);
   layout = sculptor_network_view_get_layout (fixture->view);
   u = find_unit_of (layout, (int) module->id);
   unit_position (fixture, (guint) u, &x, &y);
@@ -611,7 +596,7 @@ test_view_tooltip (Fixture       *fixture,
     fan_out += sc_mask_get (final->mask, hit.layer, hit.index, j);
   g_assert_cmpuint (fan_in + fan_out, >, 0);
   {
-    g_autofree char *text = _sculptor_network_describe_unit (final, run->task, &hit);
+    g_autofree char *text = _sculptor_network_describe_unit (final, run->analysis, run->task, &hit);
     g_autofree char *fans = g_strdup_printf ("Fan-in %u · fan-out %u", fan_in, fan_out);
     g_autofree char *label = g_strdup_printf ("Module M%u", module->id);
     g_autofree char *where = g_strdup_printf ("unit %u", hit.index);
@@ -622,7 +607,7 @@ test_view_tooltip (Fixture       *fixture,
   }
 
   /* A module names its inputs with the task's names. */
-  module_text = _sculptor_network_describe_module (final, run->task, module->id);
+  module_text = _sculptor_network_describe_module (final, run->analysis, run->task, module->id);
   module_label = g_strdup_printf ("<b>Module M%u</b>", module->id);
   g_assert_true (g_str_has_prefix (module_text, module_label));
   g_assert_cmpuint (module->inputs->len, >, 0);

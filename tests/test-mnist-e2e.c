@@ -95,7 +95,7 @@ static void
 judge (const ScRun *run,
        Outcome     *out)
 {
-  const ScDetection *detection = run->final->detection;
+  const ScDetection *detection = run->analysis->detection;
   guint width = run->task->image_width;
   g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   GHashTableIter iter;
@@ -104,7 +104,7 @@ judge (const ScRun *run,
 
   *out = (Outcome) { .dense_accuracy = run->dense_accuracy, .min_purity = 1.0 };
   out->density = sc_mask_count (run->final->mask) / (double) sc_mask_total_size (run->final->mask);
-  out->input_separable = run->score != NULL && run->score->input_separable;
+  out->input_separable = run->analysis->score != NULL && run->analysis->score->input_separable;
 
   /* Kept units come in layer order, inputs first. */
   for (guint k = 0; k < detection->n_kept && detection->kept_layer[k] == 0; k++)
@@ -168,10 +168,10 @@ check_reload (const ScRun *run)
   g_assert_cmpuint (loaded->task->image_height, ==, SIDE);
   g_assert_cmpstr (loaded->task->input_names[SIDE + 1], ==, run->task->input_names[SIDE + 1]);
   g_assert_nonnull (loaded->task->truth);
-  g_assert_nonnull (loaded->score);
-  g_assert_cmpuint (loaded->final->modules->n_modules, ==, run->final->modules->n_modules);
-  g_assert_cmpint (loaded->score->success, ==, run->score->success);
-  g_assert_cmpint (loaded->score->input_separable, ==, run->score->input_separable);
+  g_assert_nonnull (loaded->analysis->score);
+  g_assert_cmpuint (loaded->analysis->modules->n_modules, ==, run->analysis->modules->n_modules);
+  g_assert_cmpint (loaded->analysis->score->success, ==, run->analysis->score->success);
+  g_assert_cmpint (loaded->analysis->score->input_separable, ==, run->analysis->score->input_separable);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -191,7 +191,7 @@ run_seed (ScTask  *task,
   sc_hyper_clear (&hyper);
   g_assert_no_error (error);
   g_assert_nonnull (run);
-  g_assert_nonnull (run->final->detection);
+  g_assert_nonnull (run->analysis->detection);
 
   judge (run, out);
   if (seed == 0)
@@ -256,7 +256,10 @@ test_judge (void)
   g_autoptr(ScTask) task = make_task ();
   g_autoptr(ScMask) mask = NULL;
   g_autoptr(ScSnapshot) snapshot = NULL;
+  g_autoptr(ScAnalysis) together = NULL;
+  g_autoptr(ScAnalysis) apart = NULL;
   ScRun run = { .task = task };
+  ScDetectParams params;
   guint arch[] = { 2 * SIDE * SIDE, 2, 20 };
   Outcome out;
 
@@ -271,10 +274,11 @@ test_judge (void)
       set_edge (mask, 1, 1, 10 + j, 1);
     }
   snapshot = sc_snapshot_new (arch, 3);
-  sc_mask_free (snapshot->mask);
-  snapshot->mask = sc_mask_copy (mask);
-  g_assert_true (sc_snapshot_detect (snapshot, &task->defaults, NULL));
+  sc_hyper_detect_params (&task->defaults, &params);
+  apart = sc_analysis_new (mask, &params, NULL, NULL);
+  g_assert_nonnull (apart);
   run.final = snapshot;
+  run.analysis = apart;
   judge (&run, &out);
   g_assert_true (separated (&out));
   g_assert_cmpuint (out.n_input_modules, ==, 2);
@@ -282,9 +286,9 @@ test_judge (void)
   /* Both pixels into the same unit: one module, mixed. */
   set_edge (mask, 0, SIDE, 1, 0);
   set_edge (mask, 0, SIDE, 0, 1);
-  sc_mask_free (snapshot->mask);
-  snapshot->mask = sc_mask_copy (mask);
-  g_assert_true (sc_snapshot_detect (snapshot, &task->defaults, NULL));
+  together = sc_analysis_new (mask, &params, NULL, NULL);
+  g_assert_nonnull (together);
+  run.analysis = together;
   judge (&run, &out);
   g_assert_false (separated (&out));
 }

@@ -55,9 +55,9 @@ struct _SculptorModuleInspector
   /* Owned references */
   GtkSizeGroup         *units_titles;  /* the title column of units_box */
   ScTask               *task;
-  ScSnapshot           *snapshot;
+  ScAnalysis           *analysis;
 
-  int                   module;    /* index into snapshot->modules, or -1 */
+  int                   module;    /* index into analysis->modules, or -1 */
   int                   shown_id;  /* merged id of the module shown, or -1 */
 };
 
@@ -79,9 +79,9 @@ sculptor_module_inspector_new (void)
 static const ScModule *
 current_module (SculptorModuleInspector *self)
 {
-  if (self->module < 0 || self->snapshot == NULL || self->snapshot->modules == NULL)
+  if (self->module < 0 || self->analysis == NULL)
     return NULL;
-  return &self->snapshot->modules->modules[self->module];
+  return &self->analysis->modules->modules[self->module];
 }
 
 static char *
@@ -209,7 +209,7 @@ layer_units_text (SculptorModuleInspector *self,
                   guint                    to)
 {
   guint layer = module->units[from].layer;
-  guint n_layers = self->snapshot->n_layers;
+  guint n_layers = self->analysis->detection->n_layers;
   GString *str = g_string_new (NULL);
 
   if (layer == 0 && is_image_task (self))
@@ -240,7 +240,7 @@ layer_title (SculptorModuleInspector *self,
 {
   if (layer == 0)
     return g_strdup (_("Inputs"));
-  if (layer + 1 == self->snapshot->n_layers)
+  if (layer + 1 == self->analysis->detection->n_layers)
     return g_strdup (_("Outputs"));
   return g_strdup_printf (_("Layer %u"), layer);
 }
@@ -609,7 +609,7 @@ static void
 fill_outputs (SculptorModuleInspector *self,
               const ScModule          *module)
 {
-  g_autofree char *feeds = module_labels (self->snapshot->modules, module->feeds);
+  g_autofree char *feeds = module_labels (self->analysis->modules, module->feeds);
   g_autofree char *empty = NULL;
 
   clear_flow_box (self->output_chips);
@@ -645,7 +645,7 @@ link_button (SculptorModuleInspector *self,
              guint                    index,
              guint                    edges)
 {
-  const ScModule *target = &self->snapshot->modules->modules[index];
+  const ScModule *target = &self->analysis->modules->modules[index];
   g_autofree char *label = g_strdup_printf ("M%u", target->id);
   g_autofree char *tooltip = g_strdup_printf (_("Select %s"), label);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -682,7 +682,7 @@ fill_link_box (SculptorModuleInspector *self,
                gboolean                 feeds,
                const char              *empty)
 {
-  const ScModuleGraph *graph = self->snapshot->modules;
+  const ScModuleGraph *graph = self->analysis->modules;
   const GArray *indices = feeds ? graph->modules[module].feeds : graph->modules[module].fed_by;
 
   clear_flow_box (box);
@@ -717,9 +717,9 @@ fill_links (SculptorModuleInspector *self,
 /* ------------------------------------------------------------------ */
 
 static void
-fill_truth_node (SculptorModuleInspector *self,
-                 const ScScore           *score)
+fill_truth_node (SculptorModuleInspector *self)
 {
+  const ScScore *score = self->analysis->score;
   const ScTruth *truth = self->task ? self->task->truth : NULL;
   const ScTruthNode *node;
   g_autofree char *markup = NULL;
@@ -766,8 +766,7 @@ fill_truth_node (SculptorModuleInspector *self,
 /* ------------------------------------------------------------------ */
 
 static void
-fill (SculptorModuleInspector *self,
-      const ScScore           *score)
+fill (SculptorModuleInspector *self)
 {
   const ScModule *module = current_module (self);
 
@@ -790,28 +789,25 @@ fill (SculptorModuleInspector *self,
   fill_truth_table (self, module);
   fill_outputs (self, module);
   fill_links (self, (guint) self->module);
-  fill_truth_node (self, score);
+  fill_truth_node (self);
 }
 
 /**
  * sculptor_module_inspector_set_module:
  * @task: (nullable): names, truth table and ground truth
- * @snapshot: (nullable): the snapshot whose modules @module indexes
- * @score: (nullable): the score of the final network, for the matching
- *   ground-truth node; borrowed for this call only
- * @module: index into the snapshot's modules, or -1 for nothing
+ * @analysis: (nullable): the modules @module indexes; its score (the
+ *   final network's) gives the matching ground-truth node
+ * @module: index into the analysis's modules, or -1 for nothing
  */
 void
 sculptor_module_inspector_set_module (SculptorModuleInspector *self,
                                       ScTask                  *task,
-                                      ScSnapshot              *snapshot,
-                                      const ScScore           *score,
+                                      ScAnalysis              *analysis,
                                       int                      module)
 {
   g_return_if_fail (SCULPTOR_IS_MODULE_INSPECTOR (self));
 
-  if (snapshot == NULL || snapshot->modules == NULL ||
-      module < 0 || (guint) module >= snapshot->modules->n_modules)
+  if (module < 0 || (guint) module >= sc_analysis_n_modules (analysis))
     module = -1;
 
   if (task != self->task)
@@ -819,14 +815,14 @@ sculptor_module_inspector_set_module (SculptorModuleInspector *self,
       g_clear_pointer (&self->task, sc_task_unref);
       self->task = task ? sc_task_ref (task) : NULL;
     }
-  if (snapshot != self->snapshot)
+  if (analysis != self->analysis)
     {
-      g_clear_pointer (&self->snapshot, sc_snapshot_unref);
-      self->snapshot = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+      g_clear_pointer (&self->analysis, sc_analysis_unref);
+      self->analysis = analysis ? sc_analysis_ref (analysis) : NULL;
     }
   self->module = module;
 
-  fill (self, score);
+  fill (self);
 }
 
 int
@@ -848,7 +844,7 @@ sculptor_module_inspector_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->task, sc_task_unref);
-  g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_object (&self->units_titles);
 
   G_OBJECT_CLASS (sculptor_module_inspector_parent_class)->dispose (object);
@@ -892,7 +888,7 @@ sculptor_module_inspector_class_init (SculptorModuleInspectorClass *klass)
 
   /**
    * SculptorModuleInspector::module-activated:
-   * @module: index into the snapshot's modules
+   * @module: index into the analysis's modules
    *
    * The user clicked a module in the "Feeds" or "Fed by" lists.
    */

@@ -9,8 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sc-score.h"
-#include "sc-snapshot.h"
+#include "sc-analysis.h"
 #include "sc-task.h"
 
 G_BEGIN_DECLS
@@ -25,12 +24,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SculptorModuleInspector, sculptor_module_inspector, SCULPTOR, MODULE_INSPECTOR, GtkWidget)
 
 GtkWidget *sculptor_module_inspector_new        (void);
-/* module is an index into snapshot->modules->modules, or -1 (nothing).
- * score may be NULL. */
+/* module is an index into analysis->modules->modules, or -1 (nothing). */
 void       sculptor_module_inspector_set_module (SculptorModuleInspector *self,
                                                  ScTask                  *task,
-                                                 ScSnapshot              *snapshot,
-                                                 const ScScore           *score,
+                                                 ScAnalysis              *analysis,
                                                  int                      module);
 /* The module shown, or -1 */
 int        sculptor_module_inspector_get_module (SculptorModuleInspector *self);

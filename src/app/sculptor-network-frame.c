@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #endif
 
+#include "sc-figure.h"
 #include "sculptor-network-frame.h"
 
 /* An MNIST network (1568 inputs, hundreds of hidden units, up to 10⁵
@@ -30,11 +31,14 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_assert (request != NULL);
 
   g_clear_pointer (&request->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&request->analysis, sc_analysis_unref);
   g_clear_pointer (&request->previous, sc_snapshot_unref);
+  g_clear_pointer (&request->previous_analysis, sc_analysis_unref);
   g_clear_pointer (&request->task, sc_task_unref);
   g_clear_pointer (&request->colors, sc_module_colors_free);
   g_clear_pointer (&request->previous_colors, sc_module_colors_free);
   g_clear_pointer (&request->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&request->layout_analysis, sc_analysis_unref);
   g_clear_pointer (&request->layout_colors, sc_module_colors_free);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
@@ -69,15 +73,11 @@ thin_edges (SculptorFrame *frame)
 
 /* ---- drawing --------------------------------------------------------- */
 
-/* The names of the task, when it is the task of this network. */
 static void
 scene_init (ScScene                    *scene,
             const SculptorFrameRequest *request)
 {
-  const ScSnapshot *snapshot = request->snapshot;
-  const ScTask *task = request->task;
-
-  sc_scene_init_from_snapshot (scene, snapshot);
+  sc_figure_scene_init (scene, request->snapshot, request->analysis, request->task);
   scene->title = request->title;
   scene->subtitle = request->subtitle;
   scene->options.dark = request->dark;
@@ -85,17 +85,6 @@ scene_init (ScScene                    *scene,
   scene->options.paint_background = FALSE;   /* the widget's own background */
   scene->selected_module = request->selected_id;
   scene->module_colors = request->colors;
-
-  if (task == NULL || task->n_in != snapshot->arch[0] ||
-      task->n_out != snapshot->arch[snapshot->n_layers - 1])
-    return;
-  scene->input_names = (const char * const *) task->input_names;
-  scene->output_names = (const char * const *) task->output_names;
-  if (task->kind == SC_TASK_IMAGE)
-    {
-      scene->image_width = task->image_width;
-      scene->image_height = task->image_height;
-    }
 }
 
 static void
@@ -160,16 +149,19 @@ render_fade (SculptorFrame *frame)
 /* Units alive in the network now: detection's kept units, else those with
  * an edge in and out (unit pruning clears a unit's rows and columns). */
 static float *
-surviving_units (const ScSnapshot *now)
+surviving_units (const ScSnapshot *now,
+                 const ScAnalysis *analysis)
 {
   guint n = sc_snapshot_n_units (now), offset = 0;
   float *alpha = g_new0 (float, n);
 
-  if (now->detection != NULL)
+  if (analysis != NULL)
     {
-      for (guint p = 0; p < now->detection->n_kept; p++)
-        if (now->detection->kept_units[p] < n)
-          alpha[now->detection->kept_units[p]] = 1.0f;
+      const ScDetection *detection = analysis->detection;
+
+      for (guint p = 0; p < detection->n_kept; p++)
+        if (detection->kept_units[p] < n)
+          alpha[detection->kept_units[p]] = 1.0f;
       return alpha;
     }
 
@@ -198,7 +190,7 @@ layout_source (const SculptorFrameRequest *request)
 {
   const ScSnapshot *now = request->snapshot, *from = request->layout_from;
 
-  if (now->detection != NULL || from == NULL || from->detection == NULL ||
+  if (request->analysis != NULL || from == NULL || request->layout_analysis == NULL ||
       from->n_layers != now->n_layers ||
       memcmp (from->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return NULL;
@@ -213,12 +205,13 @@ render_in_place (const SculptorFrameRequest *request,
                  const ScScene              *base_scene,
                  const ScLayout             *base_layout,
                  const ScSnapshot           *net,
+                 const ScAnalysis           *net_analysis,
                  const ScMask               *previous_mask,
                  double                      progress,
                  ScLayout                  **layout_out)
 {
   ScScene scene = *base_scene;
-  g_autofree float *alpha = surviving_units (net);
+  g_autofree float *alpha = surviving_units (net, net_analysis);
   g_autoptr(ScLayout) layout = NULL;
   GdkTexture *texture;
 
@@ -242,11 +235,13 @@ static void
 base_scene_init (ScScene                    *scene,
                  const SculptorFrameRequest *request,
                  const ScSnapshot           *base,
+                 const ScAnalysis           *base_analysis,
                  ScModuleColors             *colors)
 {
   SculptorFrameRequest base_request = *request;
 
   base_request.snapshot = (ScSnapshot *) base;
+  base_request.analysis = (ScAnalysis *) base_analysis;
   base_request.colors = colors;
   scene_init (scene, &base_request);   /* the request's titles: the same bands */
 }
@@ -262,12 +257,12 @@ render_content_in_place (SculptorFrame *frame)
 
   g_autoptr(ScLayout) base_layout = NULL;
 
-  base_scene_init (&scene, request, base, request->layout_colors);
+  base_scene_init (&scene, request, base, request->layout_analysis, request->layout_colors);
   base_layout = sc_layout_compute (&scene, request->width, request->height);
   g_clear_pointer (&frame->layout, sc_layout_free);
   g_clear_object (&frame->content);
-  frame->content = render_in_place (request, &scene, base_layout, request->snapshot, NULL, 1.0,
-                                    &frame->layout);
+  frame->content = render_in_place (request, &scene, base_layout, request->snapshot,
+                                    request->analysis, NULL, 1.0, &frame->layout);
   /* the overlay's legend lists the base's modules: in their colours */
   frame->scene.module_colors = request->layout_colors;
 }
@@ -279,6 +274,7 @@ render_content_in_place (SculptorFrame *frame)
 static void
 render_fade_in_place (SculptorFrame    *frame,
                       const ScSnapshot *base,
+                      const ScAnalysis *base_analysis,
                       ScModuleColors   *base_colors)
 {
   const SculptorFrameRequest *request = &frame->request;
@@ -286,11 +282,12 @@ render_fade_in_place (SculptorFrame    *frame,
   g_autoptr(ScLayout) layout = NULL;
   ScScene scene;
 
-  base_scene_init (&scene, request, base, base_colors);
+  base_scene_init (&scene, request, base, base_analysis, base_colors);
   layout = sc_layout_compute (&scene, request->width, request->height);
-  frame->fade_from = render_in_place (request, &scene, layout, before, NULL, 1.0, NULL);
-  frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, before->mask, 0.999,
-                                    NULL);
+  frame->fade_from = render_in_place (request, &scene, layout, before, request->previous_analysis,
+                                      NULL, 1.0, NULL);
+  frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, request->analysis,
+                                    before->mask, 0.999, NULL);
 }
 
 /* The renderer fades pruned units out in their old slots: before
@@ -305,7 +302,7 @@ wants_fade (const SculptorFrame *frame)
       before->n_layers != now->n_layers ||
       memcmp (before->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return FALSE;
-  if (now->detection != NULL && before->detection == NULL)
+  if (frame->request.analysis != NULL && frame->request.previous_analysis == NULL)
     return FALSE;   /* modules appear: a blend */
   return !sc_mask_equal (before->mask, now->mask) &&
          frame->render_ms <= SCULPTOR_FRAME_FADE_BUDGET_MS;
@@ -338,10 +335,10 @@ _sculptor_frame_render (SculptorFrameRequest *request)
     {
       const SculptorFrameRequest *req = &frame->request;
 
-      if (req->previous->detection != NULL)
-        render_fade_in_place (frame, req->previous, req->previous_colors);
+      if (req->previous_analysis != NULL)
+        render_fade_in_place (frame, req->previous, req->previous_analysis, req->previous_colors);
       else if (layout_source (req) != NULL)
-        render_fade_in_place (frame, req->layout_from, req->layout_colors);
+        render_fade_in_place (frame, req->layout_from, req->layout_analysis, req->layout_colors);
       else
         render_fade (frame);
     }

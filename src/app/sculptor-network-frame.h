@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-analysis.h"
 #include "sc-render.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
@@ -28,7 +29,9 @@ typedef struct
 typedef struct
 {
   ScSnapshot            *snapshot;     /* required */
+  ScAnalysis            *analysis;     /* its modules, or NULL */
   ScSnapshot            *previous;     /* fade pruned parts out of it, or NULL */
+  ScAnalysis            *previous_analysis;
   ScTask                *task;         /* names and image size, or NULL */
   char                  *title;        /* NULL: none */
   char                  *subtitle;
@@ -43,6 +46,7 @@ typedef struct
   ScModuleColors        *previous_colors; /* of previous's */
   ScSnapshot            *layout_from;  /* the last network with modules shown: one
                                         * without draws in its layout; or NULL */
+  ScAnalysis            *layout_analysis; /* layout_from's modules */
   ScModuleColors        *layout_colors;
 } SculptorFrameRequest;
 

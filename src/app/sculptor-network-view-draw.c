@@ -332,7 +332,7 @@ draw_hint (SculptorNetworkView *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double column = width - legend->x - 12.0;
 
-  if (self->snapshot->detection != NULL || legend->width <= 0.0 ||
+  if (self->analysis != NULL || legend->width <= 0.0 ||
       legend->x < layout->plot_rect.x + layout->plot_rect.width - 1.0 ||
       column < 100.0 || height - (legend->y + legend->height) < 80.0)
     return;

@@ -25,8 +25,10 @@ struct _SculptorNetworkView
 
   /* Owned references */
   ScSnapshot            *snapshot;
+  ScAnalysis            *analysis;     /* snapshot's modules, or NULL */
   ScModuleColors        *colors;       /* of snapshot's modules, or NULL */
   ScSnapshot            *layout_from;  /* the last snapshot with modules, or NULL */
+  ScAnalysis            *layout_analysis; /* its modules */
   ScModuleColors        *layout_colors;
   ScTask                *task;
   char                  *title;

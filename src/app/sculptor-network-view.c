@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-render-input.h"   /* sc_render_format_subtitle() */
+#include "sc-figure.h"
 #include "sculptor-network-view-private.h"
 #include "sculptor-theme.h"
 
@@ -38,7 +38,7 @@ sculptor_network_view_new (void)
 static int
 selected_id (SculptorNetworkView *self)
 {
-  const ScModuleGraph *graph = self->snapshot ? self->snapshot->modules : NULL;
+  const ScModuleGraph *graph = self->analysis ? self->analysis->modules : NULL;
 
   if (self->selected < 0 || graph == NULL || (guint) self->selected >= graph->n_modules)
     return -1;
@@ -62,10 +62,7 @@ request_titles (SculptorNetworkView  *self,
     }
   if (task != NULL && (task->title != NULL || task->name != NULL))
     request->title = sc_task_display_title (task);
-  request->subtitle = sc_render_format_subtitle (snapshot->arch, snapshot->n_layers,
-                                                 snapshot->detection ? snapshot->detection->new_arch : NULL,
-                                                 snapshot->density,
-                                                 snapshot->modules ? snapshot->modules->n_modules : 0);
+  request->subtitle = sc_figure_subtitle (snapshot, self->analysis);
 }
 
 static void
@@ -80,6 +77,7 @@ start_frame (SculptorNetworkView *self,
 {
   SculptorFrameRequest request = {
     .snapshot = sc_snapshot_ref (self->snapshot),
+    .analysis = self->analysis ? sc_analysis_ref (self->analysis) : NULL,
     .task = self->task ? sc_task_ref (self->task) : NULL,
     .width = width,
     .height = height,
@@ -90,13 +88,17 @@ start_frame (SculptorNetworkView *self,
     .selected_id = selected_id (self),
     .colors = sc_module_colors_copy (self->colors),
     .layout_from = self->layout_from ? sc_snapshot_ref (self->layout_from) : NULL,
+    .layout_analysis = self->layout_analysis ? sc_analysis_ref (self->layout_analysis) : NULL,
     .layout_colors = sc_module_colors_copy (self->layout_colors),
   };
 
   /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
     {
-      request.previous = sc_snapshot_ref (self->frame->request.snapshot);
+      const SculptorFrameRequest *shown = &self->frame->request;
+
+      request.previous = sc_snapshot_ref (shown->snapshot);
+      request.previous_analysis = shown->analysis ? sc_analysis_ref (shown->analysis) : NULL;
       request.previous_colors = sc_module_colors_copy (self->frame->request.colors);
     }
   self->animate_next = FALSE;
@@ -150,6 +152,7 @@ continues_animation (SculptorNetworkView *self,
 
   return self->animation != ANIMATION_NONE && frame->request.previous == NULL &&
          old != NULL && old->snapshot == frame->request.snapshot &&
+         old->analysis == frame->request.analysis &&
          old->width == frame->request.width && old->height == frame->request.height &&
          memcmp (&old->transform, &frame->request.transform, sizeof old->transform) == 0;
 }
@@ -375,8 +378,8 @@ sculptor_network_view_activate_at (SculptorNetworkView *self,
   g_return_val_if_fail (SCULPTOR_IS_NETWORK_VIEW (self), -1);
 
   hit = sculptor_network_view_hit_test_widget (self, x, y);
-  if (hit.kind != SC_HIT_NONE && hit.module >= 0 && self->snapshot->modules != NULL)
-    module = sc_module_graph_find (self->snapshot->modules, (guint) hit.module);
+  if (hit.kind != SC_HIT_NONE && hit.module >= 0 && self->analysis != NULL)
+    module = sc_module_graph_find (self->analysis->modules, (guint) hit.module);
 
   sculptor_network_view_set_selected_module (self, module);
   g_signal_emit (self, signals[MODULE_SELECTED], 0, module);
@@ -393,20 +396,38 @@ sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
   self->colors = sc_module_colors_copy (colors);
 }
 
+static void
+clear_layout_base (SculptorNetworkView *self)
+{
+  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&self->layout_analysis, sc_analysis_unref);
+  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+}
+
+static void
+set_layout_base (SculptorNetworkView  *self,
+                 ScSnapshot           *base,
+                 ScAnalysis           *analysis,
+                 const ScModuleColors *colors)
+{
+  clear_layout_base (self);
+  if (base != NULL && analysis != NULL)
+    {
+      self->layout_from = sc_snapshot_ref (base);
+      self->layout_analysis = sc_analysis_ref (analysis);
+      self->layout_colors = sc_module_colors_copy (colors);
+    }
+}
+
 void
 sculptor_network_view_set_layout_base (SculptorNetworkView  *self,
                                        ScSnapshot           *base,
+                                       ScAnalysis           *analysis,
                                        const ScModuleColors *colors)
 {
   g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
 
-  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
-  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
-  if (base != NULL && base->detection != NULL)
-    {
-      self->layout_from = sc_snapshot_ref (base);
-      self->layout_colors = sc_module_colors_copy (colors);
-    }
+  set_layout_base (self, base, analysis, colors);
 }
 
 void
@@ -461,30 +482,37 @@ sculptor_network_view_set_task (SculptorNetworkView *self,
 void
 sculptor_network_view_set_snapshot (SculptorNetworkView *self,
                                     ScSnapshot          *snapshot,
+                                    ScAnalysis          *analysis,
                                     gboolean             animate)
 {
   g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+  g_return_if_fail (snapshot != NULL || analysis == NULL);
 
-  if (snapshot == self->snapshot)
+  if (snapshot == self->snapshot && analysis == self->analysis)
     return;
 
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   self->snapshot = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+  self->analysis = analysis ? sc_analysis_ref (analysis) : NULL;
 
   /* A network without modules that comes after one with (a trial, a
    * retraining) is drawn in that one's module layout. */
-  if (snapshot == NULL || snapshot->detection != NULL ||
-      (self->layout_from != NULL && snapshot->step < self->layout_from->step))
-    {
-      g_clear_pointer (&self->layout_from, sc_snapshot_unref);
-      g_clear_pointer (&self->layout_colors, sc_module_colors_free);
-    }
-  if (snapshot != NULL && snapshot->detection != NULL)
-    {
-      self->layout_from = sc_snapshot_ref (snapshot);
-      self->layout_colors = sc_module_colors_copy (self->colors);
-    }
+  if (analysis != NULL)
+    set_layout_base (self, snapshot, analysis, self->colors);
+  else if (snapshot == NULL ||
+           (self->layout_from != NULL && snapshot->step < self->layout_from->step))
+    clear_layout_base (self);
   _sculptor_network_view_request_frame (self, animate);
+}
+
+ScAnalysis *
+sculptor_network_view_get_analysis (SculptorNetworkView *self)
+{
+  g_return_val_if_fail (SCULPTOR_IS_NETWORK_VIEW (self), NULL);
+
+  return self->analysis;
 }
 
 ScSnapshot *
@@ -615,8 +643,7 @@ sculptor_network_view_dispose (GObject *object)
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
   g_clear_pointer (&self->colors, sc_module_colors_free);
-  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
-  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+  clear_layout_base (self);
   g_clear_pointer (&self->task, sc_task_unref);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->dispose (object);
@@ -651,7 +678,7 @@ sculptor_network_view_class_init (SculptorNetworkViewClass *klass)
 
   /**
    * SculptorNetworkView::module-selected:
-   * @module: the index of the module clicked into snapshot->modules->modules,
+   * @module: the index of the module clicked into analysis->modules->modules,
    *   or -1 for empty space
    *
    * Emitted when the user clicks a unit, a module box or a legend entry,

@@ -52,7 +52,8 @@ struct _SculptorWindow
   ScRun                   *loaded;        /* a run opened from a file, or NULL */
   ScTask                  *task;          /* task of the run shown */
   ScSnapshot              *shown;         /* snapshot in the network view */
-  ScSnapshot              *detected;      /* latest snapshot with modules at or before it */
+  ScAnalysis              *shown_analysis; /* its modules, or NULL */
+  ScAnalysis              *detected;      /* the latest modules at or before it */
   int                      shown_step;    /* -1: follow the live end */
   guint                    keep_task;     /* > 0: task-changed changes nothing */
   char                    *file_name;     /* the run file open, or NULL */
@@ -63,7 +64,7 @@ struct _SculptorWindow
   int                      trained_step;   /* step of the last training network shown */
   GPtrArray               *step_colors;   /* ScModuleColors * per step, or NULL */
   ScModuleColors          *final_colors;
-  ScSnapshot              *colors_previous;      /* the last coloured network */
+  ScAnalysis              *colors_previous;      /* the last coloured modules */
   ScModuleColors          *colors_previous_keys;
 };
 
@@ -97,8 +98,10 @@ void              _sculptor_window_load_run       (SculptorWindow *self,
 /* The run file open (or just saved), shown in the title; NULL: none. */
 void              _sculptor_window_set_file       (SculptorWindow *self,
                                                    const char     *path);
+/* analysis: snapshot's modules, or NULL. */
 void              _sculptor_window_show_snapshot  (SculptorWindow *self,
                                                    ScSnapshot     *snapshot,
+                                                   ScAnalysis     *analysis,
                                                    gboolean        animate);
 
 /* sculptor-window-pace.c */
@@ -121,9 +124,9 @@ void              _sculptor_window_colors_reset   (SculptorWindow *self);
 void              _sculptor_window_colors_add_steps (SculptorWindow *self,
                                                    guint           n_steps);
 void              _sculptor_window_colors_add_final (SculptorWindow *self,
-                                                   ScSnapshot     *final);
+                                                   ScAnalysis     *final);
 const ScModuleColors *_sculptor_window_colors_for (SculptorWindow   *self,
-                                                   const ScSnapshot *snapshot);
+                                                   const ScAnalysis *analysis);
 
 /* sculptor-window-actions.c */
 void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -90,9 +90,10 @@ print_choice_row (const SweepCell *cell,
 
   p = g_ptr_array_index (cell->grid->points, choice->point);
   final = g_ptr_array_index (cell->finals, choice->point);
-  kept = sc_arch_to_string (p->detection->new_arch, p->detection->n_layers, '-');
+  kept = sc_arch_to_string (p->analysis->detection->new_arch, p->analysis->detection->n_layers,
+                            '-');
   g_print ("%-6" G_GUINT64_FORMAT " %-6g %-6g %-6u %-8.4f %-18s %-8u", seed, p->pu, p->pe,
-           p->n_edges, final->density, kept, p->modules->n_modules);
+           p->n_edges, final->density, kept, sc_analysis_n_modules (p->analysis));
   if (choice->score)
     {
       g_print (" %-4s %s %s %s", choice->score->success ? _("yes") : _("no"),
@@ -132,17 +133,17 @@ add_choice_json (JsonBuilder     *builder,
   sc_json_add_double (builder, "final_percent", p->final_percent);
   sc_json_add_double (builder, "accuracy", p->accuracy);
   sc_json_add_int (builder, "n_edges", p->n_edges);
-  sc_json_add_double (builder, "modularity_q", p->modularity_q);
+  sc_json_add_double (builder, "modularity_q", p->analysis->modularity_q);
   sc_json_add_string (builder, "structure", p->structure);
   if (full)
     {
       json_builder_set_member_name (builder, "final_arch");
-      json_builder_add_value (builder, sc_arch_to_json (p->detection->new_arch,
-                                                        p->detection->n_layers));
+      json_builder_add_value (builder, sc_arch_to_json (p->analysis->detection->new_arch,
+                                                        p->analysis->detection->n_layers));
       json_builder_set_member_name (builder, "edges_by_layer");
       json_builder_add_value (builder, sc_mask_to_edges_json (p->mask));
-      sc_detection_to_json (p->detection, builder);
-      sc_module_graph_to_json (p->modules, builder);
+      sc_detection_to_json (p->analysis->detection, builder);
+      sc_module_graph_to_json (p->analysis->modules, builder);
     }
   if (choice->score)
     {
@@ -187,13 +188,11 @@ write_figures (const SweepReport *report,
                const Choice      *choice,
                GError           **error)
 {
-  ScSnapshot *final = g_ptr_array_index (cell->finals, choice->point);
+  const ScSnapshot *final = g_ptr_array_index (cell->finals, choice->point);
+  const ScGridPoint *point = g_ptr_array_index (cell->grid->points, choice->point);
   g_autofree char *dir = g_strdup_printf ("%s/seed-%" G_GUINT64_FORMAT, cell->dir, seed);
-  ScRun view = { .task = report->task, .final = final };
 
-  if (final->detection == NULL && !sc_snapshot_detect (final, &cell->hyper, error))
-    return FALSE;
-  return cli_write_figures (&view, dir, error);
+  return cli_write_figures (report->task, final, point->analysis, dir, error);
 }
 
 gboolean

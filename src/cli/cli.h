@@ -47,10 +47,13 @@ gboolean cli_prepare_out_dir (const char  *dir,
 gboolean cli_check_out_file  (const char  *path,
                               GError     **error);
 
-/* Writes network.svg and hierarchy.svg of a finished run into out_dir. */
-gboolean cli_write_figures (const ScRun  *run,
-                            const char   *out_dir,
-                            GError      **error);
+/* Writes network.svg and hierarchy.svg (when analysis has modules) of a
+ * network of task into out_dir. */
+gboolean cli_write_figures (const ScTask      *task,
+                            const ScSnapshot  *network,
+                            const ScAnalysis  *analysis,
+                            const char        *out_dir,
+                            GError           **error);
 
 /* Writes the figures of a result into out_dir (created if needed):
  * network.EXT always, hierarchy.EXT when modules has modules. Shared by

@@ -168,10 +168,8 @@ typedef struct
 void sc_scene_init               (ScScene          *scene,
                                   const ScMask     *mask);
 
-/* Initialises a scene from a snapshot: its mask, weights, detection and
- * module graph (borrowed: keep a reference to the snapshot). */
-void sc_scene_init_from_snapshot (ScScene          *scene,
-                                  const ScSnapshot *snapshot);
+/* A scene of a network and its modules: sc_figure_scene_init()
+ * (sc-figure.h). */
 /* Thins scene's edges as sc_render_thin_edges() when a layer has more than
  * layer_edges, points scene->mask at the thinned mask and appends "the
  * strongest n of m edges shown" to *subtitle (replaced, and set as

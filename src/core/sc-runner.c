@@ -38,6 +38,7 @@ struct _ScRunner
   gint64         paced_from;      /* monotonic µs of the last paced event */
   GPtrArray     *mail_steps;      /* ScRunnerStep * */
   ScSnapshot    *mail_snapshot;
+  ScAnalysis    *mail_analysis;   /* of mail_snapshot, or NULL */
   ScSnapshot    *mail_training;
   GArray        *mail_epochs;     /* ScRunnerEpoch */
   guint          n_trainings;     /* worker: training runs begun */
@@ -55,6 +56,7 @@ struct _ScRunner
   ScStage        stage;
   GPtrArray     *steps;           /* ScRunnerStep * */
   ScSnapshot    *snapshot;
+  ScAnalysis    *analysis;        /* of snapshot, or NULL */
   ScSnapshot    *training;
   GArray        *epochs;          /* ScRunnerEpoch */
   ScRun         *run;
@@ -97,6 +99,7 @@ runner_step_free (gpointer data)
   if (rs == NULL)   /* moved out by sc_runner_poll() */
     return;
   g_clear_pointer (&rs->step.snapshot, sc_snapshot_unref);
+  g_clear_pointer (&rs->step.analysis, sc_analysis_unref);
   g_free (rs);
 }
 
@@ -169,6 +172,18 @@ pace_deadline_locked (ScRunner      *self,
   return 0;
 }
 
+/* The latest network and its modules, for the main thread to take. Called
+ * with the lock held. */
+static void
+post_snapshot_locked (ScRunner      *self,
+                      const ScEvent *event)
+{
+  g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->mail_analysis, sc_analysis_unref);
+  self->mail_snapshot = sc_snapshot_ref (event->snapshot);
+  self->mail_analysis = event->analysis ? sc_analysis_ref (event->analysis) : NULL;
+}
+
 static void
 on_event (const ScEvent *event,
           gpointer       user_data)
@@ -214,12 +229,10 @@ on_event (const ScEvent *event,
 
         rs->step = *event->step;
         rs->step.snapshot = event->snapshot ? sc_snapshot_ref (event->snapshot) : NULL;
+        rs->step.analysis = event->analysis ? sc_analysis_ref (event->analysis) : NULL;
         g_ptr_array_add (self->mail_steps, rs);
         if (event->snapshot)
-          {
-            g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
-            self->mail_snapshot = sc_snapshot_ref (event->snapshot);
-          }
+          post_snapshot_locked (self, event);
         self->mail_dense_accuracy = event->run->dense_accuracy;
         if (self->step_once)
           {
@@ -233,10 +246,7 @@ on_event (const ScEvent *event,
     case SC_EVENT_DETECTION:
     case SC_EVENT_DONE:
       if (event->snapshot)
-        {
-          g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
-          self->mail_snapshot = sc_snapshot_ref (event->snapshot);
-        }
+        post_snapshot_locked (self, event);
       break;
 
     default:
@@ -319,6 +329,7 @@ sc_runner_poll (ScRunner *self)
 {
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(ScSnapshot) snapshot = NULL;
+  g_autoptr(ScAnalysis) analysis = NULL;
   g_autoptr(ScSnapshot) training = NULL;
   g_autoptr(GArray) epochs = NULL;
   ScRun *run = NULL;
@@ -334,6 +345,7 @@ sc_runner_poll (ScRunner *self)
   steps = g_steal_pointer (&self->mail_steps);
   self->mail_steps = g_ptr_array_new_with_free_func (runner_step_free);
   snapshot = g_steal_pointer (&self->mail_snapshot);
+  analysis = g_steal_pointer (&self->mail_analysis);
   training = g_steal_pointer (&self->mail_training);
   epochs = g_steal_pointer (&self->mail_epochs);
   self->mail_epochs = g_array_new (FALSE, FALSE, sizeof (ScRunnerEpoch));
@@ -395,7 +407,9 @@ sc_runner_poll (ScRunner *self)
   if (snapshot)
     {
       g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+      g_clear_pointer (&self->analysis, sc_analysis_unref);
       self->snapshot = g_steal_pointer (&snapshot);
+      self->analysis = g_steal_pointer (&analysis);
       g_signal_emit (self, signals[SNAPSHOT_CHANGED], 0);
     }
 
@@ -664,6 +678,14 @@ sc_runner_get_hyper (ScRunner *self)
   return &self->hyper;
 }
 
+ScAnalysis *
+sc_runner_get_analysis (ScRunner *self)
+{
+  g_return_val_if_fail (SC_IS_RUNNER (self), NULL);
+
+  return self->analysis;
+}
+
 ScSnapshot *
 sc_runner_get_snapshot (ScRunner *self)
 {
@@ -761,12 +783,14 @@ sc_runner_finalize (GObject *object)
 
   g_clear_pointer (&self->mail_steps, g_ptr_array_unref);
   g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->mail_analysis, sc_analysis_unref);
   g_clear_pointer (&self->mail_training, sc_snapshot_unref);
   g_clear_pointer (&self->mail_epochs, g_array_unref);
   g_clear_pointer (&self->mail_run, sc_run_free);
   g_clear_error (&self->mail_error);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_pointer (&self->training, sc_snapshot_unref);
   g_clear_pointer (&self->epochs, g_array_unref);
   g_clear_pointer (&self->run, sc_run_free);
