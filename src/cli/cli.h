@@ -11,6 +11,7 @@
 
 #include "sc-pipeline.h"
 #include "sc-render.h"
+#include "sc-task-source.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ int cli_run    (int argc, char **argv);
 int cli_detect (int argc, char **argv);
 int cli_render (int argc, char **argv);
 int cli_sweep  (int argc, char **argv);
+int cli_sweep_run    (int argc, char **argv);
+int cli_sweep_status (int argc, char **argv);
 int cli_replay (int argc, char **argv);
 int cli_import_mnist (int argc, char **argv);
 
@@ -97,6 +100,10 @@ const char   *cli_method_args_check   (const CliMethodArgs *args);
 ScTask       *cli_load_task           (const char          *name,
                                        const CliMethodArgs *args,
                                        GError             **error);
+/* The task and its data as the command line gives them. */
+void          cli_task_source_init    (ScTaskSource        *source,
+                                       const char          *name,
+                                       const CliMethodArgs *args);
 /* The task's defaults with the command line's values on top, validated. */
 gboolean      cli_build_hyper         (const ScTask        *task,
                                        const CliMethodArgs *args,
