@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "cli-sweep.h"
+#include "sc-sweep-slurm.h"
 
 void
 cli_sweep_print_progress (const ScSweepOutcome *outcome,
@@ -221,6 +222,7 @@ cli_sweep_print_status (const ScSweep *sweep)
   g_autofree ScSweepRunState *states = sc_sweep_scan (sweep);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) failed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *slurm = sc_sweep_slurm_describe (sweep);
   guint n = sc_sweep_plan_n_runs (sweep->plan);
 
   for (guint i = 0; i < n; i++)
@@ -247,4 +249,6 @@ cli_sweep_print_status (const ScSweep *sweep)
 
       g_print (_("  not done: %s\n"), list);
     }
+  if (slurm != NULL)
+    g_print (_("In Slurm's queue:\n%s"), slurm);
 }

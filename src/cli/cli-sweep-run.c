@@ -80,12 +80,13 @@ cli_sweep_run (int    argc,
     }
 
   sc_linalg_init (1);
+  /* "[sweep] INDEX+1/RUNS …", as the local backend's lines */
   if (!sc_sweep_run_one (sweep, task, (guint) index, &outcome, &error))
     {
-      cli_sweep_print_progress (&outcome, 1, 1, sweep);
+      cli_sweep_print_progress (&outcome, (guint) index + 1, n, sweep);
       return CLI_EXIT_FAILED;
     }
-  cli_sweep_print_progress (&outcome, 1, 1, sweep);
+  cli_sweep_print_progress (&outcome, (guint) index + 1, n, sweep);
   return CLI_EXIT_OK;
 }
 

@@ -34,10 +34,14 @@ typedef struct
   char         *select;
   char         *out_dir;
   char         *memory_limit;
+  char         *backend;
+  char         *slurm_args;
+  char        **sbatch_argv;   /* slurm_args split as a shell would */
   double        band;
-  int           jobs;
+  int           jobs;          /* 0: not given */
   gboolean      paper;
   gboolean      quiet;
+  gboolean      detach;
 } SweepArgs;
 
 static void
@@ -51,6 +55,9 @@ sweep_args_clear (SweepArgs *args)
   g_clear_pointer (&args->select, g_free);
   g_clear_pointer (&args->out_dir, g_free);
   g_clear_pointer (&args->memory_limit, g_free);
+  g_clear_pointer (&args->backend, g_free);
+  g_clear_pointer (&args->slurm_args, g_free);
+  g_clear_pointer (&args->sbatch_argv, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SweepArgs, sweep_args_clear)
@@ -120,6 +127,12 @@ overridden (const CliMethodArgs *method,
   return FALSE;
 }
 
+static gboolean
+slurm (const SweepArgs *args)
+{
+  return g_strcmp0 (args->backend, "slurm") == 0;
+}
+
 /* The usage errors found without the task, or NULL. */
 static char *
 check_args (SweepArgs     *args,
@@ -131,8 +144,19 @@ check_args (SweepArgs     *args,
 
   if ((problem = cli_method_args_check (&args->method)))
     return g_strdup (problem);
-  if (args->jobs < 1 || args->jobs > 64)
+  if (args->jobs != 0 && (args->jobs < 1 || args->jobs > 64))
     return g_strdup (_("--jobs must be between 1 and 64"));
+  if (args->backend && !g_str_equal (args->backend, "local") &&
+      !g_str_equal (args->backend, "slurm"))
+    return g_strdup_printf (_("--backend must be local or slurm, not “%s”"), args->backend);
+  if (!slurm (args) && (args->slurm_args || args->detach))
+    return g_strdup (_("--slurm-args and --detach are for --backend slurm"));
+  if (slurm (args) && args->jobs != 0)
+    return g_strdup (_("--jobs is for the local backend: Slurm runs as many at once as the "
+                       "cluster gives"));
+  if (args->slurm_args &&
+      !g_shell_parse_argv (args->slurm_args, NULL, &args->sbatch_argv, &error))
+    return g_strdup_printf ("--slurm-args: %s", error->message);
   if (args->memory_limit && !sc_memory_parse_size (args->memory_limit, memory_limit, &error))
     return g_strdup_printf ("--memory-limit: %s", error->message);
   if (!isfinite (args->band) || args->band < 0 || args->band > 1000)
@@ -237,8 +261,7 @@ int
 cli_sweep (int    argc,
            char **argv)
 {
-  g_auto(SweepArgs) args = { .jobs = (int) MIN (g_get_num_processors (), 8),
-                             .band = SC_SELECT_DEFAULT_BAND };
+  g_auto(SweepArgs) args = { .band = SC_SELECT_DEFAULT_BAND };
   const GOptionEntry entries[] = {
     { "seeds", 0, 0, G_OPTION_ARG_STRING, &args.seeds,
       N_("Seeds (default 0,1,2,5, the paper's)"), N_("LIST") },
@@ -259,6 +282,15 @@ cli_sweep (int    argc,
          "more edges than the sparsest (default 20)"), N_("P") },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &args.jobs,
       N_("Runs in parallel (default: number of processors)"), N_("N") },
+    { "backend", 0, 0, G_OPTION_ARG_STRING, &args.backend,
+      N_("Where the runs are done: local (default: on this machine, --jobs at a time) or "
+         "slurm (one Slurm job array, one task per run)"), N_("NAME") },
+    { "slurm-args", 0, 0, G_OPTION_ARG_STRING, &args.slurm_args,
+      N_("With --backend slurm: options for sbatch, e.g. \"--partition=cpu --time=1:00:00 "
+         "--mem=2G\""), N_("ARGS") },
+    { "detach", 0, 0, G_OPTION_ARG_NONE, &args.detach,
+      N_("With --backend slurm: return once the job is submitted (sweep-status says how far "
+         "it is; the same command merges when it is done)"), NULL },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
       N_("Directory for sweep.json, the grids and the chosen networks' figures"), N_("DIR") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &args.quiet, N_("Print only the summary"), NULL },
@@ -295,6 +327,8 @@ cli_sweep (int    argc,
     return cli_usage_error (_("sweep needs exactly one TASK (try --help)"));
   if ((problem = check_args (&args, &rule, &memory_limit)))
     return cli_usage_error ("%s", problem);
+  if (args.jobs == 0)
+    args.jobs = slurm (&args) ? 1 : (int) MIN (g_get_num_processors (), 8);
 
   if (!(task = cli_load_task (argv[1], &args.method, &error)))
     {
@@ -318,8 +352,19 @@ cli_sweep (int    argc,
       return CLI_EXIT_FAILED;
     }
 
-  sc_linalg_init (1);
-  sc_sweep_run_local (sweep, task, (guint) args.jobs,
-                      args.quiet ? NULL : cli_sweep_print_progress, sweep);
+  if (slurm (&args))
+    {
+      int status = cli_sweep_slurm (sweep, (const char * const *) args.sbatch_argv, args.detach,
+                                    args.quiet);
+
+      if (status != CLI_SWEEP_MERGE)
+        return status;
+    }
+  else
+    {
+      sc_linalg_init (1);
+      sc_sweep_run_local (sweep, task, (guint) args.jobs,
+                          args.quiet ? NULL : cli_sweep_print_progress, sweep);
+    }
   return finish (sweep, task, rule, args.band);
 }

@@ -25,7 +25,16 @@ void     cli_sweep_print_result   (const ScSweepResult  *result);
  * CELL_DIR/seed-N. */
 gboolean cli_sweep_write_figures  (const ScSweepResult  *result,
                                    GError              **error);
-/* Runs done, failed and pending, from the directory alone. */
+/* The Slurm backend: submits the runs not done as one job array and, unless
+ * detach, waits for it. Returns CLI_SWEEP_MERGE when every run is done or
+ * failed (the merge follows), else the exit status. */
+#define CLI_SWEEP_MERGE (-1)
+int      cli_sweep_slurm          (const ScSweep        *sweep,
+                                   const char * const   *sbatch_args,
+                                   gboolean              detach,
+                                   gboolean              quiet);
+/* Runs done, failed and pending, from the directory alone, and what
+ * Slurm says of the jobs submitted. */
 void     cli_sweep_print_status   (const ScSweep        *sweep);
 
 G_END_DECLS
