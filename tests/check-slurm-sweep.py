@@ -82,6 +82,10 @@ def check(local, slurm):
     job = job.group(1)
     if "TimeLimit=00:07:00" not in run(["scontrol", "show", "job", "-o", job]).stdout:
         sys.exit("FAIL: --slurm-args=--time=7 did not reach sbatch")
+    # The same command while the job works submits nothing twice.
+    out = run([cli, *SWEEP, "--backend", "slurm", "--detach", "--out", slurm]).stdout
+    if f"Slurm job {job} of " not in out or "Submitted" in out:
+        sys.exit(f"FAIL: runs of job {job} submitted again while it works:\n{out}")
 
     # One array task killed while its run trains.
     task = wait("a running array task", 60, lambda: squeue(job, "-t", "RUNNING", "-o", "%i"))[0]

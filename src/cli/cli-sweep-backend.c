@@ -52,12 +52,17 @@ cli_sweep_slurm (const ScSweep      *sweep,
     return CLI_SWEEP_MERGE;
   g_clear_pointer (&spec, g_free);
 
-  if (!sc_sweep_slurm_submit (sweep, cli, sbatch_args, &job_id, &spec, &error))
+  /* A job submitted before is still at work: its runs are not submitted
+   * twice; the command waits for it (or, detached, leaves it be). */
+  if ((job_id = sc_sweep_slurm_active_job (sweep)) != NULL)
+    g_print (_("Slurm job %s of %s is still queued or running\n"), job_id, sweep->dir);
+  else if (sc_sweep_slurm_submit (sweep, cli, sbatch_args, &job_id, &spec, &error))
+    g_print (_("Submitted Slurm job %s: runs %s of %s\n"), job_id, spec, sweep->dir);
+  else
     {
       g_printerr ("sculptor-cli: %s\n", error->message);
       return CLI_EXIT_FAILED;
     }
-  g_print (_("Submitted Slurm job %s: runs %s of %s\n"), job_id, spec, sweep->dir);
   if (detach)
     {
       g_print (_("“sculptor-cli sweep-status %s” says how far it is; the same sweep command "

@@ -20,6 +20,9 @@
 
 /* squeue is asked this often (its own polling, sbatch --wait, is slower). */
 #define POLL_MS 500
+/* A controller that does not answer for this many polls in a row (a
+ * restart, a busy cluster) ends the wait. */
+#define POLL_FAILURES 60
 
 static char *
 slurm_dir (const ScSweep *sweep)
@@ -225,7 +228,7 @@ sc_sweep_slurm_wait (const ScSweep    *sweep,
                      gpointer          user_data,
                      GError          **error)
 {
-  guint n = sc_sweep_plan_n_runs (sweep->plan), last = G_MAXUINT;
+  guint n = sc_sweep_plan_n_runs (sweep->plan), last = G_MAXUINT, failures = 0;
 
   g_return_val_if_fail (sweep != NULL && job_id != NULL, FALSE);
 
@@ -234,19 +237,62 @@ sc_sweep_slurm_wait (const ScSweep    *sweep,
       g_auto(GStrv) states = job_states (job_id);
       guint done = count_done (sweep);
 
-      if (states == NULL)
+      if (states == NULL && ++failures >= POLL_FAILURES)
         {
           g_set_error (error, SC_ERROR, SC_ERROR_IO,
                        "squeue cannot say how job %s is doing", job_id);
           return FALSE;
         }
+      if (states != NULL)
+        failures = 0;
       if (func != NULL && done != last)
         func (done, n, user_data);
       last = done;
-      if (states[0] == NULL || *states[0] == '\0')
+      if (states != NULL && (states[0] == NULL || *states[0] == '\0'))
         return TRUE;
       g_usleep (POLL_MS * 1000);
     }
+}
+
+/* The recorded job IDs, oldest first. */
+static char **
+recorded_jobs (const ScSweep *sweep)
+{
+  g_autofree char *sdir = slurm_dir (sweep);
+  g_autofree char *path = g_build_filename (sdir, "jobs", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *ids = g_ptr_array_new ();
+
+  if (g_file_get_contents (path, &text, NULL, NULL))
+    {
+      lines = g_strsplit (text, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          char *space = strchr (lines[l], ' ');
+
+          if (space != NULL && space > lines[l])
+            g_ptr_array_add (ids, g_strndup (lines[l], space - lines[l]));
+        }
+    }
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+char *
+sc_sweep_slurm_active_job (const ScSweep *sweep)
+{
+  g_auto(GStrv) ids = recorded_jobs (sweep);
+  g_autofree char *squeue = g_find_program_in_path ("squeue");
+
+  for (guint i = ids ? g_strv_length (ids) : 0; squeue != NULL && i-- > 0;)
+    {
+      g_auto(GStrv) states = job_states (ids[i]);
+
+      if (states != NULL && states[0] != NULL && *states[0] != '\0')
+        return g_strdup (ids[i]);
+    }
+  return NULL;
 }
 
 char *

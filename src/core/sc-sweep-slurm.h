@@ -55,6 +55,10 @@ gboolean   sc_sweep_slurm_wait       (const ScSweep        *sweep,
                                       gpointer              user_data,
                                       GError              **error);
 
+/* The last job submitted for the sweep that still has tasks queued or
+ * running, or NULL. */
+char      *sc_sweep_slurm_active_job (const ScSweep        *sweep);
+
 /* What Slurm says of the jobs submitted for the sweep (one line per job
  * still known to squeue: "job 12: 2 RUNNING, 3 PENDING"), or NULL when
  * none was submitted or squeue is not there. */
