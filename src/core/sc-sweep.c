@@ -314,6 +314,9 @@ sc_sweep_run_local (const ScSweep       *sweep,
 
   for (guint i = 0; i < n; i++)
     local.n_finished += states[i] == SC_SWEEP_RUN_DONE;
+  /* G_DEFINE_QUARK caches its quark unlocked: registered here, before the
+   * workers, they only read it */
+  (void) sc_error_quark ();
   g_mutex_init (&local.lock);
   pool = g_thread_pool_new (local_run, &local, (int) jobs, TRUE, NULL);
   for (guint i = 0; i < n; i++)
