@@ -20,6 +20,7 @@
 
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
+#include "sc-fpmode.h"
 
 /* keep ? a : b as a bit mask: a ternary would be a branch (the division
  * before it may trap, so the compiler does not if-convert it), and a
@@ -98,6 +99,7 @@ SC_KERNEL_NAME (sc_adam_portable) (float        *restrict param,
 {
   guint n_threads = n >= (1u << 16) ? sc_linalg_get_threads () : 1;
   gsize n_chunks = (n + ADAM_CHUNK - 1) / ADAM_CHUNK;
+  ScFpMode mode = sc_fp_mode_get ();   /* the caller's, for the workers */
 
   /* Element-wise: any split among threads gives the same bits. */
 #pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
@@ -105,6 +107,7 @@ SC_KERNEL_NAME (sc_adam_portable) (float        *restrict param,
     {
       gsize start = c * ADAM_CHUNK;
 
+      sc_fp_mode_set (mode);
       adam_chunk (param + start, grad + start, mask + start, m + start, v + start,
                   MIN (ADAM_CHUNK, n - start), wd, neg_step_size, bc2_sqrt);
     }

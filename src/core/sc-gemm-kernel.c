@@ -30,6 +30,7 @@
 
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
+#include "sc-fpmode.h"
 
 #if SC_KERNEL_BITS == 512
 #define VW    16
@@ -108,9 +109,12 @@ static void
 pack_a (const float *a, guint lda, gboolean trans, float alpha,
         guint i0, guint mc, guint p0, guint kc, float *panels, guint n_threads)
 {
+  ScFpMode mode = sc_fp_mode_get ();   /* the caller's, for the workers */
+
 #pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
   for (guint ip = 0; ip < mc; ip += MR)
     {
+      sc_fp_mode_set (mode);
       guint rows = MIN (MR, mc - ip);
       float *dst = panels + (gsize) (ip / MR) * kc * MR;
 
@@ -141,9 +145,12 @@ static void
 pack_b (const float *b, guint ldb, gboolean trans,
         guint p0, guint kc, guint j0, guint nc, float *panels, guint n_threads)
 {
+  ScFpMode mode = sc_fp_mode_get ();   /* the caller's, for the workers */
+
 #pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
   for (guint jp = 0; jp < nc; jp += NR)
     {
+      sc_fp_mode_set (mode);
       guint cols = MIN (NR, nc - jp);
       float *dst = panels + (gsize) (jp / NR) * kc * NR;
 
@@ -280,9 +287,12 @@ SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
               pack_a (a, lda, trans_a, alpha, ic, mc, pc, kc, pa, n_threads);
               /* Threads take whole column panels of C: every element is
                * still summed by one thread in the defined order. */
+              ScFpMode mode = sc_fp_mode_get ();   /* the caller's, for the workers */
+
 #pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
               for (guint jr = 0; jr < nc; jr += NR)
                 {
+                  sc_fp_mode_set (mode);
                   guint cols = MIN (NR, nc - jr);
                   const float *bp = pb + (gsize) (jr / NR) * kc * NR;
 
