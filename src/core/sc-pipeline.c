@@ -140,8 +140,8 @@ static gboolean
 accepted (Ctx          *ctx,
           const ScEval *eval)
 {
-  /* Small slack for the per-bit percentage's rounding: 100·k/n is exact
-   * for the Boolean tables, so the reference's ">= 100" is unaffected. */
+  /* A slack for rounding (method.md §3.3): an accuracy equal to the
+   * threshold in exact arithmetic is accepted; at 100 nothing changes. */
   return eval->accuracy >= ctx->accept_threshold - 1e-9;
 }
 
