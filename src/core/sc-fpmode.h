@@ -20,8 +20,8 @@
  *
  * sc_fp_flush_enter () / sc_fp_flush_leave () bracket each entry point of
  * the numeric core, so a caller (the app's threads, Cairo) keeps its own
- * mode. OpenMP workers take the caller's mode with sc_fp_mode_set () at
- * the start of a parallel loop body.
+ * mode. The products' helper threads (sc-parallel.c) take the caller's
+ * mode with sc_fp_mode_set ().
  */
 
 #pragma once

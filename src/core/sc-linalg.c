@@ -31,8 +31,7 @@ sc_linalg_init (guint n_threads)
   const char *cap = g_getenv ("SCULPTOR_THREADS");
   guint64 max;
 
-  /* SCULPTOR_THREADS caps every request (the TSan run sets 1: TSan cannot
-   * see libgomp's synchronisation). */
+  /* SCULPTOR_THREADS caps every request. */
   if (cap && g_ascii_string_to_unsigned (cap, 10, 1, 64, &max, NULL))
     n_threads = MIN (n_threads, (guint) max);
   if (n_threads > 0)
