@@ -967,6 +967,40 @@ test_draw_pixels (void)
     }
 }
 
+/* A greyed (knocked-out) unit is drawn grey, the others as before. */
+static void
+test_draw_greyed (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (TRUE);
+  g_autoptr(ScLayout) layout = sc_layout_compute (&net->scene, 800, 600);
+  guint off = sc_mask_unit_offset (net->mask, 1);
+  const ScLayoutUnit *grey_unit = &layout->units[off + 4];
+  const ScLayoutUnit *other_unit = &layout->units[off + 1];
+  g_autofree guint8 *greyed = g_new0 (guint8, sc_mask_n_units (net->mask));
+  cairo_surface_t *plain = render_scene (&net->scene, layout);
+  cairo_surface_t *lesioned;
+  guint32 centre;
+  int r, g, b;
+
+  greyed[off + 4] = 1;
+  net->scene.greyed_units = greyed;
+  lesioned = render_scene (&net->scene, layout);
+
+  g_assert_cmpuint (pixel_at (plain, grey_unit->x, grey_unit->y), !=,
+                    pixel_at (lesioned, grey_unit->x, grey_unit->y));
+  g_assert_cmpuint (pixel_at (plain, other_unit->x, other_unit->y), ==,
+                    pixel_at (lesioned, other_unit->x, other_unit->y));
+  /* nearly a neutral grey: channels within a few steps of each other */
+  centre = pixel_at (lesioned, grey_unit->x, grey_unit->y);
+  r = (centre >> 16) & 0xff;
+  g = (centre >> 8) & 0xff;
+  b = centre & 0xff;
+  g_assert_cmpint (MAX (MAX (r, g), b) - MIN (MIN (r, g), b), <, 40);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (lesioned);
+}
+
 static void
 test_draw_selection (void)
 {
@@ -1623,6 +1657,7 @@ main (int   argc,
   g_test_add_func ("/render/cli", test_cli_render);
   g_test_add_func ("/render/samples", test_samples);
   g_test_add_func ("/render/thin-edges", test_thin_edges);
+  g_test_add_func ("/render/draw/greyed", test_draw_greyed);
 
   return g_test_run ();
 }

@@ -152,6 +152,11 @@ typedef struct
                                        * fade out with progress; NULL: none */
   double               progress;      /* 0 = previous state, 1 = mask */
 
+  /* What-if changes (sc-lesion.h): drawn greyed, not hidden, so that they
+   * can be seen and undone. Edges of a greyed unit are greyed too. */
+  const guint8        *greyed_units;  /* per global unit (1: greyed), or NULL */
+  const ScMask        *greyed_edges;  /* edges greyed, or NULL */
+
   /* Module colours by key (following a run), or NULL: by merged id. */
   const ScModuleColors *module_colors;
 
