@@ -967,6 +967,42 @@ test_draw_pixels (void)
     }
 }
 
+/* The edge under a point near its middle is found; empty space hits none. */
+static void
+test_hit_edge (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (TRUE);
+  g_autoptr(ScLayout) layout = sc_layout_compute (&net->scene, 800, 600);
+  const ScMask *mask = net->mask;
+  guint tried = 0;
+
+  for (guint k = 0; k + 1 < mask->n_layers; k++)
+    for (guint j = 0; j < mask->arch[k + 1]; j++)
+      for (guint i = 0; i < mask->arch[k]; i++)
+        {
+          const ScLayoutUnit *a = &layout->units[sc_mask_unit_offset (mask, k) + i];
+          const ScLayoutUnit *b = &layout->units[sc_mask_unit_offset (mask, k + 1) + j];
+          guint hk = 99, hi = 99, hj = 99;
+
+          if (!sc_mask_get (mask, k, i, j) || !a->visible || !b->visible)
+            continue;
+          /* a third of the way: away from where edges of a unit meet */
+          g_assert_true (sc_layout_hit_edge (layout, mask, a->x + (b->x - a->x) / 3,
+                                             a->y + (b->y - a->y) / 3, 0.5, &hk, &hi, &hj));
+          g_assert_cmpuint (hk, ==, k);
+          /* another edge may cross the same point: then it is one as near */
+          if (hi != i || hj != j)
+            continue;
+          tried++;
+        }
+  g_assert_cmpuint (tried, >, 0);
+  {
+    guint k, i, j;
+
+    g_assert_false (sc_layout_hit_edge (layout, mask, 1, 1, 4.0, &k, &i, &j));
+  }
+}
+
 /* A greyed (knocked-out) unit is drawn grey, the others as before. */
 static void
 test_draw_greyed (void)
@@ -1658,6 +1694,7 @@ main (int   argc,
   g_test_add_func ("/render/samples", test_samples);
   g_test_add_func ("/render/thin-edges", test_thin_edges);
   g_test_add_func ("/render/draw/greyed", test_draw_greyed);
+  g_test_add_func ("/render/hit-edge", test_hit_edge);
 
   return g_test_run ();
 }

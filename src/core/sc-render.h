@@ -336,6 +336,19 @@ ScHit              sc_layout_hit_test    (const ScLayout *layout,
                                           double          x,
                                           double          y);
 
+/* The edge of mask drawn nearest to (x, y) in layout coordinates, within
+ * tolerance: weight layer k, from unit i of layer k to unit j of layer
+ * k+1. The edges of an input image (drawn as bundles) are not hit.
+ * @return FALSE when no edge is that close */
+gboolean           sc_layout_hit_edge    (const ScLayout *layout,
+                                          const ScMask   *mask,
+                                          double          x,
+                                          double          y,
+                                          double          tolerance,
+                                          guint          *k,
+                                          guint          *i,
+                                          guint          *j);
+
 /* ------------------------------------------------------------------ */
 /* Drawing the network                                                 */
 /* ------------------------------------------------------------------ */
