@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "sc-mnist.h"
 #include "sculptor-network-view-private.h"
 #include "sculptor-resources.h"
 #include "sculptor-window-private.h"
@@ -254,6 +255,69 @@ test_lesion_knock_out_and_restore (void)
   g_rmdir (dir);
 }
 
+/* An image task: the what-if is evaluated on a worker thread, the bar says
+ * so meanwhile, and the result is the core's. */
+static void
+test_lesion_image_task (void)
+{
+  SculptorWindow *window = g_object_new (SCULPTOR_TYPE_WINDOW, NULL);
+  g_autoptr(ScDigits) digits = sc_mnist_synthetic_digits (12, 1);
+  g_autoptr(ScTask) task = NULL;
+  g_autoptr(ScNet) net = NULL;
+  g_autoptr(ScSnapshot) snapshot = NULL;
+  g_autoptr(ScLesionEval) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  ScMnistParams params;
+  ScRng rng;
+  guint arch[3];
+  guint hidden;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_wait_for_frame (GTK_WIDGET (window));
+
+  sc_mnist_params_init (&params, SC_MNIST_TWO_DIGITS);
+  params.train_per_class = 1;
+  params.test_per_class = 2;
+  task = sc_mnist_task_new (SC_MNIST_TWO_DIGITS, digits, &params, &error);
+  g_assert_no_error (error);
+  arch[0] = task->n_in;
+  arch[1] = 16;
+  arch[2] = task->n_out;
+  sc_rng_init (&rng, 3);
+  net = sc_net_new (arch, 3, &rng);
+  snapshot = sc_net_snapshot (net);
+  g_clear_pointer (&window->task, sc_task_unref);
+  window->task = sc_task_ref (task);
+  _sculptor_window_show_snapshot (window, snapshot, FALSE);
+
+  hidden = sc_mask_unit_offset (snapshot->mask, 1) + 3;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.whatif-unit", "u", hidden);
+  g_assert_nonnull (window->lesion);
+  g_assert_null (window->lesion_eval);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->whatif_label), "evaluating"));
+  GUI_WAIT_UNTIL (window->lesion_eval != NULL);
+  g_assert_nonnull (window->lesion_base);
+
+  expected = sc_lesion_evaluate_snapshot (window->lesion, snapshot, task->test, 256,
+                                          SC_BACKEND_PORTABLE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (window->lesion_eval->n_rows, ==, task->test->n_rows);
+  g_assert_cmpmem (window->lesion_eval->correct, task->n_out * sizeof (guint),
+                   expected->correct, task->n_out * sizeof (guint));
+  g_assert_null (strstr (gtk_label_get_text (window->whatif_label), "evaluating"));
+
+  /* a second change while nothing is pending, then restore at once */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.whatif-unit", "u", hidden + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.whatif-restore", NULL);
+  g_assert_null (window->lesion);
+  gui_drain ();
+  g_assert_null (window->lesion_eval);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +326,7 @@ main (int   argc,
   g_assert_nonnull (sculptor_get_resource ());
 
   g_test_add_func ("/lesion/knock-out-and-restore", test_lesion_knock_out_and_restore);
+  g_test_add_func ("/lesion/image-task", test_lesion_image_task);
 
   return g_test_run ();
 }

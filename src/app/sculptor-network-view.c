@@ -397,6 +397,8 @@ sculptor_network_view_set_lesion (SculptorNetworkView *self,
 {
   g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
 
+  if (self->lesion == NULL && (lesion == NULL || sc_lesion_is_empty (lesion)))
+    return;
   g_clear_pointer (&self->lesion, sc_lesion_free);
   if (lesion != NULL && !sc_lesion_is_empty (lesion))
     self->lesion = sc_lesion_copy (lesion);

@@ -149,6 +149,9 @@ update_all (SculptorWindow *self)
 void
 _sculptor_window_lesion_reset (SculptorWindow *self)
 {
+  /* called for every network shown: nothing to do without a what-if */
+  if (self->lesion == NULL && self->lesion_cancellable == NULL)
+    return;
   if (self->lesion_cancellable)
     g_cancellable_cancel (self->lesion_cancellable);
   g_clear_object (&self->lesion_cancellable);
@@ -157,8 +160,7 @@ _sculptor_window_lesion_reset (SculptorWindow *self)
   g_clear_pointer (&self->lesion_base, sc_lesion_eval_free);
   g_clear_pointer (&self->lesion_eval, sc_lesion_eval_free);
   g_clear_pointer (&self->lesion_error, g_free);
-  if (self->inspector)
-    update_all (self);
+  update_all (self);
 }
 
 void
