@@ -967,6 +967,76 @@ test_draw_pixels (void)
     }
 }
 
+/* The edge under a point near its middle is found; empty space hits none. */
+static void
+test_hit_edge (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (TRUE);
+  g_autoptr(ScLayout) layout = sc_layout_compute (&net->scene, 800, 600);
+  const ScMask *mask = net->mask;
+  guint tried = 0;
+
+  for (guint k = 0; k + 1 < mask->n_layers; k++)
+    for (guint j = 0; j < mask->arch[k + 1]; j++)
+      for (guint i = 0; i < mask->arch[k]; i++)
+        {
+          const ScLayoutUnit *a = &layout->units[sc_mask_unit_offset (mask, k) + i];
+          const ScLayoutUnit *b = &layout->units[sc_mask_unit_offset (mask, k + 1) + j];
+          guint hk = 99, hi = 99, hj = 99;
+
+          if (!sc_mask_get (mask, k, i, j) || !a->visible || !b->visible)
+            continue;
+          /* a third of the way: away from where edges of a unit meet */
+          g_assert_true (sc_layout_hit_edge (layout, mask, a->x + (b->x - a->x) / 3,
+                                             a->y + (b->y - a->y) / 3, 0.5, &hk, &hi, &hj));
+          g_assert_cmpuint (hk, ==, k);
+          /* another edge may cross the same point: then it is one as near */
+          if (hi != i || hj != j)
+            continue;
+          tried++;
+        }
+  g_assert_cmpuint (tried, >, 0);
+  {
+    guint k, i, j;
+
+    g_assert_false (sc_layout_hit_edge (layout, mask, 1, 1, 4.0, &k, &i, &j));
+  }
+}
+
+/* A greyed (knocked-out) unit is drawn grey, the others as before. */
+static void
+test_draw_greyed (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (TRUE);
+  g_autoptr(ScLayout) layout = sc_layout_compute (&net->scene, 800, 600);
+  guint off = sc_mask_unit_offset (net->mask, 1);
+  const ScLayoutUnit *grey_unit = &layout->units[off + 4];
+  const ScLayoutUnit *other_unit = &layout->units[off + 1];
+  g_autofree guint8 *greyed = g_new0 (guint8, sc_mask_n_units (net->mask));
+  cairo_surface_t *plain = render_scene (&net->scene, layout);
+  cairo_surface_t *lesioned;
+  guint32 centre;
+  int r, g, b;
+
+  greyed[off + 4] = 1;
+  net->scene.greyed_units = greyed;
+  lesioned = render_scene (&net->scene, layout);
+
+  g_assert_cmpuint (pixel_at (plain, grey_unit->x, grey_unit->y), !=,
+                    pixel_at (lesioned, grey_unit->x, grey_unit->y));
+  g_assert_cmpuint (pixel_at (plain, other_unit->x, other_unit->y), ==,
+                    pixel_at (lesioned, other_unit->x, other_unit->y));
+  /* nearly a neutral grey: channels within a few steps of each other */
+  centre = pixel_at (lesioned, grey_unit->x, grey_unit->y);
+  r = (centre >> 16) & 0xff;
+  g = (centre >> 8) & 0xff;
+  b = centre & 0xff;
+  g_assert_cmpint (MAX (MAX (r, g), b) - MIN (MIN (r, g), b), <, 40);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (lesioned);
+}
+
 static void
 test_draw_selection (void)
 {
@@ -1623,6 +1693,8 @@ main (int   argc,
   g_test_add_func ("/render/cli", test_cli_render);
   g_test_add_func ("/render/samples", test_samples);
   g_test_add_func ("/render/thin-edges", test_thin_edges);
+  g_test_add_func ("/render/draw/greyed", test_draw_greyed);
+  g_test_add_func ("/render/hit-edge", test_hit_edge);
 
   return g_test_run ();
 }

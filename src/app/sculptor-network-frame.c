@@ -36,6 +36,8 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_clear_pointer (&request->previous_colors, sc_module_colors_free);
   g_clear_pointer (&request->layout_from, sc_snapshot_unref);
   g_clear_pointer (&request->layout_colors, sc_module_colors_free);
+  g_clear_pointer (&request->greyed_units, g_free);
+  g_clear_pointer (&request->greyed_edges, sc_mask_free);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -85,6 +87,8 @@ scene_init (ScScene                    *scene,
   scene->options.paint_background = FALSE;   /* the widget's own background */
   scene->selected_module = request->selected_id;
   scene->module_colors = request->colors;
+  scene->greyed_units = request->greyed_units;
+  scene->greyed_edges = request->greyed_edges;
 
   if (task == NULL || task->n_in != snapshot->arch[0] ||
       task->n_out != snapshot->arch[snapshot->n_layers - 1])

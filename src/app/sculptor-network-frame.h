@@ -44,6 +44,8 @@ typedef struct
   ScSnapshot            *layout_from;  /* the last network with modules shown: one
                                         * without draws in its layout; or NULL */
   ScModuleColors        *layout_colors;
+  guint8                *greyed_units; /* what-if changes drawn greyed (per global */
+  ScMask                *greyed_edges; /* unit / edge of the dense shape), or NULL */
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sc-lesion.h"
 #include "sculptor-network-frame.h"
 #include "sculptor-network-view.h"
 
@@ -29,6 +30,8 @@ struct _SculptorNetworkView
   ScSnapshot            *layout_from;  /* the last snapshot with modules, or NULL */
   ScModuleColors        *layout_colors;
   ScTask                *task;
+  ScLesion              *lesion;       /* what-if changes to grey, or NULL */
+  GtkWidget             *whatif_menu;  /* the context menu, or NULL */
   char                  *title;
   char                  *subtitle;
   char                  *placeholder_title;     /* NULL: the default */
@@ -93,6 +96,10 @@ gboolean _sculptor_network_view_query_tooltip (GtkWidget  *widget,
                                                int         y,
                                                gboolean    keyboard,
                                                GtkTooltip *tooltip);
+
+/* sculptor-network-view-whatif.c */
+void _sculptor_network_view_add_whatif_menu (SculptorNetworkView *self);
+void _sculptor_network_view_class_add_whatif_bindings (GtkWidgetClass *widget_class);
 
 /* sculptor-network-view-draw.c */
 void _sculptor_network_view_draw          (SculptorNetworkView *self,

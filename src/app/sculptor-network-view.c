@@ -93,6 +93,14 @@ start_frame (SculptorNetworkView *self,
     .layout_colors = sc_module_colors_copy (self->layout_colors),
   };
 
+  if (self->lesion != NULL && !sc_lesion_is_empty (self->lesion) &&
+      self->lesion->n_layers == self->snapshot->n_layers &&
+      self->lesion->n_units == sc_snapshot_n_units (self->snapshot))
+    {
+      request.greyed_units = sc_lesion_greyed_units (self->lesion);
+      request.greyed_edges = sc_mask_copy (self->lesion->pruned_edges);
+    }
+
   /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
     {
@@ -384,6 +392,20 @@ sculptor_network_view_activate_at (SculptorNetworkView *self,
 }
 
 void
+sculptor_network_view_set_lesion (SculptorNetworkView *self,
+                                  const ScLesion      *lesion)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  if (self->lesion == NULL && (lesion == NULL || sc_lesion_is_empty (lesion)))
+    return;
+  g_clear_pointer (&self->lesion, sc_lesion_free);
+  if (lesion != NULL && !sc_lesion_is_empty (lesion))
+    self->lesion = sc_lesion_copy (lesion);
+  _sculptor_network_view_request_frame (self, FALSE);
+}
+
+void
 sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
                                          const ScModuleColors *colors)
 {
@@ -618,6 +640,8 @@ sculptor_network_view_dispose (GObject *object)
   g_clear_pointer (&self->layout_from, sc_snapshot_unref);
   g_clear_pointer (&self->layout_colors, sc_module_colors_free);
   g_clear_pointer (&self->task, sc_task_unref);
+  g_clear_pointer (&self->lesion, sc_lesion_free);
+  g_clear_pointer (&self->whatif_menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->dispose (object);
 }
@@ -662,6 +686,7 @@ sculptor_network_view_class_init (SculptorNetworkViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   _sculptor_network_view_class_add_bindings (widget_class);
+  _sculptor_network_view_class_add_whatif_bindings (widget_class);
   gtk_widget_class_set_css_name (widget_class, "networkview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -685,6 +710,7 @@ sculptor_network_view_init (SculptorNetworkView *self)
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   _sculptor_network_view_add_controllers (self);
+  _sculptor_network_view_add_whatif_menu (self);
 }
 
 void

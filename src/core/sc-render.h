@@ -152,6 +152,11 @@ typedef struct
                                        * fade out with progress; NULL: none */
   double               progress;      /* 0 = previous state, 1 = mask */
 
+  /* What-if changes (sc-lesion.h): drawn greyed, not hidden, so that they
+   * can be seen and undone. Edges of a greyed unit are greyed too. */
+  const guint8        *greyed_units;  /* per global unit (1: greyed), or NULL */
+  const ScMask        *greyed_edges;  /* edges greyed, or NULL */
+
   /* Module colours by key (following a run), or NULL: by merged id. */
   const ScModuleColors *module_colors;
 
@@ -330,6 +335,19 @@ typedef struct
 ScHit              sc_layout_hit_test    (const ScLayout *layout,
                                           double          x,
                                           double          y);
+
+/* The edge of mask drawn nearest to (x, y) in layout coordinates, within
+ * tolerance: weight layer k, from unit i of layer k to unit j of layer
+ * k+1. The edges of an input image (drawn as bundles) are not hit.
+ * @return FALSE when no edge is that close */
+gboolean           sc_layout_hit_edge    (const ScLayout *layout,
+                                          const ScMask   *mask,
+                                          double          x,
+                                          double          y,
+                                          double          tolerance,
+                                          guint          *k,
+                                          guint          *i,
+                                          guint          *j);
 
 /* ------------------------------------------------------------------ */
 /* Drawing the network                                                 */
