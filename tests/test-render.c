@@ -309,6 +309,7 @@ graph_free (ScModuleGraph *graph)
       g_array_unref (graph->modules[m].inputs);
       g_array_unref (graph->modules[m].outputs);
       g_array_unref (graph->modules[m].feeds);
+      g_clear_pointer (&graph->modules[m].feeds_edges, g_array_unref);
       g_array_unref (graph->modules[m].fed_by);
     }
   g_free (graph->modules);
@@ -329,6 +330,7 @@ typedef struct
   guint n_outputs;
   guint feeds[4];
   guint n_feeds;
+  guint feeds_edges[4];  /* surviving edges into each of feeds; all 0: unknown */
 } ModuleSpec;
 
 static ScModuleGraph *
@@ -348,6 +350,8 @@ graph_new (const ModuleSpec *spec,
       module->inputs = uint_array (spec[m].inputs, spec[m].n_inputs);
       module->outputs = uint_array (spec[m].outputs, spec[m].n_outputs);
       module->feeds = uint_array (spec[m].feeds, spec[m].n_feeds);
+      if (spec[m].n_feeds > 0 && spec[m].feeds_edges[0] > 0)
+        module->feeds_edges = uint_array (spec[m].feeds_edges, spec[m].n_feeds);
       module->fed_by = g_array_new (FALSE, FALSE, sizeof (guint));
       module->reused = spec[m].n_feeds >= 2;
       module->cycle_group = m;      /* the test graphs are acyclic */
@@ -374,6 +378,48 @@ graph_exemplar4 (void)
   };
 
   return graph_new (spec, G_N_ELEMENTS (spec));
+}
+
+/* Exemplar 4's again, with one surviving edge behind every link: the
+ * links p1 → y1 and p0 → y0 cross halfway up, where their labels used
+ * to collide ("1 1"). */
+static ScModuleGraph *
+graph_exemplar4_counted (void)
+{
+  const ModuleSpec spec[] = {
+    { 0, 0, { 2, 3 }, 2, { 0 }, 0, { 3, 5 }, 2, { 1, 1 } },
+    { 1, 0, { 4, 5 }, 2, { 0 }, 0, { 4, 5 }, 2, { 1, 1 } },
+    { 2, 0, { 0, 1 }, 2, { 0 }, 0, { 3, 4 }, 2, { 1, 1 } },
+    { 3, 4, { 0, 1, 2, 3 }, 4, { 0 }, 1, { 0 }, 0 },
+    { 4, 4, { 0, 1, 4, 5 }, 4, { 1 }, 1, { 0 }, 0 },
+    { 5, 4, { 2, 3, 4, 5 }, 4, { 2 }, 1, { 0 }, 0 },
+  };
+
+  return graph_new (spec, G_N_ELEMENTS (spec));
+}
+
+/* Many crossings: four modules at the bottom each feeding three of four
+ * in the middle, which feed two at the top; M5 and M6 of the middle feed
+ * each other (a cycle group: one side link, both ways). */
+static ScModuleGraph *
+graph_tangled (void)
+{
+  const ModuleSpec spec[] = {
+    { 0, 0, { 0, 1 }, 2, { 0 }, 0, { 4, 5, 7 }, 3, { 12, 3, 1 } },
+    { 1, 0, { 2, 3 }, 2, { 0 }, 0, { 4, 6, 7 }, 3, { 2, 40, 7 } },
+    { 2, 0, { 4, 5 }, 2, { 0 }, 0, { 5, 6, 4 }, 3, { 1, 1, 1 } },
+    { 3, 0, { 6, 7 }, 2, { 0 }, 0, { 7, 4, 5 }, 3, { 5, 9, 100 } },
+    { 4, 2, { 0, 1, 2, 3 }, 4, { 0 }, 0, { 8, 9 }, 2, { 6, 1 } },
+    { 5, 2, { 0, 1, 4, 5 }, 4, { 0 }, 0, { 9, 8, 6 }, 3, { 1, 2, 4 } },
+    { 6, 2, { 2, 3, 4, 5 }, 4, { 0 }, 0, { 8, 5, 9 }, 3, { 3, 2, 1 } },
+    { 7, 2, { 0, 1, 2, 3, 4, 5, 6, 7 }, 8, { 0 }, 0, { 9 }, 1, { 10 } },
+    { 8, 4, { 0, 1, 2, 3, 4, 5 }, 6, { 0, 1 }, 2, { 0 }, 0 },
+    { 9, 4, { 0, 1, 2, 3, 4, 5, 6, 7 }, 8, { 2, 3 }, 2, { 0 }, 0 },
+  };
+  ScModuleGraph *graph = graph_new (spec, G_N_ELEMENTS (spec));
+
+  graph->modules[6].cycle_group = 5;
+  return graph;
 }
 
 /* Exemplar 3's: R → a, R → b (three levels would need a chain; this is
@@ -1284,6 +1330,137 @@ test_hierarchy_layout (void)
     }
 }
 
+/* Whether any point of the link's curve lies inside rect (sampled every
+ * pixel or so). */
+static gboolean
+link_crosses (const ScHierarchyLink *link,
+              const ScRect          *rect)
+{
+  for (guint i = 0; i <= 1000; i++)
+    {
+      double x, y;
+
+      sc_hierarchy_link_point (link, i / 1000.0, &x, &y);
+      if (x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static double
+distance_to_link (const ScHierarchyLink *link,
+                  double                 px,
+                  double                 py)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i <= 4000; i++)
+    {
+      double x, y;
+
+      sc_hierarchy_link_point (link, i / 4000.0, &x, &y);
+      best = MIN (best, hypot (x - px, y - py));
+    }
+  return best;
+}
+
+/* Edge-count labels: one per link with a known count, inside the canvas,
+ * clear of every box and every other label; an arrow's label centred on
+ * its own curve, a side link's under the gap between its boxes; with
+ * clear_of_links, no other arrow passes through a label. */
+static void
+assert_link_labels (const ScModuleGraph     *graph,
+                    const ScHierarchyLayout *layout,
+                    gboolean                 clear_of_links)
+{
+  ScRect canvas = { 0, 0, layout->width, layout->height };
+  guint n_labels = 0;
+
+  for (guint l = 0; l < layout->n_links; l++)
+    {
+      const ScHierarchyLink *link = &layout->links[l];
+      const ScRect *r = &link->label_rect;
+      double cx = r->x + r->width / 2, cy = r->y + r->height / 2;
+
+      g_assert_cmpuint (link->edges, >, 0);
+      g_assert_nonnull (link->label);
+      n_labels++;
+      g_assert_true (rect_inside (r, &canvas, 1e-6));
+      for (guint m = 0; m < layout->n_boxes; m++)
+        g_assert_false (rects_overlap (r, &layout->boxes[m].rect));
+      for (guint o = l + 1; o < layout->n_links; o++)
+        g_assert_false (rects_overlap (r, &layout->links[o].label_rect));
+
+      if (link->side)
+        {
+          const ScRect *a = &layout->boxes[link->from].rect, *b = &layout->boxes[link->to].rect;
+
+          g_assert_true (sc_module_graph_same_group (graph, link->from, link->to));
+          g_assert_cmpfloat (cx, >, MIN (a->x + a->width, b->x + b->width));
+          g_assert_cmpfloat (cx, <, MAX (a->x, b->x));
+          g_assert_cmpfloat (r->y, >=, MAX (a->y + a->height, b->y + b->height));
+        }
+      else
+        {
+          g_assert_cmpuint (sc_module_graph_edges_between (graph, link->from, link->to), ==, link->edges);
+          g_assert_cmpfloat (distance_to_link (link, cx, cy), <, 0.25);
+        }
+
+      for (guint o = 0; clear_of_links && o < layout->n_links; o++)
+        if (o != l)
+          g_assert_false (link_crosses (&layout->links[o], r));
+    }
+
+  /* every link of the graph is there, once */
+  {
+    guint n_links = 0;
+
+    for (guint a = 0; a < graph->n_modules; a++)
+      for (guint f = 0; f < graph->modules[a].feeds->len; f++)
+        {
+          guint b = g_array_index (graph->modules[a].feeds, guint, f);
+
+          n_links += !(sc_module_graph_feeds (graph, b, a) && sc_module_graph_same_group (graph, a, b) && a > b);
+        }
+    g_assert_cmpuint (layout->n_links, ==, n_links);
+    g_assert_cmpuint (n_labels, ==, n_links);
+  }
+}
+
+static void
+test_hierarchy_labels (void)
+{
+  g_autoptr(TestGraph) crossing = graph_exemplar4_counted ();
+  g_autoptr(TestGraph) tangled = graph_tangled ();
+  g_autoptr(TestGraph) uncounted = graph_exemplar4 ();
+  g_autoptr(ScHierarchyLayout) plain = sc_hierarchy_layout_compute (uncounted, NULL, 900, 600);
+  const double sizes[][2] = { { 1200, 800 }, { 900, 600 }, { 600, 1000 }, { 480, 360 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(ScHierarchyLayout) a = sc_hierarchy_layout_compute (crossing, NULL, sizes[s][0], sizes[s][1]);
+      g_autoptr(ScHierarchyLayout) b = sc_hierarchy_layout_compute (tangled, NULL, sizes[s][0], sizes[s][1]);
+      guint n_side = 0;
+
+      g_test_message ("%g × %g", sizes[s][0], sizes[s][1]);
+      assert_link_labels (crossing, a, TRUE);
+      assert_link_labels (tangled, b, FALSE);
+      for (guint l = 0; l < b->n_links; l++)
+        if (b->links[l].side)
+          {
+            n_side++;
+            g_assert_true (b->links[l].both_ways);
+            g_assert_cmpstr (b->links[l].label, ==, b->boxes[5].rect.x < b->boxes[6].rect.x ? "→ 4 ← 2" : "→ 2 ← 4");
+          }
+      g_assert_cmpuint (n_side, ==, 1);
+    }
+
+  /* unknown counts: the arrows without labels */
+  g_assert_cmpuint (plain->n_links, ==, 6);
+  for (guint l = 0; l < plain->n_links; l++)
+    g_assert_null (plain->links[l].label);
+}
+
 static void
 test_hierarchy_draw (void)
 {
@@ -1585,8 +1762,14 @@ test_samples (void)
   mnist_plain = net_mnist (FALSE);
   sample (dir, "mnist-pruning.png", &mnist_plain->scene, 1200, 800);
 
-  g4 = graph_exemplar4 ();
+  g4 = graph_exemplar4_counted ();
   sample_hierarchy (dir, "hierarchy4.png", g4, 900, 600);
+  {
+    g_autoptr(TestGraph) tangled = graph_tangled ();
+
+    sample_hierarchy (dir, "hierarchy-tangled.png", tangled, 900, 600);
+    sample_hierarchy (dir, "hierarchy-tangled-small.png", tangled, 480, 360);
+  }
   g3 = graph_exemplar3 ();
   sample_hierarchy (dir, "hierarchy3.png", g3, 900, 600);
 }
@@ -1686,6 +1869,7 @@ main (int   argc,
   g_test_add_func ("/render/export/atomic", test_export_atomic);
   g_test_add_func ("/render/export/format", test_export_format);
   g_test_add_func ("/render/hierarchy/layout", test_hierarchy_layout);
+  g_test_add_func ("/render/hierarchy/labels", test_hierarchy_labels);
   g_test_add_func ("/render/hierarchy/draw", test_hierarchy_draw);
   g_test_add_func ("/render/input/partition", test_detection_from_partition);
   g_test_add_func ("/render/input/json", test_input_json);
