@@ -1013,6 +1013,119 @@ test_draw_pixels (void)
     }
 }
 
+static cairo_surface_t *
+render_scene_parts (const ScScene  *scene,
+                    const ScLayout *layout,
+                    ScRenderParts   parts)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width, (int) layout->height);
+  cairo_t *cr = cairo_create (surface);
+
+  sc_render_network_parts (cr, scene, layout, parts);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+segment_crosses_rect (double        x0,
+                      double        y0,
+                      double        x1,
+                      double        y1,
+                      const ScRect *r)
+{
+  for (guint i = 0; i <= 400; i++)
+    {
+      double x = x0 + (x1 - x0) * i / 400.0, y = y0 + (y1 - y0) * i / 400.0;
+
+      if (x > r->x && x < r->x + r->width && y > r->y && y < r->y + r->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Edges drawn through the halo of a box's label (straight lines between
+ * the centres of visible units; the image's bundles are left out). */
+static guint
+edges_through (const TestNet  *net,
+               const ScLayout *layout,
+               const ScRect   *halo)
+{
+  const ScMask *mask = net->mask;
+  guint n = 0;
+
+  for (guint k = layout->has_image ? 1 : 0; k + 1 < mask->n_layers; k++)
+    for (guint j = 0; j < mask->arch[k + 1]; j++)
+      for (guint i = 0; i < mask->arch[k]; i++)
+        {
+          const ScLayoutUnit *a = &layout->units[sc_mask_unit_offset (mask, k) + i];
+          const ScLayoutUnit *b = &layout->units[sc_mask_unit_offset (mask, k + 1) + j];
+
+          if (mask->m[k][(gsize) j * mask->arch[k] + i] && a->visible && b->visible &&
+              segment_crosses_rect (a->x, a->y, b->x, b->y, halo))
+            n++;
+        }
+  return n;
+}
+
+/* A module's label is never crossed out by edges: inside its halo the
+ * figure is the same with edges and without; and edges do pass there. */
+static void
+test_box_label_halo (void)
+{
+  g_autoptr(TestNet) e1 = net_exemplar1 (TRUE);
+  g_autoptr(TestNet) e3 = net_exemplar3 ();
+  g_autoptr(TestNet) e4 = net_exemplar4 ();
+  g_autoptr(TestNet) mnist = net_mnist (TRUE);
+  TestNet *nets[] = { e1, e3, e4, mnist };
+  const double sizes[][2] = { { 1200, 800 }, { 700, 900 } };
+  guint n_labels = 0, n_crossed = 0;
+
+  for (guint n = 0; n < G_N_ELEMENTS (nets); n++)
+    for (guint o = 0; o < 2; o++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint dark = 0; dark < 2; dark++)
+          {
+            ScScene *scene = &nets[n]->scene;
+            g_autoptr(ScLayout) layout = NULL;
+            cairo_surface_t *with, *without;
+
+            scene->options.orientation = o ? SC_ORIENTATION_LEFT_RIGHT : SC_ORIENTATION_BOTTOM_UP;
+            scene->options.dark = dark;
+            scene->selected_module = s == 1 ? 0 : -1;
+            layout = sc_layout_compute (scene, sizes[s][0], sizes[s][1]);
+            with = render_scene_parts (scene, layout, SC_RENDER_ALL);
+            without = render_scene_parts (scene, layout, SC_RENDER_ALL & ~SC_RENDER_EDGES);
+
+            for (guint m = 0; m < layout->n_boxes; m++)
+              {
+                const ScLayoutBox *box = &layout->boxes[m];
+                ScRect halo;
+
+                if (!box->show_label)
+                  continue;
+                sc_layout_box_label_rect (layout, box, &halo);
+                g_assert_true (rect_inside (&halo, &box->rect, 0.0));
+                n_labels++;
+                n_crossed += edges_through (nets[n], layout, &halo) > 0;
+                /* one pixel in from the halo's antialiased rim */
+                for (int y = (int) ceil (halo.y) + 1; y < (int) (halo.y + halo.height) - 1; y++)
+                  for (int x = (int) ceil (halo.x) + 1; x < (int) (halo.x + halo.width) - 1; x++)
+                    if (pixel_at (with, x, y) != pixel_at (without, x, y))
+                      g_error ("net %u, box M%u: pixel (%d, %d) is %08x with edges, %08x without",
+                               n, box->id, x, y, pixel_at (with, x, y), pixel_at (without, x, y));
+              }
+            cairo_surface_destroy (with);
+            cairo_surface_destroy (without);
+          }
+
+  g_test_message ("%u labels, %u crossed by edges", n_labels, n_crossed);
+  g_assert_cmpuint (n_labels, >, 0);
+  g_assert_cmpuint (n_crossed, >, 0);
+}
+
 /* The edge under a point near its middle is found; empty space hits none. */
 static void
 test_hit_edge (void)
@@ -1869,6 +1982,7 @@ main (int   argc,
   g_test_add_func ("/render/export/atomic", test_export_atomic);
   g_test_add_func ("/render/export/format", test_export_format);
   g_test_add_func ("/render/hierarchy/layout", test_hierarchy_layout);
+  g_test_add_func ("/render/draw/label-halo", test_box_label_halo);
   g_test_add_func ("/render/hierarchy/labels", test_hierarchy_labels);
   g_test_add_func ("/render/hierarchy/draw", test_hierarchy_draw);
   g_test_add_func ("/render/input/partition", test_detection_from_partition);

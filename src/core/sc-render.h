@@ -304,6 +304,12 @@ gboolean           sc_layout_unit_rect   (const ScLayout *layout,
                                           guint           unit,
                                           ScRect         *rect);
 
+/* The halo behind a box's label "M3" (drawn when box->show_label): edges
+ * do not show through it. */
+void               sc_layout_box_label_rect (const ScLayout    *layout,
+                                             const ScLayoutBox *box,
+                                             ScRect            *rect);
+
 /* The bounds of the network drawing (units, boxes, image, names), without
  * title and legend: what "zoom to fit" should show. */
 void               sc_layout_get_bounds  (const ScLayout *layout,
