@@ -1248,6 +1248,94 @@ test_draw_fading (void)
   g_assert_false (done->units[hidden + 7].visible);
 }
 
+static void
+assert_box_holds_units (const ScLayout *layout)
+{
+  for (guint m = 0; m < layout->n_boxes; m++)
+    for (guint u = 0; u < layout->n_units; u++)
+      {
+        const ScLayoutUnit *unit = &layout->units[u];
+        ScRect disc = { unit->x - unit->radius, unit->y - unit->radius, 2 * unit->radius, 2 * unit->radius };
+
+        if (unit->visible && unit->module == (int) layout->boxes[m].id)
+          g_assert_true (rect_inside (&disc, &layout->boxes[m].rect, 1e-6));
+      }
+}
+
+/* The close-up after pruning: a unit goes straight from its slot in the
+ * fade's layout (which keeps the pruned unit's slot) to its place in the
+ * closed-up layout; boxes move with their units. */
+static void
+test_layout_between (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (FALSE);
+  g_autoptr(TestNet) e4 = net_exemplar4 ();
+  g_autoptr(ScMask) previous = sc_mask_copy (net->mask);
+  guint hidden = sc_mask_unit_offset (net->mask, 1);
+  g_autoptr(ScLayout) from = NULL;
+  g_autoptr(ScLayout) to = NULL;
+  guint n_moving = 0;
+
+  for (guint i = 0; i < 4; i++)
+    net->mask->m[0][7 * 4 + i] = 0;
+  for (guint j = 0; j < 12; j++)
+    net->mask->m[1][j * 12 + 7] = 0;
+  net->scene.previous_mask = previous;
+  net->scene.progress = 0.999;
+  from = sc_layout_compute (&net->scene, 800, 600);
+  net->scene.previous_mask = NULL;
+  net->scene.progress = 1.0;
+  to = sc_layout_compute (&net->scene, 800, 600);
+
+  for (guint k = 0; k <= 4; k++)
+    {
+      double t = k / 4.0;
+      g_autoptr(ScLayout) mid = sc_layout_between (from, to, t);
+
+      g_assert_cmpuint (mid->n_units, ==, to->n_units);
+      for (guint u = 0; u < to->n_units; u++)
+        {
+          const ScLayoutUnit *a = &from->units[u], *b = &to->units[u], *m = &mid->units[u];
+
+          g_assert_cmpint (m->visible, ==, b->visible);
+          g_assert_cmpfloat (m->alpha, ==, b->alpha);
+          if (!a->visible || !b->visible)
+            continue;
+          g_assert_cmpfloat_with_epsilon (m->x, a->x + (b->x - a->x) * t, 1e-9);
+          g_assert_cmpfloat_with_epsilon (m->y, a->y + (b->y - a->y) * t, 1e-9);
+          n_moving += k == 0 && fabs (a->x - b->x) > 1.0;
+        }
+      g_assert_false (mid->units[hidden + 7].visible);
+    }
+  /* the layer closes up: the units of layer 1 move */
+  g_assert_cmpuint (n_moving, >, 0);
+
+  /* boxes: where `to` has them at t = 1, around their units all the way */
+  {
+    g_autoptr(ScLayout) wide = sc_layout_compute (&e4->scene, 1200, 800);
+    g_autoptr(ScLayout) narrow = sc_layout_compute (&e4->scene, 700, 800);
+
+    g_assert_cmpuint (narrow->n_boxes, >, 0);
+    for (guint k = 0; k <= 5; k++)
+      {
+        g_autoptr(ScLayout) mid = sc_layout_between (wide, narrow, k / 5.0);
+        cairo_surface_t *surface;
+
+        assert_box_holds_units (mid);
+        if (k == 5)
+          for (guint m = 0; m < narrow->n_boxes; m++)
+            {
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.x, narrow->boxes[m].rect.x, 1e-9);
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.width, narrow->boxes[m].rect.width, 1e-9);
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.y, narrow->boxes[m].rect.y, 1e-9);
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.height, narrow->boxes[m].rect.height, 1e-9);
+            }
+        surface = render_scene (&e4->scene, mid);
+        cairo_surface_destroy (surface);
+      }
+  }
+}
+
 /* ---- export ------------------------------------------------------- */
 
 static void
@@ -1983,6 +2071,7 @@ main (int   argc,
   g_test_add_func ("/render/export/format", test_export_format);
   g_test_add_func ("/render/hierarchy/layout", test_hierarchy_layout);
   g_test_add_func ("/render/draw/label-halo", test_box_label_halo);
+  g_test_add_func ("/render/layout/between", test_layout_between);
   g_test_add_func ("/render/hierarchy/labels", test_hierarchy_labels);
   g_test_add_func ("/render/hierarchy/draw", test_hierarchy_draw);
   g_test_add_func ("/render/input/partition", test_detection_from_partition);

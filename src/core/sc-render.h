@@ -294,6 +294,19 @@ ScLayout          *sc_layout_compute     (const ScScene  *scene,
                                           double          height);
 void               sc_layout_free        (ScLayout       *layout);
 
+/* @return (transfer full) a copy of layout, free with sc_layout_free() */
+ScLayout          *sc_layout_copy        (const ScLayout *layout);
+
+/* The layout `to` with its units on their way from where `from` had them
+ * (two layouts of one network shape): at t = 0 every unit that both show
+ * is where `from` has it, at t = 1 where `to` has it, straight between;
+ * each box keeps its margins around its units as they move. For the
+ * animation that closes a layer up after pruning.
+ * @return (transfer full) free with sc_layout_free() */
+ScLayout          *sc_layout_between     (const ScLayout *from,
+                                          const ScLayout *to,
+                                          double          t);
+
 /* The box of module id, or NULL when it has none. */
 const ScLayoutBox *sc_layout_find_box    (const ScLayout *layout,
                                           guint           id);
