@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   ANIMATION_NONE,
-  ANIMATION_FADE,     /* fade_from → fade_to, then → content */
+  ANIMATION_FADE,     /* fade_from → fade_to, then (through close_up) → content */
   ANIMATION_BLEND,    /* the previous frame's content → content */
 } AnimationKind;
 
@@ -71,7 +71,7 @@ struct _SculptorNetworkView
 
 /* Durations, ms. */
 #define FADE_MS    300.0
-#define SETTLE_MS  150.0
+#define SETTLE_MS  150.0   /* or the close-up */
 #define BLEND_MS   200.0
 
 #define DRAG_THRESHOLD 4.0   /* px: less is a click */

@@ -106,6 +106,7 @@ start_frame (SculptorNetworkView *self,
     {
       request.previous = sc_snapshot_ref (self->frame->request.snapshot);
       request.previous_colors = sc_module_colors_copy (self->frame->request.colors);
+      request.shown_layout = sc_layout_copy (self->frame->layout);
     }
   self->animate_next = FALSE;
   request_titles (self, &request);
@@ -173,8 +174,9 @@ replace_frame (SculptorNetworkView *self,
     self->hovered = -1;
 
   if (self->debug_frames)
-    g_message ("Network frame %d×%d: drawn in %.1f ms%s", frame->request.width,
-               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "");
+    g_message ("Network frame %d×%d: drawn in %.1f ms%s, %u close-up frames", frame->request.width,
+               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "",
+               frame->close_up ? frame->close_up->len : 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -189,6 +191,7 @@ install_frame (SculptorNetworkView *self,
     {
       frame->fade_from = g_steal_pointer (&self->frame->fade_from);
       frame->fade_to = g_steal_pointer (&self->frame->fade_to);
+      frame->close_up = g_steal_pointer (&self->frame->close_up);
       replace_frame (self, frame);
       return;
     }

@@ -354,12 +354,20 @@ box_radius (const Painter     *p,
   return MIN (8.0 * p->sk, MIN (box->rect.width, box->rect.height) * 0.3);
 }
 
+/* A box's fill; dimmer when another module is selected. */
+static double
+box_fill_alpha (const Painter     *p,
+                const ScLayoutBox *box)
+{
+  int selected = p->scene->selected_module;
+
+  return p->theme.box_fill_alpha * (selected >= 0 && (int) box->id != selected ? 0.4 : 1.0);
+}
+
 static void
 draw_box_fills (cairo_t *cr,
                 Painter *p)
 {
-  int selected = p->scene->selected_module;
-
   for (guint m = 0; m < p->layout->n_boxes; m++)
     {
       const ScLayoutBox *box = &p->layout->boxes[m];
@@ -367,30 +375,73 @@ draw_box_fills (cairo_t *cr,
 
       module_color (p, box->id, &color);
       _sc_rounded_rect (cr, &box->rect, box_radius (p, box));
-      _sc_set_source (cr, &color,
-                      p->theme.box_fill_alpha * (selected >= 0 && (int) box->id != selected ? 0.4 : 1.0));
+      _sc_set_source (cr, &color, box_fill_alpha (p, box));
       cairo_fill (cr);
     }
 }
 
+/* The box's label: where its text starts (baseline) and the halo around
+ * it, measured with cr's current font. */
+static void
+box_label_geometry (cairo_t           *cr,
+                    const ScLayout    *layout,
+                    const ScLayoutBox *box,
+                    const char        *label,
+                    ScRect            *halo,
+                    double            *text_x,
+                    double            *baseline)
+{
+  double fs = layout->font_size, w = _sc_text_width (cr, label);
+  gboolean bottom_up = layout->orientation != SC_ORIENTATION_LEFT_RIGHT;
+
+  *text_x = bottom_up ? box->rect.x + fs * 0.45 : box->rect.x + box->rect.width - fs * 0.45 - w;
+  *baseline = box->rect.y + fs * 1.1;
+  /* "M12" has no descenders: from above the capitals to just under the
+   * baseline, inside the box's border */
+  *halo = (ScRect) { *text_x - fs * 0.25, *baseline - fs * 0.88, w + fs * 0.5, fs * 1.06 };
+}
+
+void
+sc_layout_box_label_rect (const ScLayout    *layout,
+                          const ScLayoutBox *box,
+                          ScRect            *rect)
+{
+  g_autofree char *label = NULL;
+  cairo_t *text;
+  double x, baseline;
+
+  g_return_if_fail (layout != NULL && box != NULL && rect != NULL);
+
+  label = sc_render_module_label (box->id);
+  text = _sc_text_context_new ();
+  _sc_text_set_font (text, layout->font_size, TRUE);
+  box_label_geometry (text, layout, box, label, rect, &x, &baseline);
+  cairo_destroy (text);
+}
+
+/* The label on a halo of the box's own fill, opaque: edges passing
+ * under the corner of the box do not cross it out. */
 static void
 draw_box_label (cairo_t           *cr,
                 Painter           *p,
                 const ScLayoutBox *box,
                 const ScRgba      *color,
+                double             fill_alpha,
                 double             alpha)
 {
   g_autofree char *label = sc_render_module_label (box->id);
   ScRgba ink = _sc_rgba_mix (color, &p->theme.foreground, 0.45);
-  double fs = p->layout->font_size;
-  gboolean bottom_up = p->layout->orientation != SC_ORIENTATION_LEFT_RIGHT;
+  ScRgba fill = _sc_rgba_mix (&p->theme.background, color, fill_alpha);
+  double x, baseline;
+  ScRect halo;
 
-  _sc_text_set_font (cr, fs, TRUE);
+  _sc_text_set_font (cr, p->layout->font_size, TRUE);
+  box_label_geometry (cr, p->layout, box, label, &halo, &x, &baseline);
+  _sc_rounded_rect (cr, &halo, p->layout->font_size * 0.25);
+  _sc_set_source (cr, &fill, 1.0);
+  cairo_fill (cr);
   _sc_set_source (cr, &ink, alpha);
-  if (bottom_up)
-    _sc_text_draw (cr, label, box->rect.x + fs * 0.45, box->rect.y + fs * 1.1, 0.0);
-  else
-    _sc_text_draw (cr, label, box->rect.x + box->rect.width - fs * 0.45, box->rect.y + fs * 1.1, 1.0);
+  _sc_text_draw (cr, label, x, baseline, 0.0);
 }
 
 static void
@@ -413,7 +464,7 @@ draw_box_borders (cairo_t *cr,
       cairo_stroke (cr);
 
       if (box->show_label)
-        draw_box_label (cr, p, box, &color, alpha + 0.1);
+        draw_box_label (cr, p, box, &color, box_fill_alpha (p, box), alpha + 0.1);
     }
 }
 
