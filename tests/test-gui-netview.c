@@ -15,8 +15,10 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-figure.h"
 #include "sc-pipeline.h"
 #include "sc-render.h"
+#include "sculptor-network-frame.h"
 #include "sculptor-network-tooltip.h"
 #include "sculptor-network-view.h"
 #include "sculptor-timeline.h"
@@ -441,6 +443,160 @@ test_view_fade (Fixture       *fixture,
   g_object_unref (gui_render_widget (GTK_WIDGET (fixture->view), "gui-netview-empty.png"));
 }
 
+/* Two accepted steps in a row whose masks differ, shown without their
+ * modules: pruning there closes the layers up. @return the second's
+ * modules */
+static ScAnalysis *
+pruning_pair (ScSnapshot **before,
+              ScSnapshot **after)
+{
+  ScRun *run = get_run ();
+  ScSnapshot *a = NULL;
+
+  for (guint i = 0; i < run->steps->len; i++)
+    {
+      ScStep *step = &g_array_index (run->steps, ScStep, i);
+
+      if (!step->accepted || step->snapshot == NULL)
+        continue;
+      if (a != NULL && !sc_mask_equal (a->mask, step->snapshot->mask))
+        {
+          g_assert_nonnull (step->analysis);
+          *before = sc_snapshot_ref (a);
+          *after = sc_snapshot_ref (step->snapshot);
+          return step->analysis;
+        }
+      a = step->snapshot;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+texture_rgba (GdkTexture *texture,
+              int         x,
+              int         y,
+              guchar      rgba[4])
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  memcpy (rgba, data + ((gsize) y * width + x) * 4, 4);
+}
+
+static void
+frame_request_init (SculptorFrameRequest *request,
+                    ScSnapshot           *before,
+                    ScSnapshot           *after,
+                    ScAnalysis           *analysis,
+                    ScTask               *task)
+{
+  memset (request, 0, sizeof *request);
+  request->snapshot = sc_snapshot_ref (after);
+  request->analysis = analysis ? sc_analysis_ref (analysis) : NULL;
+  request->previous = before ? sc_snapshot_ref (before) : NULL;
+  request->task = sc_task_ref (task);
+  request->width = 640;
+  request->height = 560;
+  request->scale = 1;
+  request->transform.zoom = 1.0;
+  request->selected_id = -1;
+}
+
+/* Units that move from `from` to the frame's layout are drawn, in each
+ * close-up texture, on the straight way: their centre has the unit's fill
+ * there, as in the content. @return how many move */
+static guint
+assert_close_up (const SculptorFrame *frame,
+                 const ScLayout      *from)
+{
+  guint n = frame->close_up->len, moving = 0;
+
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpuint (n, <=, SCULPTOR_FRAME_CLOSE_UP_FRAMES);
+  for (guint u = 0; u < frame->layout->n_units; u++)
+    {
+      const ScLayoutUnit *a = &from->units[u], *b = &frame->layout->units[u];
+
+      if (!a->visible || !b->visible || hypot (b->x - a->x, b->y - a->y) < 3.0)
+        continue;
+      moving++;
+      for (guint k = 0; k < n; k++)
+        {
+          double t = (k + 1.0) / (n + 1), x = a->x + (b->x - a->x) * t, y = a->y + (b->y - a->y) * t;
+          guchar inside[4], final[4];
+
+          texture_rgba (g_ptr_array_index (frame->close_up, k), (int) round (x), (int) round (y), inside);
+          texture_rgba (frame->content, (int) round (b->x), (int) round (b->y), final);
+          g_assert_cmpmem (inside, 4, final, 4);
+        }
+    }
+  return moving;
+}
+
+/* After the fade the layers close up: the frame brings a few textures in
+ * between (from where the fade left the units), and so does a frame
+ * blended from another layout (from where the view had them: a network
+ * drawn before detection gets its modules). */
+static void
+test_frame_close_up (void)
+{
+  g_autoptr(ScSnapshot) before = NULL;
+  g_autoptr(ScSnapshot) after = NULL;
+  g_autoptr(ScLayout) fade_end = NULL;
+  g_autoptr(SculptorFrame) frame = NULL;
+  g_autoptr(SculptorFrame) plain = NULL;
+  g_autoptr(SculptorFrame) detected = NULL;
+  SculptorFrameRequest request;
+  ScTask *task = get_run ()->task;
+  ScAnalysis *modules;
+  guint moving;
+  ScScene scene;
+
+  modules = pruning_pair (&before, &after);
+  frame_request_init (&request, before, after, NULL, task);
+  frame = _sculptor_frame_render (&request);
+  g_assert_nonnull (frame->fade_from);
+  g_assert_nonnull (frame->close_up);
+
+  /* where the fade leaves the units: the frame's scene, with the pruned
+   * parts all but gone */
+  sc_figure_scene_init (&scene, after, NULL, task);
+  scene.options.paint_background = FALSE;
+  scene.previous_mask = before->mask;
+  scene.progress = 0.999;
+  fade_end = sc_layout_compute (&scene, frame->request.width, frame->request.height);
+  moving = assert_close_up (frame, fade_end);
+  g_test_message ("fade: %u units move in %u frames", moving, frame->close_up->len);
+  g_assert_cmpuint (moving, >, 0);
+
+  /* the same network gets its modules: a blend, with the units on their
+   * way to the modules' columns */
+  frame_request_init (&request, NULL, after, NULL, task);
+  plain = _sculptor_frame_render (&request);
+  g_assert_null (plain->close_up);
+  frame_request_init (&request, after, after, modules, task);
+  request.shown_layout = sc_layout_copy (plain->layout);
+  detected = _sculptor_frame_render (&request);
+  g_assert_null (detected->fade_from);
+  g_assert_nonnull (detected->close_up);
+  moving = assert_close_up (detected, plain->layout);
+  g_test_message ("modules: %u units move in %u frames", moving, detected->close_up->len);
+  g_assert_cmpuint (moving, >, 0);
+
+  /* nothing pruned, nothing moved: no fade, no close-up */
+  {
+    g_autoptr(SculptorFrame) same = NULL;
+
+    frame_request_init (&request, after, after, NULL, task);
+    request.shown_layout = sc_layout_copy (plain->layout);
+    same = _sculptor_frame_render (&request);
+    g_assert_null (same->fade_from);
+    g_assert_null (same->close_up);
+  }
+}
+
 static void
 set_dark (gboolean dark)
 {
@@ -694,6 +850,7 @@ main (int   argc,
   g_test_add ("/NetworkView/hit-test", Fixture, NULL, fixture_set_up, test_view_hit_test, fixture_tear_down);
   g_test_add ("/NetworkView/zoom", Fixture, NULL, fixture_set_up, test_view_zoom, fixture_tear_down);
   g_test_add ("/NetworkView/fade", Fixture, NULL, fixture_set_up, test_view_fade, fixture_tear_down);
+  g_test_add_func ("/NetworkView/close-up", test_frame_close_up);
   g_test_add ("/NetworkView/tooltip", Fixture, NULL, fixture_set_up, test_view_tooltip, fixture_tear_down);
   g_test_add ("/NetworkView/png", Fixture, NULL, fixture_set_up, test_view_png, fixture_tear_down);
   g_test_add ("/NetworkView/large", Fixture, NULL, fixture_set_up, test_view_large, fixture_tear_down);

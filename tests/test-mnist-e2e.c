@@ -58,12 +58,16 @@ make_task (void)
   return task;
 }
 
-/* Small and sharp: a one-hidden-layer network and the reference's own
- * acceptance rule, 100% per bit on the test split (the stand-ins are
- * learned perfectly), so that a step after which some units must serve both
- * digits — which costs a few output bits — is rejected. With a tolerance
- * instead the unit stage squeezes the network down to about four units per
- * digit, and some seeds end with units shared by both halves. */
+/* Small and sharp: a one-hidden-layer network and an acceptance rule
+ * almost the reference's: within 0.02 points of the dense network's 100 %
+ * per bit, i.e. at most 4 wrong bits of the 20 000 of the test split, so
+ * that a step after which some units must serve both digits — which costs
+ * more bits than that — is rejected. With the reference's exact 100 %, a
+ * single wrong bit at the best epoch rejects a step: unit or edge pruning
+ * then stopped at about 20 % density in half of the seeds (which half
+ * changed with the last bits of the arithmetic), and with a tolerance of a
+ * point the unit stage squeezed the network down to about four units per
+ * digit, shared by both halves in some seeds. */
 static void
 set_hyper (ScHyper      *hyper,
            const ScTask *task,
@@ -81,8 +85,8 @@ set_hyper (ScHyper      *hyper,
      * 52 480 weights some seeds then take hundreds of one-weight steps.
      * The detection checked here does not depend on that tail. */
     { "edge-min-step", "0.05" },
-    { "threshold-mode", "absolute" },
-    { "threshold", "100" },
+    { "threshold-mode", "below-dense" },
+    { "threshold", "0.02" },
   };
 
   sc_hyper_copy (hyper, &task->defaults);
@@ -224,7 +228,7 @@ static void
 test_two_digits_apart (void)
 {
   g_autoptr(ScTask) task = make_task ();
-  guint n_passed = 0, n_seeds = 3;
+  guint n_passed = 0, n_seeds = 5;
 
   for (guint64 seed = 0; seed < n_seeds; seed++)
     {

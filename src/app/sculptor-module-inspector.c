@@ -15,6 +15,7 @@
 
 #include "sc-module-tree.h"
 #include "sculptor-hierarchy-view.h"
+#include "sculptor-lesion-view.h"
 #include "sculptor-module-inspector.h"
 
 /* Larger input sets make tables of more than 64 rows. */
@@ -34,6 +35,9 @@ struct _SculptorModuleInspector
   GtkLabel             *title_label;
   GtkLabel             *shared_label;
   GtkLabel             *subtitle_label;
+  GtkWidget            *lesion_section;
+  GtkToggleButton      *knock_out_button;
+  SculptorLesionView   *lesion_view;
   GtkWidget            *units_section;
   GtkBox               *units_box;
   GtkLabel             *inputs_count;
@@ -59,12 +63,14 @@ struct _SculptorModuleInspector
 
   int                   module;    /* index into analysis->modules, or -1 */
   int                   shown_id;  /* merged id of the module shown, or -1 */
+  gboolean              syncing;   /* the knock-out button set from outside */
 };
 
 G_DEFINE_FINAL_TYPE (SculptorModuleInspector, sculptor_module_inspector, GTK_TYPE_WIDGET)
 
 enum {
   MODULE_ACTIVATED,
+  KNOCK_OUT,
   N_SIGNALS
 };
 
@@ -762,6 +768,57 @@ fill_truth_node (SculptorModuleInspector *self)
 }
 
 /* ------------------------------------------------------------------ */
+/* Knock out                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Only a module with units other than outputs can be silenced. */
+static void
+fill_knock_out (SculptorModuleInspector *self,
+                const ScModule          *module)
+{
+  gboolean can = FALSE;
+
+  for (guint u = 0; u < module->n_units; u++)
+    can |= module->units[u].layer + 1 < self->analysis->detection->n_layers;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->knock_out_button), can);
+}
+
+static void
+on_knock_out_toggled (SculptorModuleInspector *self,
+                      GtkToggleButton         *button)
+{
+  if (!self->syncing)
+    g_signal_emit (self, signals[KNOCK_OUT], 0, gtk_toggle_button_get_active (button));
+}
+
+/**
+ * sculptor_module_inspector_set_lesion:
+ * @knocked_out: the module shown is silenced
+ * @task: (nullable): names and test set of the evaluations
+ * @base: (nullable): the network's own evaluation; NULL: no what-if
+ * @eval: (nullable): the changed network's; NULL while it is computed
+ *
+ * Shows the state of a what-if change (any change, not only this module's);
+ * the evaluations are borrowed for this call only.
+ */
+void
+sculptor_module_inspector_set_lesion (SculptorModuleInspector *self,
+                                      gboolean                 knocked_out,
+                                      ScTask                  *task,
+                                      const ScLesionEval      *base,
+                                      const ScLesionEval      *eval)
+{
+  g_return_if_fail (SCULPTOR_IS_MODULE_INSPECTOR (self));
+
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (self->knock_out_button, knocked_out);
+  self->syncing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->lesion_view), base != NULL);
+  if (base != NULL)
+    sculptor_lesion_view_set (self->lesion_view, task, base, eval);
+}
+
+/* ------------------------------------------------------------------ */
 /* Public API                                                          */
 /* ------------------------------------------------------------------ */
 
@@ -784,6 +841,7 @@ fill (SculptorModuleInspector *self)
   self->shown_id = (int) module->id;
 
   fill_title (self, module);
+  fill_knock_out (self, module);
   fill_units (self, module);
   fill_inputs (self, module);
   fill_truth_table (self, module);
@@ -859,6 +917,10 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, title_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, shared_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, lesion_section);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, knock_out_button);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, lesion_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_knock_out_toggled);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_section);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_box);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, inputs_count);
@@ -899,7 +961,21 @@ sculptor_module_inspector_class_init (SculptorModuleInspectorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT);
 
+  /**
+   * SculptorModuleInspector::knock-out:
+   * @silenced: TRUE to silence the module shown, FALSE to bring it back
+   *
+   * The user toggled "Knock Out".
+   */
+  signals[KNOCK_OUT] =
+    g_signal_new ("knock-out",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   g_type_ensure (SCULPTOR_TYPE_MODULE_SWATCH);
+  g_type_ensure (SCULPTOR_TYPE_LESION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sculptor/Sculptor/ui/sculptor-module-inspector.ui");

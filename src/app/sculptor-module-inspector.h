@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-analysis.h"
+#include "sc-lesion.h"
 #include "sc-task.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,9 @@ G_BEGIN_DECLS
  * outputs restricted to them; for image tasks a heat map over the image),
  * outputs, the modules it feeds and is fed by, and the ground-truth node it
  * matches. Emits "module-activated" (int module index) when one of the
- * modules it feeds or is fed by is clicked. */
+ * modules it feeds or is fed by is clicked, and "knock-out" (boolean) when
+ * its Knock Out button is toggled; the window answers with
+ * sculptor_module_inspector_set_lesion(). */
 #define SCULPTOR_TYPE_MODULE_INSPECTOR (sculptor_module_inspector_get_type ())
 G_DECLARE_FINAL_TYPE (SculptorModuleInspector, sculptor_module_inspector, SCULPTOR, MODULE_INSPECTOR, GtkWidget)
 
@@ -31,5 +34,12 @@ void       sculptor_module_inspector_set_module (SculptorModuleInspector *self,
                                                  int                      module);
 /* The module shown, or -1 */
 int        sculptor_module_inspector_get_module (SculptorModuleInspector *self);
+/* The what-if state: whether the module shown is knocked out, and the
+ * evaluations (base NULL: no what-if; eval NULL: being computed). */
+void       sculptor_module_inspector_set_lesion (SculptorModuleInspector *self,
+                                                 gboolean                 knocked_out,
+                                                 ScTask                  *task,
+                                                 const ScLesionEval      *base,
+                                                 const ScLesionEval      *eval);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #ifdef __linux__
 #include <sys/resource.h>
@@ -40,6 +41,9 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_clear_pointer (&request->layout_from, sc_snapshot_unref);
   g_clear_pointer (&request->layout_analysis, sc_analysis_unref);
   g_clear_pointer (&request->layout_colors, sc_module_colors_free);
+  g_clear_pointer (&request->greyed_units, g_free);
+  g_clear_pointer (&request->greyed_edges, sc_mask_free);
+  g_clear_pointer (&request->shown_layout, sc_layout_free);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -56,6 +60,7 @@ _sculptor_frame_free (SculptorFrame *frame)
   g_clear_object (&frame->overlay);
   g_clear_object (&frame->fade_from);
   g_clear_object (&frame->fade_to);
+  g_clear_pointer (&frame->close_up, g_ptr_array_unref);
   g_clear_pointer (&frame->thinned, sc_mask_free);
   g_free (frame);
 }
@@ -85,6 +90,8 @@ scene_init (ScScene                    *scene,
   scene->options.paint_background = FALSE;   /* the widget's own background */
   scene->selected_module = request->selected_id;
   scene->module_colors = request->colors;
+  scene->greyed_units = request->greyed_units;
+  scene->greyed_edges = request->greyed_edges;
 }
 
 static void
@@ -126,13 +133,13 @@ render_texture (const SculptorFrameRequest  *request,
  * progress 0 and nearly 1, both in the layout of the fade (which keeps the
  * pruned units' slots). The view blends the two, then settles into the
  * final layout. */
-static void
+static ScLayout *
 render_fade (SculptorFrame *frame)
 {
   const SculptorFrameRequest *request = &frame->request;
   ScScene scene = frame->scene;
   g_autoptr(ScLayout) from_layout = NULL;
-  g_autoptr(ScLayout) to_layout = NULL;
+  ScLayout *to_layout;
 
   scene.previous_mask = request->previous->mask;
   scene.progress = 0.0;
@@ -144,6 +151,7 @@ render_fade (SculptorFrame *frame)
   to_layout = sc_layout_compute (&scene, request->width, request->height);
   frame->fade_to = render_texture (request, &scene, to_layout, CONTENT_PARTS,
                                    &request->transform);
+  return to_layout;
 }
 
 /* Units alive in the network now: detection's kept units, else those with
@@ -271,7 +279,7 @@ render_content_in_place (SculptorFrame *frame)
  * fade is drawn in the modules' layout of the network before (or of the
  * one it was drawn in), with what this step pruned fading out; the view
  * then settles into the new layout, where the layer closes up. */
-static void
+static ScLayout *
 render_fade_in_place (SculptorFrame    *frame,
                       const ScSnapshot *base,
                       const ScAnalysis *base_analysis,
@@ -280,6 +288,7 @@ render_fade_in_place (SculptorFrame    *frame,
   const SculptorFrameRequest *request = &frame->request;
   const ScSnapshot *before = request->previous;
   g_autoptr(ScLayout) layout = NULL;
+  ScLayout *end = NULL;
   ScScene scene;
 
   base_scene_init (&scene, request, base, base_analysis, base_colors);
@@ -287,7 +296,43 @@ render_fade_in_place (SculptorFrame    *frame,
   frame->fade_from = render_in_place (request, &scene, layout, before, request->previous_analysis,
                                       NULL, 1.0, NULL);
   frame->fade_to = render_in_place (request, &scene, layout, request->snapshot, request->analysis,
-                                    before->mask, 0.999, NULL);
+                                    before->mask, 0.999, &end);
+  return end;
+}
+
+/* After the fade the layers close up: the units still there move from
+ * where the fade left them (fade_end, or where the view had them) to
+ * their places in the frame's layout, in a few frames drawn here; the
+ * view plays them. Not for a network drawn in another's layout (it does
+ * not close up), nor for an image, nor when nothing moves or the frames
+ * would take too long. */
+static void
+render_close_up (SculptorFrame  *frame,
+                 const ScLayout *fade_end)
+{
+  const ScLayout *layout = frame->layout;
+  double moved = 0.0;
+  guint n;
+
+  if (layout->has_image || fade_end->n_units != layout->n_units)
+    return;
+  for (guint u = 0; u < layout->n_units; u++)
+    if (layout->units[u].visible && fade_end->units[u].visible)
+      moved = MAX (moved, MAX (fabs (layout->units[u].x - fade_end->units[u].x),
+                               fabs (layout->units[u].y - fade_end->units[u].y)));
+  n = (guint) MIN (SCULPTOR_FRAME_CLOSE_UP_FRAMES,
+                   SCULPTOR_FRAME_CLOSE_UP_BUDGET_MS / MAX (frame->render_ms, 1.0));
+  if (moved < 1.0 || n < 2)
+    return;
+
+  frame->close_up = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint k = 1; k <= n; k++)
+    {
+      g_autoptr(ScLayout) between = sc_layout_between (fade_end, layout, (double) k / (n + 1));
+
+      g_ptr_array_add (frame->close_up, render_texture (&frame->request, &frame->scene, between,
+                                                        CONTENT_PARTS, &frame->request.transform));
+    }
 }
 
 /* The renderer fades pruned units out in their old slots: before
@@ -334,13 +379,30 @@ _sculptor_frame_render (SculptorFrameRequest *request)
   if (wants_fade (frame))
     {
       const SculptorFrameRequest *req = &frame->request;
+      g_autoptr(ScLayout) fade_end = NULL;
 
       if (req->previous_analysis != NULL)
-        render_fade_in_place (frame, req->previous, req->previous_analysis, req->previous_colors);
+        fade_end = render_fade_in_place (frame, req->previous, req->previous_analysis,
+                                         req->previous_colors);
       else if (layout_source (req) != NULL)
-        render_fade_in_place (frame, req->layout_from, req->layout_analysis, req->layout_colors);
+        fade_end = render_fade_in_place (frame, req->layout_from, req->layout_analysis,
+                                         req->layout_colors);
       else
-        render_fade (frame);
+        fade_end = render_fade (frame);
+
+      /* drawn in another network's layout, it keeps that layout */
+      if (layout_source (req) == NULL)
+        render_close_up (frame, fade_end);
+    }
+  else if (frame->request.shown_layout != NULL && layout_source (&frame->request) == NULL)
+    {
+      const ScLayout *shown = frame->request.shown_layout;
+
+      /* a blend: from where the view had the units (a network drawn in
+       * its predecessor's layout gets modules of its own, say) */
+      if (shown->width == frame->layout->width && shown->height == frame->layout->height &&
+          shown->orientation == frame->layout->orientation)
+        render_close_up (frame, shown);
     }
 
   return frame;

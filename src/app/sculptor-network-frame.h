@@ -48,6 +48,10 @@ typedef struct
                                         * without draws in its layout; or NULL */
   ScAnalysis            *layout_analysis; /* layout_from's modules */
   ScModuleColors        *layout_colors;
+  guint8                *greyed_units; /* what-if changes drawn greyed (per global */
+  ScMask                *greyed_edges; /* unit / edge of the dense shape), or NULL */
+  ScLayout              *shown_layout; /* the layout on screen before (animated
+                                        * frames: units move from there), or NULL */
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,
@@ -62,6 +66,9 @@ typedef struct
   GdkTexture           *overlay;     /* title and legend */
   GdkTexture           *fade_from;   /* the previous network in this layout, */
   GdkTexture           *fade_to;     /* and without what was pruned; or NULL */
+  GPtrArray            *close_up;    /* GdkTexture: after the fade (or on the way
+                                      * from shown_layout), the layers closing
+                                      * up, in order; or NULL */
   ScMask               *thinned;     /* the mask drawn when the network has too
                                       * many edges to draw them all, or NULL */
   double                render_ms;   /* time spent drawing */
@@ -73,6 +80,11 @@ typedef struct
 
 /* Frames that take longer than this to draw do not get the fade. */
 #define SCULPTOR_FRAME_FADE_BUDGET_MS 60.0
+
+/* The close-up after the fade: at most this many frames in between, as
+ * many as can be drawn in the budget; fewer than two are not drawn. */
+#define SCULPTOR_FRAME_CLOSE_UP_FRAMES    4
+#define SCULPTOR_FRAME_CLOSE_UP_BUDGET_MS 60.0
 
 void           _sculptor_frame_request_clear (SculptorFrameRequest *request);
 

@@ -92,6 +92,14 @@ start_frame (SculptorNetworkView *self,
     .layout_colors = sc_module_colors_copy (self->layout_colors),
   };
 
+  if (self->lesion != NULL && !sc_lesion_is_empty (self->lesion) &&
+      self->lesion->n_layers == self->snapshot->n_layers &&
+      self->lesion->n_units == sc_snapshot_n_units (self->snapshot))
+    {
+      request.greyed_units = sc_lesion_greyed_units (self->lesion);
+      request.greyed_edges = sc_mask_copy (self->lesion->pruned_edges);
+    }
+
   /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
     {
@@ -100,6 +108,7 @@ start_frame (SculptorNetworkView *self,
       request.previous = sc_snapshot_ref (shown->snapshot);
       request.previous_analysis = shown->analysis ? sc_analysis_ref (shown->analysis) : NULL;
       request.previous_colors = sc_module_colors_copy (self->frame->request.colors);
+      request.shown_layout = sc_layout_copy (self->frame->layout);
     }
   self->animate_next = FALSE;
   request_titles (self, &request);
@@ -168,8 +177,9 @@ replace_frame (SculptorNetworkView *self,
     self->hovered = -1;
 
   if (self->debug_frames)
-    g_message ("Network frame %d×%d: drawn in %.1f ms%s", frame->request.width,
-               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "");
+    g_message ("Network frame %d×%d: drawn in %.1f ms%s, %u close-up frames", frame->request.width,
+               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "",
+               frame->close_up ? frame->close_up->len : 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -184,6 +194,7 @@ install_frame (SculptorNetworkView *self,
     {
       frame->fade_from = g_steal_pointer (&self->frame->fade_from);
       frame->fade_to = g_steal_pointer (&self->frame->fade_to);
+      frame->close_up = g_steal_pointer (&self->frame->close_up);
       replace_frame (self, frame);
       return;
     }
@@ -384,6 +395,20 @@ sculptor_network_view_activate_at (SculptorNetworkView *self,
   sculptor_network_view_set_selected_module (self, module);
   g_signal_emit (self, signals[MODULE_SELECTED], 0, module);
   return module;
+}
+
+void
+sculptor_network_view_set_lesion (SculptorNetworkView *self,
+                                  const ScLesion      *lesion)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  if (self->lesion == NULL && (lesion == NULL || sc_lesion_is_empty (lesion)))
+    return;
+  g_clear_pointer (&self->lesion, sc_lesion_free);
+  if (lesion != NULL && !sc_lesion_is_empty (lesion))
+    self->lesion = sc_lesion_copy (lesion);
+  _sculptor_network_view_request_frame (self, FALSE);
 }
 
 void
@@ -645,6 +670,8 @@ sculptor_network_view_dispose (GObject *object)
   g_clear_pointer (&self->colors, sc_module_colors_free);
   clear_layout_base (self);
   g_clear_pointer (&self->task, sc_task_unref);
+  g_clear_pointer (&self->lesion, sc_lesion_free);
+  g_clear_pointer (&self->whatif_menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->dispose (object);
 }
@@ -689,6 +716,7 @@ sculptor_network_view_class_init (SculptorNetworkViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   _sculptor_network_view_class_add_bindings (widget_class);
+  _sculptor_network_view_class_add_whatif_bindings (widget_class);
   gtk_widget_class_set_css_name (widget_class, "networkview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -712,6 +740,7 @@ sculptor_network_view_init (SculptorNetworkView *self)
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   _sculptor_network_view_add_controllers (self);
+  _sculptor_network_view_add_whatif_menu (self);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sc-analysis.h"
+#include "sc-lesion.h"
 #include "sc-render.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
@@ -53,6 +54,19 @@ void        sculptor_network_view_set_layout_base   (SculptorNetworkView  *self,
                                                      ScSnapshot           *base,
                                                      ScAnalysis           *analysis,
                                                      const ScModuleColors *colors);
+/* What-if changes of the snapshot shown, drawn greyed (copied; NULL or
+ * empty: none). */
+void        sculptor_network_view_set_lesion        (SculptorNetworkView *self,
+                                                     const ScLesion      *lesion);
+/* The what-if menu of a secondary click at (x, y) in widget coordinates:
+ * prune or restore the hidden unit or the edge there, knock out or bring
+ * back its module, restore the run's network. Its items activate
+ * win.whatif-unit (u: global unit), win.whatif-edge ((uuu): layer k, i, j),
+ * win.knock-out-id (u: merged module id) and win.whatif-restore.
+ * @return (transfer full) (nullable): NULL when nothing is offered there */
+GMenuModel *sculptor_network_view_whatif_menu_at    (SculptorNetworkView *self,
+                                                     double               x,
+                                                     double               y);
 /* Module index into analysis->modules->modules, or -1. */
 void        sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                                      int                  module);

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sc-lesion.h"
 #include "sc-pipeline.h"
 #include "sc-runner.h"
 #include "sculptor-hierarchy-view.h"
@@ -46,6 +47,8 @@ struct _SculptorWindow
   GtkLabel                *status_message;
   GtkLabel                *status_elapsed;
   GtkLabel                *step_banner;
+  GtkWidget               *whatif_bar;
+  GtkLabel                *whatif_label;
 
   /* Owned references */
   ScRunner                *runner;        /* the live run, or NULL */
@@ -66,6 +69,15 @@ struct _SculptorWindow
   ScModuleColors          *final_colors;
   ScAnalysis              *colors_previous;      /* the last coloured modules */
   ScModuleColors          *colors_previous_keys;
+
+  /* What-if changes of the network shown (sculptor-window-lesion.c) */
+  ScLesion                *lesion;         /* or NULL: the run's network */
+  ScSnapshot              *lesion_of;      /* the network they change */
+  ScTask                  *lesion_task;    /* the task with its test set */
+  ScLesionEval            *lesion_base;    /* the network's own evaluation */
+  ScLesionEval            *lesion_eval;    /* with the changes; NULL while computed */
+  char                    *lesion_error;   /* why it cannot be evaluated, or NULL */
+  GCancellable            *lesion_cancellable;
 };
 
 /* A speed choice: each training run lasts at least train_ms; the worker
@@ -127,6 +139,17 @@ void              _sculptor_window_colors_add_final (SculptorWindow *self,
                                                    ScAnalysis     *final);
 const ScModuleColors *_sculptor_window_colors_for (SculptorWindow   *self,
                                                    const ScAnalysis *analysis);
+
+/* sculptor-window-lesion.c */
+void              _sculptor_window_class_lesion_init (GtkWidgetClass *widget_class);
+/* Back to the run's network (another network is shown, or Restore). */
+void              _sculptor_window_lesion_reset   (SculptorWindow *self);
+void              _sculptor_window_lesion_dispose (SculptorWindow *self);
+void              _sculptor_window_lesion_update_inspector (SculptorWindow *self);
+/* Silences (or brings back) module index of the detected network. */
+void              _sculptor_window_lesion_set_module (SculptorWindow *self,
+                                                   int             index,
+                                                   gboolean        silenced);
 
 /* sculptor-window-actions.c */
 void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);

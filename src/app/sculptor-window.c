@@ -84,6 +84,15 @@ update_inspector (SculptorWindow *self)
   /* the final network's analysis carries the score, the steps' none */
   sculptor_module_inspector_set_module (self->inspector, self->task, self->detected,
                                         sculptor_network_view_get_selected_module (self->network_view));
+  _sculptor_window_lesion_update_inspector (self);
+}
+
+static void
+on_inspector_knock_out (SculptorWindow *self,
+                        gboolean        silenced)
+{
+  _sculptor_window_lesion_set_module (self, sculptor_module_inspector_get_module (self->inspector),
+                                      silenced);
 }
 
 static void
@@ -154,6 +163,8 @@ _sculptor_window_show_snapshot (SculptorWindow *self,
   if (snapshot == self->shown && analysis == self->shown_analysis)
     return;
 
+  /* a what-if belongs to the network it changed */
+  _sculptor_window_lesion_reset (self);
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   g_clear_pointer (&self->shown_analysis, sc_analysis_unref);
   self->shown = snapshot ? sc_snapshot_ref (snapshot) : NULL;
@@ -430,6 +441,7 @@ on_runner_state (SculptorWindow *self)
       break;
     }
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 
@@ -491,6 +503,7 @@ on_runner_finished (SculptorWindow *self)
 
   sculptor_timeline_set_stage (self->timeline, SC_STAGE_DONE);
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 
@@ -620,6 +633,7 @@ apply_task (SculptorWindow *self,
   update_titles (self);
   _sculptor_window_set_message (self, _("Ready: press Run"));
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 
@@ -714,6 +728,7 @@ sculptor_window_dispose (GObject *object)
    * still holds as its titlebar (a critical on every close); drop it here. */
   gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_WINDOW);
+  _sculptor_window_lesion_dispose (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->shown, sc_snapshot_unref);
   g_clear_pointer (&self->shown_analysis, sc_analysis_unref);
@@ -768,12 +783,16 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_message);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_elapsed);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, step_banner);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, whatif_bar);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, whatif_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_knock_out);
   gtk_widget_class_bind_template_callback (widget_class, on_task_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_network_module_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_hierarchy_module_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_step_selected);
 
   _sculptor_window_class_actions_init (widget_class);
+  _sculptor_window_class_lesion_init (widget_class);
 }
 
 static void
@@ -834,6 +853,7 @@ sculptor_window_init (SculptorWindow *self)
    * task chooser (which would open on Space). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->network_view));
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 

@@ -198,12 +198,15 @@ print_summary (const ScRun *run,
                module->outputs->len ? "}" : "");
     }
   if (score)
-    g_print (_("Ground truth    %s (inputs %s, outputs %s%s%s)\n"),
+    g_print (_("Ground truth    %s (inputs %s, outputs %s%s%s%s%s)\n"),
              score->success ? _("structure recovered") : _("structure NOT recovered"),
              !score->input_applicable ? _("n/a") : score->input_separable ? "✓" : "✗",
              !score->output_applicable ? _("n/a") : score->output_grouped ? "✓" : "✗",
              score->hidden_applicable ? _(", hidden ") : "",
-             !score->hidden_applicable ? "" : score->hidden_separable ? "✓" : "✗");
+             !score->hidden_applicable ? "" : score->hidden_separable ? "✓" : "✗",
+             /* every module matches a node of the function graph */
+             score->modules_applicable ? _(", modules ") : "",
+             !score->modules_applicable ? "" : score->modules_matched ? "✓" : "✗");
   g_print (_("Time            %.2f s (dense %.2f, units %.2f, edges %.2f, detection %.3f)\n"),
            run->total_seconds, run->stage_seconds[SC_STAGE_DENSE],
            run->stage_seconds[SC_STAGE_UNITS], run->stage_seconds[SC_STAGE_EDGES],
@@ -327,7 +330,7 @@ int
 cli_run (int    argc,
          char **argv)
 {
-  g_auto(RunArgs) args = { .threads = 1 };
+  g_auto(RunArgs) args = { .threads = -1 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
       N_("Directory for result.json and the figures (default sculptor-out/TASK)"), N_("DIR") },
@@ -345,7 +348,7 @@ cli_run (int    argc,
     { "plain-c", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &args.plain_c,
       N_("Same as --blas plain"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
-      N_("Threads for the large products (default 1; the network is the same with any number)"),
+      N_("Threads for the large products (default: the processors, at most 4; the network is the same with any number)"),
       N_("N") },
     { "memory-limit", 0, 0, G_OPTION_ARG_STRING, &args.memory_limit,
       N_("Refuse a run estimated to need more memory, e.g. 4G or none "
@@ -375,7 +378,9 @@ cli_run (int    argc,
     return cli_usage_error ("%s", error->message);
   if (argc != 2)
     return cli_usage_error (_("run needs exactly one TASK (try --help)"));
-  if (args.threads < 1 || args.threads > 64)
+  if (args.threads == -1)
+    args.threads = (int) MIN (g_get_num_processors (), 4);
+  else if (args.threads < 1 || args.threads > 64)
     return cli_usage_error (_("--threads must be between 1 and 64"));
   if ((problem = cli_method_args_check (&args.method)))
     return cli_usage_error ("%s", problem);

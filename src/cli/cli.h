@@ -28,6 +28,7 @@ int cli_tasks  (int argc, char **argv);
 int cli_run    (int argc, char **argv);
 int cli_detect (int argc, char **argv);
 int cli_render (int argc, char **argv);
+int cli_lesion (int argc, char **argv);
 int cli_sweep  (int argc, char **argv);
 int cli_sweep_run    (int argc, char **argv);
 int cli_sweep_status (int argc, char **argv);

@@ -140,8 +140,8 @@ static gboolean
 accepted (Ctx          *ctx,
           const ScEval *eval)
 {
-  /* Small slack for the per-bit percentage's rounding: 100·k/n is exact
-   * for the Boolean tables, so the reference's ">= 100" is unaffected. */
+  /* A slack for rounding (method.md §3.3): an accuracy equal to the
+   * threshold in exact arithmetic is accepted; at 100 nothing changes. */
   return eval->accuracy >= ctx->accept_threshold - 1e-9;
 }
 
@@ -425,7 +425,7 @@ edge_run (Ctx           *ctx,
   *out = (ScEdgeRun) { .pe = pe };
   /* p_min is one weight (§4); a larger edge-min-step ends the halvings
    * sooner on big networks, where a halved step of a few weights can go on
-   * being accepted for thousands of steps (README, Faithfulness). The
+   * being accepted for thousands of steps (method.md, Deviations). The
    * targets are float32 arithmetic, as the reference's (obs. 8). */
   sc_schedule_init_float32 (&schedule, p_init, pe, MAX (100.0 / n_w, hyper->edge_min_step));
 

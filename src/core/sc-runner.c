@@ -36,6 +36,9 @@ struct _ScRunner
   guint          rejected_ms;     /* after a rejected step */
   guint          train_ms;        /* least time a training run takes */
   gint64         paced_from;      /* monotonic µs of the last paced event */
+  guint          steps_mailed;    /* steps posted by the worker */
+  guint          steps_delivered; /* … and announced on the main thread */
+  gint64         delivered_at;    /* monotonic µs of the last announcement */
   GPtrArray     *mail_steps;      /* ScRunnerStep * */
   ScSnapshot    *mail_snapshot;
   ScAnalysis    *mail_analysis;   /* of mail_snapshot, or NULL */
@@ -160,7 +163,21 @@ pace_deadline_locked (ScRunner      *self,
   if (event->kind == SC_EVENT_STEP)
     {
       ms = event->step->accepted ? self->delay_ms : self->rejected_ms;
-      return ms > 0 ? now + (gint64) ms * G_TIME_SPAN_MILLISECOND : 0;
+      if (ms == 0)
+        return 0;
+      /* The hold counts from when the step reached the screen: a busy main
+       * loop must not eat into it. Wait for that at most a second. */
+      {
+        gint64 give_up = now + G_TIME_SPAN_SECOND;
+
+        while (self->steps_delivered < self->steps_mailed &&
+               !g_cancellable_is_cancelled (self->cancellable) && !self->paused &&
+               g_cond_wait_until (&self->cond, &self->lock, give_up))
+          ;
+      }
+      if (self->steps_delivered >= self->steps_mailed)
+        now = MAX (now, self->delivered_at);
+      return now + (gint64) ms * G_TIME_SPAN_MILLISECOND;
     }
   if (event->kind == SC_EVENT_EPOCH && self->train_ms > 0 && event->n_epochs > 0)
     {
@@ -231,6 +248,7 @@ on_event (const ScEvent *event,
         rs->step.snapshot = event->snapshot ? sc_snapshot_ref (event->snapshot) : NULL;
         rs->step.analysis = event->analysis ? sc_analysis_ref (event->analysis) : NULL;
         g_ptr_array_add (self->mail_steps, rs);
+        self->steps_mailed++;
         if (event->snapshot)
           post_snapshot_locked (self, event);
         self->mail_dense_accuracy = event->run->dense_accuracy;
@@ -403,6 +421,15 @@ sc_runner_poll (ScRunner *self)
   enforce_budget (self);
   for (guint i = first; i < self->steps->len; i++)
     g_signal_emit (self, signals[STEP_ADDED], 0, i);
+  if (steps->len > 0)
+    {
+      /* The worker's pace counts from now (pace_deadline_locked). */
+      g_mutex_lock (&self->lock);
+      self->steps_delivered += steps->len;
+      self->delivered_at = g_get_monotonic_time ();
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->lock);
+    }
 
   if (snapshot)
     {
