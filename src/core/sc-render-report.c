@@ -160,12 +160,23 @@ frame_measure_chart (Frame *f)
     }
 }
 
+static char *panel_title (const Frame *f,
+                          guint        panel);
+
 static void
 frame_measure_heat (Frame *f)
 {
   f->cat_w = CELL_W;
   f->panel_w = CELL_W * f->xs->len;
-  f->panel_h = CELL_H * f->rows->len;
+  _sc_text_set_font (f->text, LABEL_FS, TRUE);
+  for (guint i = 0; i < f->panels->len; i++)
+    {
+      g_autofree char *title = panel_title (f, g_array_index (f->panels, guint, i));
+
+      f->panel_w = MAX (f->panel_w, _sc_text_width (f->text, title) + 16.0);
+    }
+  /* the colour bar is at least two cells high */
+  f->panel_h = CELL_H * MAX (f->rows->len, 2);
   f->left = MARGIN + HEAT_LEFT;
   f->width = f->left + f->panels->len * f->panel_w + (f->panels->len - 1) * PANEL_GAP +
              BAR_ROOM + MARGIN;
@@ -627,12 +638,20 @@ draw_cell (cairo_t             *cr,
     }
 }
 
+/* Left edge of the cells of a panel: centred in it. */
+static double
+cells_x (const Frame *f,
+         guint        panel_index)
+{
+  return panel_x (f, panel_index) + (f->panel_w - CELL_W * f->xs->len) / 2;
+}
+
 static void
 draw_heat_labels (cairo_t     *cr,
                   const Frame *f,
                   guint        panel_index)
 {
-  double x0 = panel_x (f, panel_index), bottom = PLOT_TOP + f->panel_h;
+  double x0 = cells_x (f, panel_index), bottom = PLOT_TOP + CELL_H * f->rows->len;
 
   _sc_set_source (cr, &f->theme.foreground, 1.0);
   _sc_text_set_font (cr, TICK_FS, FALSE);
@@ -657,7 +676,7 @@ draw_color_bar (cairo_t     *cr,
                 const Frame *f)
 {
   double x = panel_x (f, f->panels->len - 1) + f->panel_w + 26.0;
-  double h = MAX (f->panel_h, 2 * CELL_H);
+  double h = f->panel_h;
 
   for (guint i = 0; i < 50; i++)
     {
@@ -682,7 +701,7 @@ draw_color_bar (cairo_t     *cr,
       _sc_text_draw (cr, label, x + BAR_W + 6.0, PLOT_TOP + h * (1.0 - t / 2.0) + 4.5, 0.0);
     }
   _sc_text_set_font (cr, SMALL_FS, FALSE);
-  _sc_text_draw (cr, "rate", x, PLOT_TOP - 8.0, 0.0);
+  _sc_text_draw (cr, "rate", x, PLOT_TOP - 10.0, 0.0);
 }
 
 static void
@@ -698,7 +717,7 @@ draw_heat (cairo_t     *cr,
         for (guint c = 0; c < f->xs->len; c++)
           draw_cell (cr, f, point_at (f, panel, g_array_index (f->xs, guint, c),
                                       g_array_index (f->rows, guint, r)),
-                     panel_x (f, i) + c * CELL_W, PLOT_TOP + r * CELL_H);
+                     cells_x (f, i) + c * CELL_W, PLOT_TOP + r * CELL_H);
       draw_heat_labels (cr, f, i);
     }
   draw_color_bar (cr, f);

@@ -406,6 +406,7 @@ read_choice (JsonNode        *node,
   static const ScJsonField fields[] = {
     { "point", SC_JSON_COUNT }, { "score", SC_JSON_OBJECT },
   };
+  g_autofree char *score_where = NULL;
   JsonObject *choice;
   Verdict verdict;
 
@@ -432,7 +433,9 @@ read_choice (JsonNode        *node,
                    where);
       return FALSE;
     }
-  if (!read_verdict (json_object_get_object_member (choice, "score"), where, &verdict, error))
+  score_where = g_strdup_printf ("%s.score", where);
+  if (!read_verdict (json_object_get_object_member (choice, "score"), score_where, &verdict,
+                     error))
     return FALSE;
   count_network (points, task, place, hidden, width, &verdict);
   return TRUE;
