@@ -33,6 +33,7 @@ int cli_sweep  (int argc, char **argv);
 int cli_sweep_run    (int argc, char **argv);
 int cli_sweep_status (int argc, char **argv);
 int cli_replay (int argc, char **argv);
+int cli_report (int argc, char **argv);
 int cli_import_mnist (int argc, char **argv);
 
 /* The work of "detect": appends to out one line per non-blank line of

