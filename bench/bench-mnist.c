@@ -157,7 +157,7 @@ run_config (ScTask         *task,
   config->total = run->total_seconds;
   config->accuracy = run->final->accuracy;
   config->mask = sc_mask_copy (run->final->mask);
-  config->modules = run->final->modules != NULL ? run->final->modules->n_modules : 0;
+  config->modules = sc_analysis_n_modules (run->analysis);
   config->peak_kib = peak_rss_kib ();
   return TRUE;
 }

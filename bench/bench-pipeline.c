@@ -135,10 +135,10 @@ print_run (const ScTask  *task,
   json_builder_add_int_value (builder, sc_mask_count (run->final->mask));
   json_builder_set_member_name (builder, "final_hidden_units");
   json_builder_add_int_value (builder, hidden_units_left (run->final->mask));
-  if (run->score != NULL)
+  if (run->analysis->score != NULL)
     {
       json_builder_set_member_name (builder, "detection_success");
-      json_builder_add_boolean_value (builder, run->score->success);
+      json_builder_add_boolean_value (builder, run->analysis->score->success);
     }
   bench_result_print (builder);
 }

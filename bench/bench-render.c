@@ -242,13 +242,15 @@ view_is_still (SculptorNetworkView *view)
          view->frame != NULL;
 }
 
-/* Shows snapshot and waits for its frame: the worker's CPU time. */
+/* Shows snapshot (with analysis's modules, or none) and waits for its
+ * frame: the worker's CPU time. */
 static double
 show (SculptorNetworkView *view,
       ScSnapshot          *snapshot,
+      ScAnalysis          *analysis,
       gboolean             animate)
 {
-  sculptor_network_view_set_snapshot (view, snapshot, animate);
+  sculptor_network_view_set_snapshot (view, snapshot, analysis, animate);
   WAIT_UNTIL (!sculptor_network_view_is_busy (view));
   return view->frame->cpu_ms;
 }
@@ -404,7 +406,8 @@ static void
 bench_network (Bench        *bench,
                const char   *name,
                ScSnapshot   *network,
-               ScSnapshot   *before,
+               ScAnalysis   *analysis,
+               const ScStep *before,
                double        budget)
 {
   g_autoptr(GArray) draws = g_array_new (FALSE, FALSE, sizeof (double));
@@ -416,11 +419,11 @@ bench_network (Bench        *bench,
   /* from nothing: the first frame of a network */
   for (guint r = 0; r < bench->repeats; r++)
     {
-      sculptor_network_view_set_snapshot (bench->view, NULL, FALSE);
+      sculptor_network_view_set_snapshot (bench->view, NULL, NULL, FALSE);
       sculptor_network_view_zoom_fit (bench->view);
       paint_frame (bench->view_meter, widget);
       n = bench->view_meter->frames->len;
-      draw = show (bench->view, network, FALSE);
+      draw = show (bench->view, network, analysis, FALSE);
       WAIT_UNTIL (view_is_still (bench->view));
       paint = frames_since (bench->view_meter, widget, n);
       g_array_append_val (draws, draw);
@@ -437,7 +440,7 @@ bench_network (Bench        *bench,
       g_autoptr(ScSnapshot) next = nudged (network, bench->rand);
 
       n = bench->view_meter->frames->len;
-      draw = show (bench->view, next, FALSE);
+      draw = show (bench->view, next, analysis, FALSE);
       WAIT_UNTIL (view_is_still (bench->view));
       paint = frames_since (bench->view_meter, widget, n);
       g_array_append_val (draws, draw);
@@ -451,7 +454,7 @@ bench_network (Bench        *bench,
   g_array_set_size (paints, 0);
   for (guint r = 0; r < bench->repeats; r++)
     {
-      show (bench->view, network, FALSE);
+      show (bench->view, network, analysis, FALSE);
       sculptor_network_view_zoom_fit (bench->view);
       WAIT_UNTIL (view_is_still (bench->view));
       first_hidden_centre (bench->view, &x, &y);
@@ -472,10 +475,10 @@ bench_network (Bench        *bench,
   /* a pruning step: before, then network with the fade */
   if (before == NULL)
     return;
-  show (bench->view, before, FALSE);
+  show (bench->view, before->snapshot, before->analysis, FALSE);
   WAIT_UNTIL (view_is_still (bench->view));
   n = bench->view_meter->frames->len;
-  draw = show (bench->view, network, TRUE);
+  draw = show (bench->view, network, analysis, TRUE);
   WAIT_UNTIL (view_is_still (bench->view));
   add_row (name, "network", "step", draw, frames_since (bench->view_meter, widget, n), budget);
 }
@@ -498,12 +501,12 @@ static void
 bench_hierarchy (Bench      *bench,
                  const char *name,
                  ScTask     *task,
-                 ScSnapshot *detected,
+                 ScAnalysis *detected,
                  double      budget)
 {
   g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (double));
 
-  if (detected == NULL || detected->modules == NULL)
+  if (detected == NULL)
     return;
 
   /* new modules (each detected step of a run): the tree is rebuilt, on
@@ -529,11 +532,11 @@ bench_hierarchy (Bench      *bench,
 
 /* The last accepted step before final whose network differs from it: a
  * pruning step to fade. */
-static ScSnapshot *
+static const ScStep *
 step_before (const GArray *steps,
              ScSnapshot   *final)
 {
-  ScSnapshot *before = NULL;
+  const ScStep *before = NULL;
 
   for (guint i = 0; i < steps->len; i++)
     {
@@ -542,7 +545,7 @@ step_before (const GArray *steps,
       if (step->accepted && step->snapshot != NULL && step->snapshot != final &&
           step->snapshot->n_layers == final->n_layers &&
           !sc_mask_equal (step->snapshot->mask, final->mask))
-        before = step->snapshot;
+        before = step;
     }
   return before;
 }
@@ -558,11 +561,12 @@ bench_run (Bench      *bench,
 
   sculptor_network_view_set_task (bench->view, run->task);
   if (run->dense != NULL)
-    bench_network (bench, dense, run->dense, NULL, budget);
+    bench_network (bench, dense, run->dense, NULL, NULL, budget);
   if (run->final != NULL)
-    bench_network (bench, pruned, run->final, step_before (run->steps, run->final), budget);
+    bench_network (bench, pruned, run->final, run->analysis, step_before (run->steps, run->final),
+                   budget);
   bench_timeline (bench, name, run->steps, budget);
-  bench_hierarchy (bench, name, run->task, run->final, budget);
+  bench_hierarchy (bench, name, run->task, run->analysis, budget);
 }
 
 /* Opening a saved run in the window: read and detected on a worker, then
@@ -748,6 +752,7 @@ mnist_run (GRand *rand)
   static const guint arch[] = { 1568, 392, 392, 392, 392, 392, 3 };
   g_autoptr(GError) error = NULL;
   ScRun *run = g_new0 (ScRun, 1);
+  ScDetectParams params;
 
   /* names, image size and defaults: no digits needed */
   run->task = sc_mnist_task_new_without_data (SC_MNIST_HIERARCHICAL_XOR, 28, 28);
@@ -756,7 +761,8 @@ mnist_run (GRand *rand)
   run->dense = sc_snapshot_new (arch, G_N_ELEMENTS (arch));
   init_dense (run->dense, rand);
   run->final = mnist_pruned (arch, G_N_ELEMENTS (arch), rand);
-  if (!sc_snapshot_detect (run->final, &run->hyper, &error))
+  sc_hyper_detect_params (&run->hyper, &params);
+  if (!(run->analysis = sc_analysis_new (run->final->mask, &params, NULL, &error)))
     g_error ("detection of the synthetic MNIST network: %s", error->message);
   run->steps = mnist_steps (run->dense, run->final);
   run->edge_runs = g_array_new (FALSE, TRUE, sizeof (ScEdgeRun));
@@ -769,11 +775,13 @@ saved_run (const char *path)
 {
   g_autoptr(GError) error = NULL;
   ScRun *run = sc_run_load (path, &error);
+  ScDetectParams params;
 
   if (run == NULL)
     g_error ("%s", error->message);
-  if (run->final != NULL && run->final->modules == NULL &&
-      !sc_snapshot_detect (run->final, &run->hyper, &error))
+  sc_hyper_detect_params (&run->hyper, &params);
+  if (run->final != NULL && run->analysis == NULL &&
+      !(run->analysis = sc_analysis_new (run->final->mask, &params, run->task->truth, &error)))
     g_warning ("%s: no modules: %s", path, error->message);
   if (run->dense == NULL)
     for (guint i = 0; i < run->steps->len && run->dense == NULL; i++)
@@ -1003,7 +1011,7 @@ main (int   argc,
 
   print_summary ();
   print_json ();
-  sculptor_network_view_set_snapshot (bench.view, NULL, FALSE);
+  sculptor_network_view_set_snapshot (bench.view, NULL, NULL, FALSE);
   if (bench.view_window != NULL)
     gtk_window_destroy (GTK_WINDOW (bench.view_window));
   gtk_window_destroy (GTK_WINDOW (bench.window));

@@ -145,8 +145,8 @@ points_json (const char    *path,
       sc_json_add_double (builder, "final_percent", p->final_percent);
       sc_json_add_bool (builder, "passes", p->meets_threshold);
       sc_json_add_string (builder, "structure", p->structure);
-      sc_json_add_int (builder, "modules", p->modules->n_modules);
-      sc_json_add_double (builder, "q", p->modularity_q);
+      sc_json_add_int (builder, "modules", p->analysis->modules->n_modules);
+      sc_json_add_double (builder, "q", p->analysis->modularity_q);
       sc_json_add_bool (builder, "success", score->success);
       sc_json_add_bool (builder, "depth_aware", score->depth_aware_success);
       sc_json_add_bool (builder, "input", score->input_separable);

@@ -5,8 +5,8 @@
 # Copyright 2026 The Sculptor authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Written from /work/shared/method.md (§1.1 data and loaders, §2 network,
-# loss, Adam and the training run, §3 unit pruning, §4 edge pruning), keeping
+# Follows doc/method.md (§1.1 data and loaders, §2 network, loss, Adam and
+# the training run, §3 unit pruning, §4 edge pruning), keeping
 # the structure of the reference implementation so that its cost is that of
 # the original: a torch Dataset that draws fresh N(0, 0.1²) input noise on
 # every fetch, DataLoaders with worker processes (2 by default, as the

@@ -30,6 +30,8 @@ FILES = {
                   ' "image_width": [28]}',
 }
 FIFOS = ["fifo.sfg"]
+# A saved run, made by the CLI itself: (directory, task).
+RUNS = [("run", "exemplar/input-separable")]
 
 
 def table_rows(readme):
@@ -48,7 +50,10 @@ def table_rows(readme):
     return rows
 
 
-def make_files(directory):
+def make_files(directory, cli):
+    for out, task in RUNS:
+        subprocess.run([cli, "run", task, "--quiet", "--out", os.path.join(directory, out)],
+                       check=True, capture_output=True, timeout=120)
     for name, content in FILES.items():
         with open(os.path.join(directory, name), "w", encoding="utf-8") as f:
             f.write(content)
@@ -95,7 +100,7 @@ def main():
         sys.exit(f"only {len(rows)} rows in the bad-input table")
     failures = 0
     with tempfile.TemporaryDirectory(prefix="sculptor-bad-input-") as directory:
-        make_files(directory)
+        make_files(directory, cli)
         for command, message, code in rows:
             problem = check(cli, command, message, code, directory)
             print(f"FAIL: {problem}" if problem else f"ok: {command}")

@@ -26,6 +26,12 @@ expect "command summary in German" "$(de --help)" "Die mitgelieferten Aufgaben a
 expect "options in German" "$(de render --help)" "Die dunkle Farbpalette verwenden"
 expect "hyper-parameters in German" "$(de run --help-method)" "Lernrate von Adam"
 expect "task description in German" "$(de tasks exemplar/reused)" "Wahrheitstabelle: 16 Zeilen"
+# the bundled tasks' own texts (data files) are translated too
+expect "task title in German" "$(de tasks exemplar/reused)" "exemplar/reused — Wiederverwendete Teilfunktion"
+expect "task family in German" "$(de tasks levels/k8)" "Familie: Hierarchiestufen"
+expect "task text in German" "$(de tasks overlap/o1-k4)" "(gemeinsam: x3)"
+expect "families in the list in German" "$(de tasks)" "overlap/o0-k2              Überlappende Eingaben  [8,2,2]"
+expect "task title in English" "$(LANG=C.UTF-8 LANGUAGE= "$cli" tasks exemplar/reused)" "exemplar/reused — Reused sub-function"
 expect "usage errors in German" "$(de render)" "render braucht genau eine ERGEBNIS.json"
 expect "English without LANGUAGE" "$(LANG=C.UTF-8 LANGUAGE= "$cli" --help)" "Commands:"
 version=$(LANG=C.UTF-8 LANGUAGE=de "$cli" --version)

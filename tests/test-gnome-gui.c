@@ -112,6 +112,40 @@ check_about (GtkWindow *parent)
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The bundled tasks' texts come from data files and are translated too:
+ * the window's subtitle, the settings panel and the task chooser. */
+static void
+check_german_tasks (SculptorWindow *window)
+{
+  GtkWidget *panel = GTK_WIDGET (window->settings_panel);
+
+  g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "Eingabe-separierbar [4,2,4]");
+  /* the title and description of the task, its row in the chooser, the
+   * family's heading over the rows */
+  g_assert_true (has_label (panel, "Eingabe-separierbar"));
+  g_assert_true (has_label (panel, "Zwei eingabe-separierbare Teilfunktionen: s1 liefert XOR und "
+                                   "XNOR von x0, x1, s2 dasselbe von x2, x3. Erwartete Module: "
+                                   "{x0, x1, …, y0, y1} und {x2, x3, …, y2, y3}, nebeneinander."));
+  g_assert_true (has_label (panel, "Wiederverwendete Teilfunktion, K = 8 (4-fach genutzt)"));
+  g_assert_true (has_label (panel, "Hierarchisches XOR zweier Ziffern"));
+  g_assert_true (has_label (panel, "Überlappende Eingaben"));
+  g_assert_false (has_label (panel, "Input separable"));
+  g_assert_false (has_label (panel, "Reuse"));
+}
+
 static void
 check_german_app (GtkApplication *app)
 {
@@ -126,6 +160,7 @@ check_german_app (GtkApplication *app)
   g_assert_cmpstr (gtk_label_get_text (window->run_label), ==, "Ausführen");
   g_assert_cmpstr (gtk_label_get_text (window->status_stage), ==, "Bereit");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (window->run_button), ==, "Ausführen (Leertaste)");
+  check_german_tasks (window);
 
   /* The icon is found through the app's resources even when not
    * installed, and loads (gdk-pixbuf sniffs SVGs). */

@@ -99,9 +99,9 @@ outcome_of (const ScRun *run)
 
   json_builder_set_member_name (builder, "modules");
   json_builder_begin_array (builder);
-  for (guint m = 0; final->modules && m < final->modules->n_modules; m++)
+  for (guint m = 0; m < sc_analysis_n_modules (run->analysis); m++)
     {
-      const ScModule *module = &final->modules->modules[m];
+      const ScModule *module = &run->analysis->modules->modules[m];
 
       json_builder_begin_array (builder);
       for (guint u = 0; u < module->n_units; u++)

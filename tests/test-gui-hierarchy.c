@@ -44,8 +44,7 @@ on_module_selected (SculptorHierarchyView *view,
   fx->last_selected = module;
 
   /* What the window does: show it in the inspector. */
-  sculptor_module_inspector_set_module (fx->inspector, fx->task, fx->run->final,
-                                        fx->run->score, module);
+  sculptor_module_inspector_set_module (fx->inspector, fx->task, fx->run->analysis, module);
 }
 
 static void
@@ -73,7 +72,7 @@ run_task (ScTask  *task,
   sc_hyper_clear (&hyper);
   g_assert_no_error (error);
   g_assert_nonnull (run);
-  g_assert_nonnull (run->final->modules);
+  g_assert_nonnull (run->analysis->modules);
   return run;
 }
 
@@ -105,7 +104,7 @@ fixture_init (Fixture    *fx,
   gtk_window_set_child (GTK_WINDOW (fx->window), paned);
   gtk_window_present (GTK_WINDOW (fx->window));
 
-  sculptor_hierarchy_view_set_modules (fx->view, fx->task, fx->run->final);
+  sculptor_hierarchy_view_set_modules (fx->view, fx->task, fx->run->analysis);
   gui_wait_for_frame (fx->window);
 }
 
@@ -238,9 +237,9 @@ test_input_separable (void)
   int m01;
 
   fixture_init (&fx, "exemplar/input-separable", 0);
-  graph = fx.run->final->modules;
-  g_assert_nonnull (fx.run->score);
-  g_assert_true (fx.run->score->success);
+  graph = fx.run->analysis->modules;
+  g_assert_nonnull (fx.run->analysis->score);
+  g_assert_true (fx.run->analysis->score->success);
 
   /* Two side-by-side modules: two roots, nothing under them. */
   g_assert_cmpuint (graph->n_modules, ==, 2);
@@ -255,7 +254,7 @@ test_input_separable (void)
     }
 
   /* Nothing selected yet: the inspector says so. */
-  sculptor_module_inspector_set_module (fx.inspector, fx.task, fx.run->final, fx.run->score, -1);
+  sculptor_module_inspector_set_module (fx.inspector, fx.task, fx.run->analysis, -1);
   g_assert_cmpstr (stack_page (inspector_child (&fx, "stack")), ==, "empty");
 
   /* Selecting the row of {x0, x1} emits its index. */
@@ -338,8 +337,8 @@ test_reused (void)
   guint root_row;
 
   fixture_init (&fx, "exemplar/reused", 4);
-  graph = fx.run->final->modules;
-  g_assert_true (fx.run->score->success);
+  graph = fx.run->analysis->modules;
+  g_assert_true (fx.run->analysis->score->success);
 
   for (guint m = 0; m < graph->n_modules; m++)
     if (graph->modules[m].reused)
@@ -414,7 +413,7 @@ test_reused (void)
   gtk_tree_list_row_set_expanded (row_at (&fx, root_row), FALSE);
   g_assert_cmpuint (n_rows (&fx), ==, 3);
   sculptor_hierarchy_view_set_selected_module (fx.view, reused);
-  sculptor_hierarchy_view_set_modules (fx.view, fx.task, fx.run->final);
+  sculptor_hierarchy_view_set_modules (fx.view, fx.task, fx.run->analysis);
   gui_drain ();
   g_assert_cmpuint (n_rows (&fx), ==, 3);
   g_assert_false (gtk_tree_list_row_get_expanded (row_at (&fx, root_row)));
@@ -440,7 +439,8 @@ test_image_heat_map (void)
 {
   const guint arch[] = { 8, 2, 2 };
   g_autoptr(ScTask) task = sc_task_new ();
-  g_autoptr(ScSnapshot) snapshot = sc_snapshot_new (arch, 3);
+  g_autoptr(ScMask) mask = NULL;
+  g_autoptr(ScAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *inspector;
   g_autoptr(GdkTexture) texture = NULL;
@@ -457,22 +457,20 @@ test_image_heat_map (void)
   task->n_out = 2;
   task->image_width = 4;
   task->image_height = 2;
-  sc_mask_free (snapshot->mask);
-  snapshot->mask = test_mask_from_edges (arch, 3,
+  mask = test_mask_from_edges (arch, 3,
     "[[[0,0],[1,0],[2,0],[3,0],[4,1],[5,1],[6,1],[7,1]],[[0,0],[1,1]]]");
-  snapshot->detection = sc_detect (snapshot->mask, NULL, &error);
+  analysis = sc_analysis_new (mask, NULL, NULL, &error);
   g_assert_no_error (error);
-  snapshot->modules = sc_module_graph_new (snapshot->detection);
-  g_assert_cmpuint (snapshot->modules->n_modules, ==, 2);
-  module = g_array_index (snapshot->modules->modules[0].inputs, guint, 0) == 0 ? 0 : 1;
+  g_assert_cmpuint (analysis->modules->n_modules, ==, 2);
+  module = g_array_index (analysis->modules->modules[0].inputs, guint, 0) == 0 ? 0 : 1;
 
   inspector = sculptor_module_inspector_new ();
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 300, 500);
   gtk_window_set_child (GTK_WINDOW (window), inspector);
   gtk_window_present (GTK_WINDOW (window));
-  sculptor_module_inspector_set_module (SCULPTOR_MODULE_INSPECTOR (inspector), task, snapshot,
-                                        NULL, module);
+  sculptor_module_inspector_set_module (SCULPTOR_MODULE_INSPECTOR (inspector), task, analysis,
+                                        module);
 
   image = GTK_WIDGET (gtk_widget_get_template_child (inspector, SCULPTOR_TYPE_MODULE_INSPECTOR,
                                                      "input_image"));
@@ -493,7 +491,7 @@ test_image_heat_map (void)
   g_assert_cmpint (width, >=, 4 * 8);
   pixels = g_new0 (guint32, width * height);
   gdk_texture_download (texture, (guchar *) pixels, width * 4);
-  sc_render_module_color (snapshot->modules->modules[module].id, FALSE, &color);
+  sc_render_module_color (analysis->modules->modules[module].id, FALSE, &color);
   {
     guint32 top = pixels[(height / 4) * width + width / 2];
     guint32 bottom = pixels[(3 * height / 4) * width + width / 2];

@@ -280,26 +280,26 @@ test_live_selection_and_colors (void)
   g_assert_true (wait_until (run_ended, window, 120));
   run = sc_runner_get_run (window->runner);
   g_assert_nonnull (run);
-  g_assert_true (window->detected == run->final);
-  g_assert_cmpuint (run->final->modules->n_modules, >=, 2);
+  g_assert_true (window->detected == run->analysis);
+  g_assert_cmpuint (run->analysis->modules->n_modules, >=, 2);
 
   sculptor_network_view_set_selected_module (window->network_view, 0);
   g_signal_emit_by_name (window->network_view, "module-selected", 0);
-  colors = _sculptor_window_colors_for (window, run->final);
+  colors = _sculptor_window_colors_for (window, run->analysis);
   g_assert_nonnull (colors);
-  key = sc_module_colors_key (colors, run->final->modules->modules[0].id);
+  key = sc_module_colors_key (colors, run->analysis->modules->modules[0].id);
 
   n_steps = sc_runner_get_n_steps (window->runner);
   for (guint i = n_steps; i-- > 0;)
     {
       const ScStep *step = &sc_runner_get_step (window->runner, i)->step;
-      ScSnapshot *detected;
+      ScAnalysis *detected;
 
-      if (!step->accepted || step->snapshot == NULL || step->snapshot->modules == NULL)
+      if (!step->accepted || step->snapshot == NULL || step->analysis == NULL)
         continue;
       _sculptor_window_show_step (window, (int) i);
       detected = window->detected;
-      g_assert_true (detected == step->snapshot);
+      g_assert_true (detected == step->analysis);
       module = sculptor_network_view_get_selected_module (window->network_view);
       if (module < 0)
         break;   /* no module continues it this far back */
@@ -428,10 +428,10 @@ test_live_saved_run_scrubbing (void)
   for (guint i = 0; i < n_steps; i++)
     {
       const ScStep *step = &sc_runner_get_step (window->runner, i)->step;
-      guint n = step->snapshot && step->snapshot->modules ? step->snapshot->modules->n_modules : 0;
+      guint n = step->snapshot ? sc_analysis_n_modules (step->analysis) : 0;
 
       g_array_append_val (live_modules, n);
-      g_ptr_array_add (live_keys, sc_module_colors_copy (_sculptor_window_colors_for (window, step->snapshot)));
+      g_ptr_array_add (live_keys, sc_module_colors_copy (_sculptor_window_colors_for (window, step->analysis)));
     }
   g_assert_true (_sculptor_window_save_run (window, path, &error));
   g_assert_no_error (error);
@@ -450,11 +450,11 @@ test_live_saved_run_scrubbing (void)
         continue;
       _sculptor_window_show_step (window, (int) i);
       g_assert_true (window->shown == step->snapshot);
-      g_assert_nonnull (step->snapshot->modules);   /* not "no modules yet" */
-      g_assert_true (window->detected == step->snapshot);
-      g_assert_cmpuint (step->snapshot->modules->n_modules, ==, g_array_index (live_modules, guint, i));
+      g_assert_nonnull (step->analysis);   /* not "no modules yet" */
+      g_assert_true (window->detected == step->analysis);
+      g_assert_cmpuint (step->analysis->modules->n_modules, ==, g_array_index (live_modules, guint, i));
       for (guint m = 0; keys && m < keys->n; m++)
-        g_assert_cmpuint (sc_module_colors_key (_sculptor_window_colors_for (window, step->snapshot),
+        g_assert_cmpuint (sc_module_colors_key (_sculptor_window_colors_for (window, step->analysis),
                                                 keys->ids[m]), ==, keys->keys[m]);
       checked++;
     }

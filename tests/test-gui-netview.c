@@ -15,8 +15,10 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-figure.h"
 #include "sc-pipeline.h"
 #include "sc-render.h"
+#include "sculptor-network-frame.h"
 #include "sculptor-network-tooltip.h"
 #include "sculptor-network-view-private.h"
 #include "sculptor-timeline.h"
@@ -57,8 +59,8 @@ get_run (void)
   sc_hyper_clear (&hyper);
   g_assert_no_error (error);
   g_assert_nonnull (the_run);
-  g_assert_nonnull (the_run->final->modules);
-  g_assert_cmpuint (the_run->final->modules->n_modules, >=, 2);
+  g_assert_nonnull (the_run->analysis);
+  g_assert_cmpuint (sc_analysis_n_modules (the_run->analysis), >=, 2);
   return the_run;
 }
 
@@ -157,9 +159,10 @@ fixture_tear_down (Fixture       *fixture,
 
 static void
 show (Fixture    *fixture,
-      ScSnapshot *snapshot)
+      ScSnapshot *snapshot,
+      ScAnalysis *analysis)
 {
-  sculptor_network_view_set_snapshot (fixture->view, snapshot, FALSE);
+  sculptor_network_view_set_snapshot (fixture->view, snapshot, analysis, FALSE);
   GUI_WAIT_UNTIL (is_still (fixture));
 }
 
@@ -259,11 +262,11 @@ test_view_hit_test (Fixture       *fixture,
                     gconstpointer  data)
 {
   ScSnapshot *final = get_run ()->final;
-  const ScModuleGraph *graph = final->modules;
+  const ScModuleGraph *graph = get_run ()->analysis->modules;
   const ScLayout *layout;
   ScHit hit;
 
-  show (fixture, final);
+  show (fixture, final, get_run ()->analysis);
   layout = sculptor_network_view_get_layout (fixture->view);
   g_assert_cmpuint (layout->n_boxes, ==, graph->n_modules);
 
@@ -329,10 +332,10 @@ test_view_zoom (Fixture       *fixture,
   ScHit hit;
   int u;
 
-  show (fixture, final);
+  show (fixture, final, get_run ()->analysis);
   assert_view (fixture, 1.0, 0.0, 0.0);
   layout = sculptor_network_view_get_layout (fixture->view);
-  u = find_far_unit (fixture, (int) final->modules->modules[0].id);
+  u = find_far_unit (fixture, (int) get_run ()->analysis->modules->modules[0].id);
   unit_position (fixture, (guint) u, &x0, &y0);
 
   /* Zoom in: the unit moves on screen, and is still hit where it is now
@@ -374,35 +377,23 @@ test_view_zoom (Fixture       *fixture,
   GUI_WAIT_UNTIL (is_still (fixture));
 }
 
-/* The same network without its modules: how it looks before detection. */
-static ScSnapshot *
-undetected (const ScSnapshot *snapshot)
-{
-  ScSnapshot *copy = sc_snapshot_new (snapshot->arch, snapshot->n_layers);
-
-  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
-    {
-      gsize size = sc_mask_layer_size (snapshot->mask, k);
-
-      memcpy (copy->w[k], snapshot->w[k], size * sizeof (float));
-      memcpy (copy->mask->m[k], snapshot->mask->m[k], size);
-    }
-  copy->density = snapshot->density;
-  return copy;
-}
-
-/* Shows before, then after animated: the animation runs and ends. */
+/* Shows before, then after animated, with their modules or without (how
+ * they look before detection): the animation runs and ends. */
 static void
-assert_fades (Fixture    *fixture,
-              ScSnapshot *before,
-              ScSnapshot *after,
-              const char *png_name)
+assert_fades (Fixture      *fixture,
+              const ScStep *before,
+              const ScStep *after,
+              gboolean      detected,
+              const char   *png_name)
 {
-  show (fixture, before);
+  ScSnapshot *after_snapshot = after->snapshot;
+
+  show (fixture, before->snapshot, detected ? before->analysis : NULL);
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
 
-  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
-  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
+  sculptor_network_view_set_snapshot (fixture->view, after->snapshot,
+                                      detected ? after->analysis : NULL, TRUE);
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after_snapshot);
   GUI_WAIT_UNTIL (is_animating (fixture));
   g_object_unref (gui_render_widget (GTK_WIDGET (fixture->view), png_name));
   GUI_WAIT_UNTIL (is_still (fixture));
@@ -413,47 +404,197 @@ test_view_fade (Fixture       *fixture,
                 gconstpointer  data)
 {
   ScRun *run = get_run ();
-  ScSnapshot *before = NULL, *after = NULL;
-  g_autoptr(ScSnapshot) plain_before = NULL;
-  g_autoptr(ScSnapshot) plain_after = NULL;
+  const ScStep *before = NULL, *after = NULL;
 
   /* Two accepted steps in a row whose masks differ. */
   for (guint i = 0; i < run->steps->len && after == NULL; i++)
+    {
+      const ScStep *step = &g_array_index (run->steps, ScStep, i);
+
+      if (!step->accepted || step->snapshot == NULL)
+        continue;
+      if (before != NULL && !sc_mask_equal (before->snapshot->mask, step->snapshot->mask))
+        after = step;
+      else
+        before = step;
+    }
+  g_assert_nonnull (after);
+  g_assert_nonnull (after->analysis);
+
+  /* Detected networks blend; before detection pruned parts fade out. */
+  assert_fades (fixture, before, after, TRUE, "gui-netview-blending.png");
+  assert_fades (fixture, before, after, FALSE, "gui-netview-fading.png");
+
+  /* Without animate, nothing moves; nor when the desktop says so. */
+  sculptor_network_view_set_snapshot (fixture->view, before->snapshot, before->analysis, FALSE);
+  GUI_WAIT_UNTIL (is_drawn (fixture));
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  sculptor_network_view_set_snapshot (fixture->view, after->snapshot, after->analysis, TRUE);
+  GUI_WAIT_UNTIL (is_drawn (fixture));
+  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after->snapshot);
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
+  /* No snapshot: the empty state, no layout. */
+  sculptor_network_view_set_snapshot (fixture->view, NULL, NULL, TRUE);
+  g_assert_null (sculptor_network_view_get_layout (fixture->view));
+  g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  g_object_unref (gui_render_widget (GTK_WIDGET (fixture->view), "gui-netview-empty.png"));
+}
+
+/* Two accepted steps in a row whose masks differ, shown without their
+ * modules: pruning there closes the layers up. @return the second's
+ * modules */
+static ScAnalysis *
+pruning_pair (ScSnapshot **before,
+              ScSnapshot **after)
+{
+  ScRun *run = get_run ();
+  ScSnapshot *a = NULL;
+
+  for (guint i = 0; i < run->steps->len; i++)
     {
       ScStep *step = &g_array_index (run->steps, ScStep, i);
 
       if (!step->accepted || step->snapshot == NULL)
         continue;
-      if (before != NULL && !sc_mask_equal (before->mask, step->snapshot->mask))
-        after = step->snapshot;
-      else
-        before = step->snapshot;
+      if (a != NULL && !sc_mask_equal (a->mask, step->snapshot->mask))
+        {
+          g_assert_nonnull (step->analysis);
+          *before = sc_snapshot_ref (a);
+          *after = sc_snapshot_ref (step->snapshot);
+          return step->analysis;
+        }
+      a = step->snapshot;
     }
-  g_assert_nonnull (after);
+  g_assert_not_reached ();
+  return NULL;
+}
 
-  /* Detected networks blend; before detection pruned parts fade out. */
-  assert_fades (fixture, before, after, "gui-netview-blending.png");
-  plain_before = undetected (before);
-  plain_after = undetected (after);
-  assert_fades (fixture, plain_before, plain_after, "gui-netview-fading.png");
+static void
+texture_rgba (GdkTexture *texture,
+              int         x,
+              int         y,
+              guchar      rgba[4])
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
 
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  memcpy (rgba, data + ((gsize) y * width + x) * 4, 4);
+}
 
-  /* Without animate, nothing moves; nor when the desktop says so. */
-  sculptor_network_view_set_snapshot (fixture->view, before, FALSE);
-  GUI_WAIT_UNTIL (is_drawn (fixture));
-  g_assert_false (sculptor_network_view_is_animating (fixture->view));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  sculptor_network_view_set_snapshot (fixture->view, after, TRUE);
-  GUI_WAIT_UNTIL (is_drawn (fixture));
-  g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after);
-  g_assert_false (sculptor_network_view_is_animating (fixture->view));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+static void
+frame_request_init (SculptorFrameRequest *request,
+                    ScSnapshot           *before,
+                    ScSnapshot           *after,
+                    ScAnalysis           *analysis,
+                    ScTask               *task)
+{
+  memset (request, 0, sizeof *request);
+  request->snapshot = sc_snapshot_ref (after);
+  request->analysis = analysis ? sc_analysis_ref (analysis) : NULL;
+  request->previous = before ? sc_snapshot_ref (before) : NULL;
+  request->task = sc_task_ref (task);
+  request->width = 640;
+  request->height = 560;
+  request->scale = 1;
+  request->transform.zoom = 1.0;
+  request->selected_id = -1;
+}
 
-  /* No snapshot: the empty state, no layout. */
-  sculptor_network_view_set_snapshot (fixture->view, NULL, TRUE);
-  g_assert_null (sculptor_network_view_get_layout (fixture->view));
-  g_assert_false (sculptor_network_view_is_animating (fixture->view));
-  g_object_unref (gui_render_widget (GTK_WIDGET (fixture->view), "gui-netview-empty.png"));
+/* Units that move from `from` to the frame's layout are drawn, in each
+ * close-up texture, on the straight way: their centre has the unit's fill
+ * there, as in the content. @return how many move */
+static guint
+assert_close_up (const SculptorFrame *frame,
+                 const ScLayout      *from)
+{
+  guint n = frame->close_up->len, moving = 0;
+
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpuint (n, <=, SCULPTOR_FRAME_CLOSE_UP_FRAMES);
+  for (guint u = 0; u < frame->layout->n_units; u++)
+    {
+      const ScLayoutUnit *a = &from->units[u], *b = &frame->layout->units[u];
+
+      if (!a->visible || !b->visible || hypot (b->x - a->x, b->y - a->y) < 3.0)
+        continue;
+      moving++;
+      for (guint k = 0; k < n; k++)
+        {
+          double t = (k + 1.0) / (n + 1), x = a->x + (b->x - a->x) * t, y = a->y + (b->y - a->y) * t;
+          guchar inside[4], final[4];
+
+          texture_rgba (g_ptr_array_index (frame->close_up, k), (int) round (x), (int) round (y), inside);
+          texture_rgba (frame->content, (int) round (b->x), (int) round (b->y), final);
+          g_assert_cmpmem (inside, 4, final, 4);
+        }
+    }
+  return moving;
+}
+
+/* After the fade the layers close up: the frame brings a few textures in
+ * between (from where the fade left the units), and so does a frame
+ * blended from another layout (from where the view had them: a network
+ * drawn before detection gets its modules). */
+static void
+test_frame_close_up (void)
+{
+  g_autoptr(ScSnapshot) before = NULL;
+  g_autoptr(ScSnapshot) after = NULL;
+  g_autoptr(ScLayout) fade_end = NULL;
+  g_autoptr(SculptorFrame) frame = NULL;
+  g_autoptr(SculptorFrame) plain = NULL;
+  g_autoptr(SculptorFrame) detected = NULL;
+  SculptorFrameRequest request;
+  ScTask *task = get_run ()->task;
+  ScAnalysis *modules;
+  guint moving;
+  ScScene scene;
+
+  modules = pruning_pair (&before, &after);
+  frame_request_init (&request, before, after, NULL, task);
+  frame = _sculptor_frame_render (&request);
+  g_assert_nonnull (frame->fade_from);
+  g_assert_nonnull (frame->close_up);
+
+  /* where the fade leaves the units: the frame's scene, with the pruned
+   * parts all but gone */
+  sc_figure_scene_init (&scene, after, NULL, task);
+  scene.options.paint_background = FALSE;
+  scene.previous_mask = before->mask;
+  scene.progress = 0.999;
+  fade_end = sc_layout_compute (&scene, frame->request.width, frame->request.height);
+  moving = assert_close_up (frame, fade_end);
+  g_test_message ("fade: %u units move in %u frames", moving, frame->close_up->len);
+  g_assert_cmpuint (moving, >, 0);
+
+  /* the same network gets its modules: a blend, with the units on their
+   * way to the modules' columns */
+  frame_request_init (&request, NULL, after, NULL, task);
+  plain = _sculptor_frame_render (&request);
+  g_assert_null (plain->close_up);
+  frame_request_init (&request, after, after, modules, task);
+  request.shown_layout = sc_layout_copy (plain->layout);
+  detected = _sculptor_frame_render (&request);
+  g_assert_null (detected->fade_from);
+  g_assert_nonnull (detected->close_up);
+  moving = assert_close_up (detected, plain->layout);
+  g_test_message ("modules: %u units move in %u frames", moving, detected->close_up->len);
+  g_assert_cmpuint (moving, >, 0);
+
+  /* nothing pruned, nothing moved: no fade, no close-up */
+  {
+    g_autoptr(SculptorFrame) same = NULL;
+
+    frame_request_init (&request, after, after, NULL, task);
+    request.shown_layout = sc_layout_copy (plain->layout);
+    same = _sculptor_frame_render (&request);
+    g_assert_null (same->fade_from);
+    g_assert_null (same->close_up);
+  }
 }
 
 static void
@@ -470,12 +611,12 @@ test_view_png (Fixture       *fixture,
   g_autoptr(GdkTexture) light = NULL;
   g_autoptr(GdkTexture) dark = NULL;
   const ScLayout *layout;
-  guint id = final->modules->modules[0].id;
+  guint id = get_run ()->analysis->modules->modules[0].id;
   double x, y;
   int u;
 
   set_dark (FALSE);
-  show (fixture, final);
+  show (fixture, final, get_run ()->analysis);
   layout = sculptor_network_view_get_layout (fixture->view);
   u = find_unit_of (layout, (int) id);
   unit_position (fixture, (guint) u, &x, &y);
@@ -558,7 +699,7 @@ test_view_large (Fixture       *fixture,
   /* Handing the snapshot over returns before the frame is drawn, and the
    * main loop keeps running while it is drawn. How long the longest gap
    * is depends on the machine's load: reported, not asserted. */
-  sculptor_network_view_set_snapshot (fixture->view, snapshot, FALSE);
+  sculptor_network_view_set_snapshot (fixture->view, snapshot, NULL, FALSE);
   g_assert_true (sculptor_network_view_is_busy (fixture->view));
 
   source = g_timeout_add (10, beat, &heartbeat);
@@ -588,7 +729,7 @@ test_view_tooltip (Fixture       *fixture,
 {
   ScRun *run = get_run ();
   ScSnapshot *final = run->final;
-  const ScModule *module = &final->modules->modules[0];
+  const ScModule *module = &run->analysis->modules->modules[0];
   g_autofree char *module_text = NULL;
   g_autofree char *module_label = NULL;
   const ScLayout *layout;
@@ -597,7 +738,7 @@ test_view_tooltip (Fixture       *fixture,
   ScHit hit;
   int u;
 
-  show (fixture, final);
+  show (fixture, final, run->analysis);
   layout = sculptor_network_view_get_layout (fixture->view);
   u = find_unit_of (layout, (int) module->id);
   unit_position (fixture, (guint) u, &x, &y);
@@ -611,7 +752,7 @@ test_view_tooltip (Fixture       *fixture,
     fan_out += sc_mask_get (final->mask, hit.layer, hit.index, j);
   g_assert_cmpuint (fan_in + fan_out, >, 0);
   {
-    g_autofree char *text = _sculptor_network_describe_unit (final, run->task, &hit);
+    g_autofree char *text = _sculptor_network_describe_unit (final, run->analysis, run->task, &hit);
     g_autofree char *fans = g_strdup_printf ("Fan-in %u · fan-out %u", fan_in, fan_out);
     g_autofree char *label = g_strdup_printf ("Module M%u", module->id);
     g_autofree char *where = g_strdup_printf ("unit %u", hit.index);
@@ -622,7 +763,7 @@ test_view_tooltip (Fixture       *fixture,
   }
 
   /* A module names its inputs with the task's names. */
-  module_text = _sculptor_network_describe_module (final, run->task, module->id);
+  module_text = _sculptor_network_describe_module (final, run->analysis, run->task, module->id);
   module_label = g_strdup_printf ("<b>Module M%u</b>", module->id);
   g_assert_true (g_str_has_prefix (module_text, module_label));
   g_assert_cmpuint (module->inputs->len, >, 0);
@@ -635,7 +776,11 @@ static ScSnapshot *
 with_new_weights (const ScSnapshot *snapshot,
                   float             factor)
 {
-  ScSnapshot *copy = undetected (snapshot);
+  ScSnapshot *copy = sc_snapshot_new (snapshot->arch, snapshot->n_layers);
+
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    memcpy (copy->mask->m[k], snapshot->mask->m[k], sc_mask_layer_size (snapshot->mask, k));
+  copy->density = snapshot->density;
 
   for (guint k = 0; k + 1 < snapshot->n_layers; k++)
     for (gsize e = 0; e < sc_mask_layer_size (snapshot->mask, k); e++)
@@ -658,16 +803,16 @@ test_view_cache (Fixture       *fixture,
                  gconstpointer  data)
 {
   ScRun *run = get_run ();
-  g_autoptr(ScSnapshot) plain = undetected (run->final);
+  ScSnapshot *plain = run->final;   /* shown without its analysis: no modules */
   g_autoptr(ScSnapshot) heavier = with_new_weights (plain, 3.0f);
-  g_autoptr(ScSnapshot) dense = undetected (run->dense);
+  ScSnapshot *dense = run->dense;
   g_autoptr(GdkTexture) light = NULL;
   g_autoptr(GdkTexture) heavy = NULL;
   g_autoptr(ScLayout) fresh = NULL;
   guint before[3], after[3];
   ScScene scene;
 
-  show (fixture, plain);
+  show (fixture, plain, NULL);
   cache_stats (fixture, before);
   light = g_object_ref (fixture->view->frame->content);
 
@@ -682,11 +827,11 @@ test_view_cache (Fixture       *fixture,
 
   /* new weights: the layout follows them, the pixels too */
   cache_stats (fixture, before);
-  show (fixture, heavier);
+  show (fixture, heavier, NULL);
   cache_stats (fixture, after);
   g_assert_cmpuint (after[1], ==, before[1] + 1);
   g_assert_cmpuint (after[2], ==, before[2]);
-  sc_scene_init_from_snapshot (&scene, heavier);
+  sc_figure_scene_init (&scene, heavier, NULL, NULL);
   fresh = sc_layout_compute (&scene, fixture->view->frame->request.width,
                              fixture->view->frame->request.height);
   g_assert_cmpfloat (sculptor_network_view_get_layout (fixture->view)->max_abs_weight, ==,
@@ -701,7 +846,7 @@ test_view_cache (Fixture       *fixture,
 
   /* another mask: computed */
   cache_stats (fixture, before);
-  show (fixture, dense);
+  show (fixture, dense, NULL);
   cache_stats (fixture, after);
   g_assert_cmpuint (after[2], ==, before[2] + 1);
 }
@@ -785,6 +930,7 @@ main (int   argc,
   g_test_add ("/NetworkView/hit-test", Fixture, NULL, fixture_set_up, test_view_hit_test, fixture_tear_down);
   g_test_add ("/NetworkView/zoom", Fixture, NULL, fixture_set_up, test_view_zoom, fixture_tear_down);
   g_test_add ("/NetworkView/fade", Fixture, NULL, fixture_set_up, test_view_fade, fixture_tear_down);
+  g_test_add_func ("/NetworkView/close-up", test_frame_close_up);
   g_test_add ("/NetworkView/tooltip", Fixture, NULL, fixture_set_up, test_view_tooltip, fixture_tear_down);
   g_test_add ("/NetworkView/png", Fixture, NULL, fixture_set_up, test_view_png, fixture_tear_down);
   g_test_add ("/NetworkView/large", Fixture, NULL, fixture_set_up, test_view_large, fixture_tear_down);

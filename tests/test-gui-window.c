@@ -115,7 +115,7 @@ test_window_run_explore_export (void)
   SculptorWindow *window = new_window ();
   ScTask *task = sculptor_settings_panel_get_task (window->settings_panel);
   GtkSingleSelection *selection;
-  ScSnapshot *shown;
+  ScAnalysis *shown;
   const ScModule *module;
   ScModuleNode *node;
   GtkTreeListRow *row;
@@ -143,10 +143,10 @@ test_window_run_explore_export (void)
   /* The network on screen is the final one, with its two modules. */
   GUI_WAIT_UNTIL (sculptor_network_view_get_snapshot (window->network_view) ==
                   sc_runner_get_run (window->runner)->final);
-  shown = sculptor_network_view_get_snapshot (window->network_view);
-  g_assert_nonnull (shown->modules);
-  g_assert_cmpuint (shown->modules->n_modules, ==, 2);
-  g_assert_true (sc_runner_get_run (window->runner)->score->success);
+  shown = sculptor_network_view_get_analysis (window->network_view);
+  g_assert_true (shown == sc_runner_get_run (window->runner)->analysis);
+  g_assert_cmpuint (sc_analysis_n_modules (shown), ==, 2);
+  g_assert_true (shown->score->success);
 
   /* The hierarchy holds both sub-functions. */
   selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (GTK_WIDGET (window->hierarchy_view),
@@ -180,16 +180,16 @@ test_window_run_explore_export (void)
   g_assert_no_error (error);
   reopened = sc_run_load (saved, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (reopened->final->modules->n_modules, ==, 2);
+  g_assert_cmpuint (reopened->analysis->modules->n_modules, ==, 2);
   g_assert_cmpuint (reopened->steps->len, ==, sc_runner_get_n_steps (window->runner));
   g_assert_nonnull (g_array_index (reopened->steps, ScStep, 1).snapshot);
 
   /* Scrub back: step 0 is the dense network, every weight alive. */
   _sculptor_window_show_step (window, 0);
-  GUI_WAIT_UNTIL (sculptor_network_view_get_snapshot (window->network_view) != shown);
+  GUI_WAIT_UNTIL (sculptor_network_view_get_analysis (window->network_view) != shown);
   g_assert_cmpfloat (sculptor_network_view_get_snapshot (window->network_view)->density, ==, 1.0);
   _sculptor_window_show_step (window, -1);
-  GUI_WAIT_UNTIL (sculptor_network_view_get_snapshot (window->network_view) == shown);
+  GUI_WAIT_UNTIL (sculptor_network_view_get_analysis (window->network_view) == shown);
 
   GUI_WAIT_UNTIL (view_is_still (window));
   gui_save_png (GTK_WIDGET (window), "gui-window.png");
@@ -216,7 +216,7 @@ test_window_run_explore_export (void)
     sculptor_window_open_file (window, file);
     GUI_WAIT_UNTIL (window->loaded != NULL);
     g_assert_null (window->runner);
-    g_assert_cmpuint (sculptor_network_view_get_snapshot (window->network_view)->modules->n_modules,
+    g_assert_cmpuint (sc_analysis_n_modules (sculptor_network_view_get_analysis (window->network_view)),
                       ==, 2);
   }
 

@@ -14,13 +14,15 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-fpmode.h"
 #include "sc-kernels.h"
 #include "sc-linalg.h"
 #include "sc-math.h"
 #include "sc-rng.h"
 
 /* Values like a network's: normal, with exact zeros (pruned weights, dead
- * ReLUs) and a few negative zeros. */
+ * ReLUs), a few negative zeros, a few subnormals (weights decayed towards
+ * zero) and a few values small enough for their products to underflow. */
 static void
 fill (float  *x,
       gsize   n,
@@ -28,9 +30,13 @@ fill (float  *x,
 {
   for (gsize e = 0; e < n; e++)
     {
-      guint32 kind = sc_rng_below (rng, 10);
+      guint32 kind = sc_rng_below (rng, 20);
+      float normal = (float) sc_rng_normal (rng);
 
-      x[e] = kind == 0 ? 0.0f : kind == 1 ? -0.0f : (float) sc_rng_normal (rng);
+      x[e] = kind == 0 ? 0.0f : kind == 1 ? -0.0f
+           : kind == 2 ? normal * 1e-39f        /* subnormal (or zero) */
+           : kind == 3 ? normal * 1e-20f        /* products of two underflow */
+           : normal;
     }
 }
 
@@ -49,7 +55,7 @@ static const Shape shapes[] = {
 };
 
 static void
-test_kernels_match_definition (void)
+kernels_match_definition (gboolean core_mode)
 {
   static const float alphas[] = { 1.0f, 0.5f, -1.25f };
   static const float betas[] = { 0.0f, 1.0f, -0.75f };
@@ -89,7 +95,8 @@ test_kernels_match_definition (void)
              * products split their column panels among them). */
             const ScKernels *kernel = &kernels[q % n_kernels];
 
-            if (!sc_kernels_run_here (kernel))
+            /* sc_gemm (the only way to an empty k) runs in the core's mode. */
+            if (!sc_kernels_run_here (kernel) || (sh->k == 0 && !core_mode))
               continue;
             sc_linalg_init (q < n_kernels ? 1 : 3);
             n_kernels_run++;
@@ -110,8 +117,21 @@ test_kernels_match_definition (void)
 
   sc_linalg_init (1);
   /* The generic build runs everywhere; the others where the CPU has them. */
-  g_assert_cmpuint (n_kernels_run, >=, G_N_ELEMENTS (shapes) * 8 * 2);
+  g_assert_cmpuint (n_kernels_run, >=, (G_N_ELEMENTS (shapes) - !core_mode) * 8 * 2);
   g_test_message ("kernel in use: %s", sc_linalg_kernel_name ());
+}
+
+/* In the caller's mode (subnormals computed exactly) and in the core's
+ * (sc-fpmode.h: flushed to zero), every build gives the definition's bits. */
+static void
+test_kernels_match_definition (void)
+{
+  ScFpMode saved;
+
+  kernels_match_definition (FALSE);
+  saved = sc_fp_flush_enter ();
+  kernels_match_definition (TRUE);
+  sc_fp_flush_leave (saved);
 }
 
 /* sc_gemm with the portable backend is the definition, whichever kernel the
@@ -162,6 +182,7 @@ test_adam_builds_agree (void)
       g_autofree float *want_p = g_new (float, n), *want_m = g_new (float, n);
       g_autofree float *want_v = g_new (float, n);
       g_autofree guint8 *mask = g_new (guint8, n);
+      ScFpMode saved;
 
       if (!sc_kernels_run_here (&kernels[q]))
         continue;
@@ -173,6 +194,8 @@ test_adam_builds_agree (void)
           v[e] = (float) sc_rng_uniform (&rng);
           mask[e] = sc_rng_below (&rng, 4) != 0;
         }
+      /* As sc_adam_step runs it: in the core's mode (sc-fpmode.h). */
+      saved = sc_fp_flush_enter ();
       for (gsize e = 0; e < n; e++)
         {
           float g = fmaf (1e-4f, param[e], grad[e]);
@@ -184,11 +207,62 @@ test_adam_builds_agree (void)
         }
       sc_linalg_init (1 + q % 2);
       kernels[q].adam (param, grad, mask, m, v, n, 1e-4f, -0.01f, 0.3f);
+      sc_fp_flush_leave (saved);
       sc_linalg_init (1);
       g_assert_cmpmem (param, sizeof (float) * n, want_p, sizeof (float) * n);
       g_assert_cmpmem (m, sizeof (float) * n, want_m, sizeof (float) * n);
       g_assert_cmpmem (v, sizeof (float) * n, want_v, sizeof (float) * n);
     }
+}
+
+/* The core computes with subnormals flushed to zero (sc-fpmode.h), unless
+ * SCULPTOR_KEEP_SUBNORMALS is set (meson runs this test both ways), and
+ * gives the caller its own mode back. */
+static void
+test_subnormals (void)
+{
+  static const ScBackend backends[] = { SC_BACKEND_PORTABLE, SC_BACKEND_BLAS, SC_BACKEND_PLAIN };
+  const char *env = g_getenv ("SCULPTOR_KEEP_SUBNORMALS");
+  gboolean keep = env && env[0] && strcmp (env, "0") != 0;
+  volatile float tiny = 1e-39f, small = 1e-20f;
+  ScFpMode caller = sc_fp_mode_get ();
+
+  g_assert_true (fpclassify (tiny) == FP_SUBNORMAL);
+  /* The caller (this test) computes with subnormals. */
+  g_assert_true (fpclassify (small * small) == FP_SUBNORMAL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (backends); q++)
+    for (guint threads = 1; threads <= 3; threads += 2)
+      {
+        /* Large enough for the blocked kernels and their threads: a
+         * subnormal operand, and normal operands whose product underflows. */
+        const guint m = 64, n = 392, k = 300;
+        g_autofree float *a = g_new0 (float, (gsize) m * k);
+        g_autofree float *b = g_new0 (float, (gsize) k * n);
+        g_autofree float *c = g_new0 (float, (gsize) m * n);
+
+        a[0] = tiny;
+        b[0] = 1.0f;                      /* C[0][0] = tiny · 1 */
+        a[(gsize) 5 * k + 7] = small;
+        b[(gsize) 7 * n + 300] = small;   /* C[5][300] = small · small */
+        sc_linalg_init (threads);
+        sc_gemm (backends[q], FALSE, FALSE, m, n, k, 1.0f, a, k, b, n, 0.0f, c, n);
+        sc_linalg_init (1);
+        g_assert_cmphex (sc_fp_mode_get (), ==, caller);
+        /* OpenBLAS's own threads keep their mode (doc/determinism.md). */
+        if (backends[q] == SC_BACKEND_BLAS && threads > 1)
+          continue;
+        if (keep)
+          {
+            g_assert_true (fpclassify (c[0]) == FP_SUBNORMAL);
+            g_assert_true (fpclassify (c[(gsize) 5 * n + 300]) == FP_SUBNORMAL);
+          }
+        else
+          {
+            g_assert_true (c[0] == 0.0f);
+            g_assert_true (c[(gsize) 5 * n + 300] == 0.0f);
+          }
+      }
 }
 
 static void
@@ -262,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/linalg/kernels-match-definition", test_kernels_match_definition);
   g_test_add_func ("/linalg/dispatch-matches-definition", test_dispatch_matches_definition);
   g_test_add_func ("/linalg/adam-builds-agree", test_adam_builds_agree);
+  g_test_add_func ("/linalg/subnormals", test_subnormals);
   g_test_add_func ("/linalg/backend-names", test_backend_names);
   g_test_add_func ("/linalg/math-accuracy", test_math_accuracy);
 

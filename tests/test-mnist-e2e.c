@@ -58,12 +58,16 @@ make_task (void)
   return task;
 }
 
-/* Small and sharp: a one-hidden-layer network and the reference's own
- * acceptance rule, 100% per bit on the test split (the stand-ins are
- * learned perfectly), so that a step after which some units must serve both
- * digits — which costs a few output bits — is rejected. With a tolerance
- * instead the unit stage squeezes the network down to about four units per
- * digit, and some seeds end with units shared by both halves. */
+/* Small and sharp: a one-hidden-layer network and an acceptance rule
+ * almost the reference's: within 0.02 points of the dense network's 100 %
+ * per bit, i.e. at most 4 wrong bits of the 20 000 of the test split, so
+ * that a step after which some units must serve both digits — which costs
+ * more bits than that — is rejected. With the reference's exact 100 %, a
+ * single wrong bit at the best epoch rejects a step: unit or edge pruning
+ * then stopped at about 20 % density in half of the seeds (which half
+ * changed with the last bits of the arithmetic), and with a tolerance of a
+ * point the unit stage squeezed the network down to about four units per
+ * digit, shared by both halves in some seeds. */
 static void
 set_hyper (ScHyper      *hyper,
            const ScTask *task,
@@ -81,8 +85,8 @@ set_hyper (ScHyper      *hyper,
      * 52 480 weights some seeds then take hundreds of one-weight steps.
      * The detection checked here does not depend on that tail. */
     { "edge-min-step", "0.05" },
-    { "threshold-mode", "absolute" },
-    { "threshold", "100" },
+    { "threshold-mode", "below-dense" },
+    { "threshold", "0.02" },
   };
 
   sc_hyper_copy (hyper, &task->defaults);
@@ -95,7 +99,7 @@ static void
 judge (const ScRun *run,
        Outcome     *out)
 {
-  const ScDetection *detection = run->final->detection;
+  const ScDetection *detection = run->analysis->detection;
   guint width = run->task->image_width;
   g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   GHashTableIter iter;
@@ -104,7 +108,7 @@ judge (const ScRun *run,
 
   *out = (Outcome) { .dense_accuracy = run->dense_accuracy, .min_purity = 1.0 };
   out->density = sc_mask_count (run->final->mask) / (double) sc_mask_total_size (run->final->mask);
-  out->input_separable = run->score != NULL && run->score->input_separable;
+  out->input_separable = run->analysis->score != NULL && run->analysis->score->input_separable;
 
   /* Kept units come in layer order, inputs first. */
   for (guint k = 0; k < detection->n_kept && detection->kept_layer[k] == 0; k++)
@@ -168,10 +172,10 @@ check_reload (const ScRun *run)
   g_assert_cmpuint (loaded->task->image_height, ==, SIDE);
   g_assert_cmpstr (loaded->task->input_names[SIDE + 1], ==, run->task->input_names[SIDE + 1]);
   g_assert_nonnull (loaded->task->truth);
-  g_assert_nonnull (loaded->score);
-  g_assert_cmpuint (loaded->final->modules->n_modules, ==, run->final->modules->n_modules);
-  g_assert_cmpint (loaded->score->success, ==, run->score->success);
-  g_assert_cmpint (loaded->score->input_separable, ==, run->score->input_separable);
+  g_assert_nonnull (loaded->analysis->score);
+  g_assert_cmpuint (loaded->analysis->modules->n_modules, ==, run->analysis->modules->n_modules);
+  g_assert_cmpint (loaded->analysis->score->success, ==, run->analysis->score->success);
+  g_assert_cmpint (loaded->analysis->score->input_separable, ==, run->analysis->score->input_separable);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -191,7 +195,7 @@ run_seed (ScTask  *task,
   sc_hyper_clear (&hyper);
   g_assert_no_error (error);
   g_assert_nonnull (run);
-  g_assert_nonnull (run->final->detection);
+  g_assert_nonnull (run->analysis->detection);
 
   judge (run, out);
   if (seed == 0)
@@ -224,7 +228,7 @@ static void
 test_two_digits_apart (void)
 {
   g_autoptr(ScTask) task = make_task ();
-  guint n_passed = 0, n_seeds = 3;
+  guint n_passed = 0, n_seeds = 5;
 
   for (guint64 seed = 0; seed < n_seeds; seed++)
     {
@@ -256,7 +260,10 @@ test_judge (void)
   g_autoptr(ScTask) task = make_task ();
   g_autoptr(ScMask) mask = NULL;
   g_autoptr(ScSnapshot) snapshot = NULL;
+  g_autoptr(ScAnalysis) together = NULL;
+  g_autoptr(ScAnalysis) apart = NULL;
   ScRun run = { .task = task };
+  ScDetectParams params;
   guint arch[] = { 2 * SIDE * SIDE, 2, 20 };
   Outcome out;
 
@@ -271,10 +278,11 @@ test_judge (void)
       set_edge (mask, 1, 1, 10 + j, 1);
     }
   snapshot = sc_snapshot_new (arch, 3);
-  sc_mask_free (snapshot->mask);
-  snapshot->mask = sc_mask_copy (mask);
-  g_assert_true (sc_snapshot_detect (snapshot, &task->defaults, NULL));
+  sc_hyper_detect_params (&task->defaults, &params);
+  apart = sc_analysis_new (mask, &params, NULL, NULL);
+  g_assert_nonnull (apart);
   run.final = snapshot;
+  run.analysis = apart;
   judge (&run, &out);
   g_assert_true (separated (&out));
   g_assert_cmpuint (out.n_input_modules, ==, 2);
@@ -282,9 +290,9 @@ test_judge (void)
   /* Both pixels into the same unit: one module, mixed. */
   set_edge (mask, 0, SIDE, 1, 0);
   set_edge (mask, 0, SIDE, 0, 1);
-  sc_mask_free (snapshot->mask);
-  snapshot->mask = sc_mask_copy (mask);
-  g_assert_true (sc_snapshot_detect (snapshot, &task->defaults, NULL));
+  together = sc_analysis_new (mask, &params, NULL, NULL);
+  g_assert_nonnull (together);
+  run.analysis = together;
   judge (&run, &out);
   g_assert_false (separated (&out));
 }

@@ -95,10 +95,10 @@ test_pipeline_input_separable (void)
   g_assert_cmpuint (n_accepted, >=, 3);
 
   /* detection finds the two sub-functions */
-  g_assert_nonnull (run->final->detection);
-  g_assert_cmpuint (run->final->modules->n_modules, ==, 2);
-  g_assert_nonnull (run->score);
-  g_assert_true (run->score->success);
+  g_assert_nonnull (run->analysis->detection);
+  g_assert_cmpuint (run->analysis->modules->n_modules, ==, 2);
+  g_assert_nonnull (run->analysis->score);
+  g_assert_true (run->analysis->score->success);
   g_assert_cmpuint (run->edge_runs->len, ==, 1);
 }
 
@@ -141,7 +141,7 @@ test_pipeline_plain_backend (void)
   options.backend = SC_BACKEND_PLAIN;
   run = run_424 (0, &options);
   g_assert_cmpfloat (run->final->accuracy, ==, 100.0);
-  g_assert_true (run->score->success);
+  g_assert_true (run->analysis->score->success);
 }
 
 typedef struct
@@ -178,10 +178,11 @@ log_event (const ScEvent *event,
           g_assert_cmpfloat (event->snapshot->accuracy, ==, event->step->accuracy);
           g_assert_cmpfloat (event->snapshot->density, ==, event->step->density);
         }
-      if (event->snapshot && event->snapshot->detection)
+      if (event->analysis)
         {
           g_assert_true (event->step->accepted);
-          g_assert_nonnull (event->snapshot->modules);
+          g_assert_nonnull (event->snapshot);
+          g_assert_null (event->analysis->score);   /* only the final network is judged */
           log->n_detected_steps++;
         }
       if (log->cancel_after && log->n_steps == log->cancel_after)
@@ -398,9 +399,9 @@ test_result_roundtrip (void)
   back = sc_run_load (path, &error);
   g_assert_no_error (error);
   g_assert_true (sc_mask_equal (back->final->mask, run->final->mask));
-  g_assert_cmpuint (back->final->modules->n_modules, ==, run->final->modules->n_modules);
+  g_assert_cmpuint (back->analysis->modules->n_modules, ==, run->analysis->modules->n_modules);
   g_assert_cmpuint (back->steps->len, ==, run->steps->len);
-  g_assert_true (back->score && back->score->success);
+  g_assert_true (back->analysis->score && back->analysis->score->success);
   for (guint i = 0; i < back->steps->len; i++)
     {
       const ScStep *a = &g_array_index (run->steps, ScStep, i);
@@ -576,7 +577,7 @@ test_runner_to_the_end (void)
   g_assert_cmpuint (sc_runner_get_n_steps (runner), ==, run->steps->len);
   /* the latest snapshot is the final, detected network */
   g_assert_true (sc_runner_get_snapshot (runner) == run->final);
-  g_assert_nonnull (sc_runner_get_snapshot (runner)->modules);
+  g_assert_true (sc_runner_get_analysis (runner) == run->analysis);
   /* published steps carry their networks; accepted ones their modules */
   for (guint i = 0; i < n_added; i++)
     {
@@ -586,7 +587,7 @@ test_runner_to_the_end (void)
       if (rs->step.trained)
         g_assert_nonnull (rs->step.snapshot);
       if (rs->step.accepted && rs->step.stage == SC_STAGE_UNITS)
-        g_assert_nonnull (rs->step.snapshot->detection);
+        g_assert_nonnull (rs->step.analysis);
     }
 }
 

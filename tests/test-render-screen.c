@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-figure.h"
 #include "sc-render.h"
 #include "sc-snapshot.h"
 
@@ -75,6 +76,8 @@ typedef struct
   ScRenderParts parts;
   guint         image_width;   /* image input, or 0 */
   guint         image_height;
+  const guint8 *greyed_units;  /* what-if changes, or NULL */
+  const ScMask *greyed_edges;
 } How;
 
 static Picture *
@@ -91,12 +94,14 @@ draw (ScSnapshot *snapshot,
   int stride;
   ScScene scene;
 
-  sc_scene_init_from_snapshot (&scene, snapshot);
+  sc_figure_scene_init (&scene, snapshot, NULL, NULL);
   scene.options.level_of_detail = how->level_of_detail;
   scene.options.orientation = how->orientation;
   scene.options.paint_background = FALSE;
   scene.image_width = how->image_width;
   scene.image_height = how->image_height;
+  scene.greyed_units = how->greyed_units;
+  scene.greyed_edges = how->greyed_edges;
   layout = sc_layout_compute (&scene, width, height);
   cairo_translate (cr, width / 2.0, height / 2.0);
   cairo_scale (cr, how->zoom, how->zoom);
@@ -284,7 +289,7 @@ test_bundles (void)
   {
     g_autoptr(Picture) picture = draw (net, &how, 480, 400);
 
-    sc_scene_init_from_snapshot (&scene, net);
+    sc_figure_scene_init (&scene, net, NULL, NULL);
     layout = sc_layout_compute (&scene, 480, 400);
     bottom = layout->units[0].y;
     top = layout->units[600].y;
@@ -308,6 +313,46 @@ test_bundles (void)
 
 /* Zoomed in far, the bundles shrink to single edges: the same drawing as
  * Cairo's again. */
+/* What-if changes are drawn greyed on screen as in exports, bundled or
+ * not: a greyed edge, or any edge of a greyed unit, has no sign colour. */
+static void
+test_greyed (void)
+{
+  const guint dense[] = { 600, 600, 2 }, sparse[] = { 10, 10, 2 };
+  const guint *archs[2] = { dense, sparse };
+
+  for (guint a = 0; a < 2; a++)
+    {
+      g_autoptr(ScSnapshot) net = random_net (archs[a], 3, 1.0, 5);
+      g_autofree guint8 *units = g_new0 (guint8, sc_snapshot_n_units (net));
+      How how = { TRUE, SC_ORIENTATION_BOTTOM_UP, 1.0, SC_RENDER_EDGES, 0, 0 };
+
+      for (guint pass = 0; pass < 3; pass++)
+        {
+          g_autoptr(Picture) picture = NULL;
+          guint coloured = 0, inked = 0;
+
+          /* 0: nothing greyed; 1: every edge; 2: every hidden unit */
+          how.greyed_edges = pass == 1 ? net->mask : NULL;
+          memset (units + archs[a][0], pass == 2, archs[a][1]);
+          how.greyed_units = pass == 2 ? units : NULL;
+          picture = draw (net, &how, 480, 400);
+          for (gsize i = 0; i < 480 * 400; i++)
+            {
+              coloured += is_bluish (picture->pixels[i]) || is_orangish (picture->pixels[i]);
+              inked += (picture->pixels[i] >> 24) > 20;
+            }
+          g_test_message ("%u-%u, pass %u: %u coloured, %u inked pixels", archs[a][0], archs[a][1],
+                          pass, coloured, inked);
+          g_assert_cmpuint (inked, >, 500);
+          if (pass == 0)
+            g_assert_cmpuint (coloured, >, 500);
+          else
+            g_assert_cmpuint (coloured, ==, 0);
+        }
+    }
+}
+
 static void
 test_zoom_unbundles (void)
 {
@@ -356,7 +401,7 @@ test_heat_map (void)
       g_autoptr(Picture) picture = draw (net, &how, 480, 400);
       double centre, border;
 
-      sc_scene_init_from_snapshot (&scene, net);
+      sc_figure_scene_init (&scene, net, NULL, NULL);
       scene.image_width = scene.image_height = 8;
       g_clear_pointer (&layout, sc_layout_free);
       layout = sc_layout_compute (&scene, 480, 400);
@@ -402,9 +447,9 @@ test_layout_update_weights (void)
     for (gsize e = 0; e < (gsize) arch[k] * arch[k + 1]; e++)
       after->w[k][e] *= 1.07f;
 
-  sc_scene_init_from_snapshot (&scene, before);
+  sc_figure_scene_init (&scene, before, NULL, NULL);
   updated = sc_layout_compute (&scene, 480, 400);
-  sc_scene_init_from_snapshot (&scene, after);
+  sc_figure_scene_init (&scene, after, NULL, NULL);
   fresh = sc_layout_compute (&scene, 480, 400);
   g_assert_cmpfloat (fresh->max_abs_weight, !=, updated->max_abs_weight);
 
@@ -437,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/render-screen/units-unchanged", test_units_unchanged);
   g_test_add_func ("/render-screen/bundles", test_bundles);
   g_test_add_func ("/render-screen/zoom-unbundles", test_zoom_unbundles);
+  g_test_add_func ("/render-screen/greyed", test_greyed);
   g_test_add_func ("/render-screen/heat-map", test_heat_map);
   g_test_add_func ("/render-screen/layout-update-weights", test_layout_update_weights);
 

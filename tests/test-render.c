@@ -309,6 +309,7 @@ graph_free (ScModuleGraph *graph)
       g_array_unref (graph->modules[m].inputs);
       g_array_unref (graph->modules[m].outputs);
       g_array_unref (graph->modules[m].feeds);
+      g_clear_pointer (&graph->modules[m].feeds_edges, g_array_unref);
       g_array_unref (graph->modules[m].fed_by);
     }
   g_free (graph->modules);
@@ -329,6 +330,7 @@ typedef struct
   guint n_outputs;
   guint feeds[4];
   guint n_feeds;
+  guint feeds_edges[4];  /* surviving edges into each of feeds; all 0: unknown */
 } ModuleSpec;
 
 static ScModuleGraph *
@@ -348,6 +350,8 @@ graph_new (const ModuleSpec *spec,
       module->inputs = uint_array (spec[m].inputs, spec[m].n_inputs);
       module->outputs = uint_array (spec[m].outputs, spec[m].n_outputs);
       module->feeds = uint_array (spec[m].feeds, spec[m].n_feeds);
+      if (spec[m].n_feeds > 0 && spec[m].feeds_edges[0] > 0)
+        module->feeds_edges = uint_array (spec[m].feeds_edges, spec[m].n_feeds);
       module->fed_by = g_array_new (FALSE, FALSE, sizeof (guint));
       module->reused = spec[m].n_feeds >= 2;
       module->cycle_group = m;      /* the test graphs are acyclic */
@@ -374,6 +378,48 @@ graph_exemplar4 (void)
   };
 
   return graph_new (spec, G_N_ELEMENTS (spec));
+}
+
+/* Exemplar 4's again, with one surviving edge behind every link: the
+ * links p1 → y1 and p0 → y0 cross halfway up, where their labels used
+ * to collide ("1 1"). */
+static ScModuleGraph *
+graph_exemplar4_counted (void)
+{
+  const ModuleSpec spec[] = {
+    { 0, 0, { 2, 3 }, 2, { 0 }, 0, { 3, 5 }, 2, { 1, 1 } },
+    { 1, 0, { 4, 5 }, 2, { 0 }, 0, { 4, 5 }, 2, { 1, 1 } },
+    { 2, 0, { 0, 1 }, 2, { 0 }, 0, { 3, 4 }, 2, { 1, 1 } },
+    { 3, 4, { 0, 1, 2, 3 }, 4, { 0 }, 1, { 0 }, 0 },
+    { 4, 4, { 0, 1, 4, 5 }, 4, { 1 }, 1, { 0 }, 0 },
+    { 5, 4, { 2, 3, 4, 5 }, 4, { 2 }, 1, { 0 }, 0 },
+  };
+
+  return graph_new (spec, G_N_ELEMENTS (spec));
+}
+
+/* Many crossings: four modules at the bottom each feeding three of four
+ * in the middle, which feed two at the top; M5 and M6 of the middle feed
+ * each other (a cycle group: one side link, both ways). */
+static ScModuleGraph *
+graph_tangled (void)
+{
+  const ModuleSpec spec[] = {
+    { 0, 0, { 0, 1 }, 2, { 0 }, 0, { 4, 5, 7 }, 3, { 12, 3, 1 } },
+    { 1, 0, { 2, 3 }, 2, { 0 }, 0, { 4, 6, 7 }, 3, { 2, 40, 7 } },
+    { 2, 0, { 4, 5 }, 2, { 0 }, 0, { 5, 6, 4 }, 3, { 1, 1, 1 } },
+    { 3, 0, { 6, 7 }, 2, { 0 }, 0, { 7, 4, 5 }, 3, { 5, 9, 100 } },
+    { 4, 2, { 0, 1, 2, 3 }, 4, { 0 }, 0, { 8, 9 }, 2, { 6, 1 } },
+    { 5, 2, { 0, 1, 4, 5 }, 4, { 0 }, 0, { 9, 8, 6 }, 3, { 1, 2, 4 } },
+    { 6, 2, { 2, 3, 4, 5 }, 4, { 0 }, 0, { 8, 5, 9 }, 3, { 3, 2, 1 } },
+    { 7, 2, { 0, 1, 2, 3, 4, 5, 6, 7 }, 8, { 0 }, 0, { 9 }, 1, { 10 } },
+    { 8, 4, { 0, 1, 2, 3, 4, 5 }, 6, { 0, 1 }, 2, { 0 }, 0 },
+    { 9, 4, { 0, 1, 2, 3, 4, 5, 6, 7 }, 8, { 2, 3 }, 2, { 0 }, 0 },
+  };
+  ScModuleGraph *graph = graph_new (spec, G_N_ELEMENTS (spec));
+
+  graph->modules[6].cycle_group = 5;
+  return graph;
 }
 
 /* Exemplar 3's: R → a, R → b (three levels would need a chain; this is
@@ -967,6 +1013,189 @@ test_draw_pixels (void)
     }
 }
 
+static cairo_surface_t *
+render_scene_parts (const ScScene  *scene,
+                    const ScLayout *layout,
+                    ScRenderParts   parts)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) layout->width, (int) layout->height);
+  cairo_t *cr = cairo_create (surface);
+
+  sc_render_network_parts (cr, scene, layout, parts);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+segment_crosses_rect (double        x0,
+                      double        y0,
+                      double        x1,
+                      double        y1,
+                      const ScRect *r)
+{
+  for (guint i = 0; i <= 400; i++)
+    {
+      double x = x0 + (x1 - x0) * i / 400.0, y = y0 + (y1 - y0) * i / 400.0;
+
+      if (x > r->x && x < r->x + r->width && y > r->y && y < r->y + r->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Edges drawn through the halo of a box's label (straight lines between
+ * the centres of visible units; the image's bundles are left out). */
+static guint
+edges_through (const TestNet  *net,
+               const ScLayout *layout,
+               const ScRect   *halo)
+{
+  const ScMask *mask = net->mask;
+  guint n = 0;
+
+  for (guint k = layout->has_image ? 1 : 0; k + 1 < mask->n_layers; k++)
+    for (guint j = 0; j < mask->arch[k + 1]; j++)
+      for (guint i = 0; i < mask->arch[k]; i++)
+        {
+          const ScLayoutUnit *a = &layout->units[sc_mask_unit_offset (mask, k) + i];
+          const ScLayoutUnit *b = &layout->units[sc_mask_unit_offset (mask, k + 1) + j];
+
+          if (mask->m[k][(gsize) j * mask->arch[k] + i] && a->visible && b->visible &&
+              segment_crosses_rect (a->x, a->y, b->x, b->y, halo))
+            n++;
+        }
+  return n;
+}
+
+/* A module's label is never crossed out by edges: inside its halo the
+ * figure is the same with edges and without; and edges do pass there. */
+static void
+test_box_label_halo (void)
+{
+  g_autoptr(TestNet) e1 = net_exemplar1 (TRUE);
+  g_autoptr(TestNet) e3 = net_exemplar3 ();
+  g_autoptr(TestNet) e4 = net_exemplar4 ();
+  g_autoptr(TestNet) mnist = net_mnist (TRUE);
+  TestNet *nets[] = { e1, e3, e4, mnist };
+  const double sizes[][2] = { { 1200, 800 }, { 700, 900 } };
+  guint n_labels = 0, n_crossed = 0;
+
+  for (guint n = 0; n < G_N_ELEMENTS (nets); n++)
+    for (guint o = 0; o < 2; o++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint dark = 0; dark < 2; dark++)
+          {
+            ScScene *scene = &nets[n]->scene;
+            g_autoptr(ScLayout) layout = NULL;
+            cairo_surface_t *with, *without;
+
+            scene->options.orientation = o ? SC_ORIENTATION_LEFT_RIGHT : SC_ORIENTATION_BOTTOM_UP;
+            scene->options.dark = dark;
+            scene->selected_module = s == 1 ? 0 : -1;
+            layout = sc_layout_compute (scene, sizes[s][0], sizes[s][1]);
+            with = render_scene_parts (scene, layout, SC_RENDER_ALL);
+            without = render_scene_parts (scene, layout, SC_RENDER_ALL & ~SC_RENDER_EDGES);
+
+            for (guint m = 0; m < layout->n_boxes; m++)
+              {
+                const ScLayoutBox *box = &layout->boxes[m];
+                ScRect halo;
+
+                if (!box->show_label)
+                  continue;
+                sc_layout_box_label_rect (layout, box, &halo);
+                g_assert_true (rect_inside (&halo, &box->rect, 0.0));
+                n_labels++;
+                n_crossed += edges_through (nets[n], layout, &halo) > 0;
+                /* one pixel in from the halo's antialiased rim */
+                for (int y = (int) ceil (halo.y) + 1; y < (int) (halo.y + halo.height) - 1; y++)
+                  for (int x = (int) ceil (halo.x) + 1; x < (int) (halo.x + halo.width) - 1; x++)
+                    if (pixel_at (with, x, y) != pixel_at (without, x, y))
+                      g_error ("net %u, box M%u: pixel (%d, %d) is %08x with edges, %08x without",
+                               n, box->id, x, y, pixel_at (with, x, y), pixel_at (without, x, y));
+              }
+            cairo_surface_destroy (with);
+            cairo_surface_destroy (without);
+          }
+
+  g_test_message ("%u labels, %u crossed by edges", n_labels, n_crossed);
+  g_assert_cmpuint (n_labels, >, 0);
+  g_assert_cmpuint (n_crossed, >, 0);
+}
+
+/* The edge under a point near its middle is found; empty space hits none. */
+static void
+test_hit_edge (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (TRUE);
+  g_autoptr(ScLayout) layout = sc_layout_compute (&net->scene, 800, 600);
+  const ScMask *mask = net->mask;
+  guint tried = 0;
+
+  for (guint k = 0; k + 1 < mask->n_layers; k++)
+    for (guint j = 0; j < mask->arch[k + 1]; j++)
+      for (guint i = 0; i < mask->arch[k]; i++)
+        {
+          const ScLayoutUnit *a = &layout->units[sc_mask_unit_offset (mask, k) + i];
+          const ScLayoutUnit *b = &layout->units[sc_mask_unit_offset (mask, k + 1) + j];
+          guint hk = 99, hi = 99, hj = 99;
+
+          if (!sc_mask_get (mask, k, i, j) || !a->visible || !b->visible)
+            continue;
+          /* a third of the way: away from where edges of a unit meet */
+          g_assert_true (sc_layout_hit_edge (layout, mask, a->x + (b->x - a->x) / 3,
+                                             a->y + (b->y - a->y) / 3, 0.5, &hk, &hi, &hj));
+          g_assert_cmpuint (hk, ==, k);
+          /* another edge may cross the same point: then it is one as near */
+          if (hi != i || hj != j)
+            continue;
+          tried++;
+        }
+  g_assert_cmpuint (tried, >, 0);
+  {
+    guint k, i, j;
+
+    g_assert_false (sc_layout_hit_edge (layout, mask, 1, 1, 4.0, &k, &i, &j));
+  }
+}
+
+/* A greyed (knocked-out) unit is drawn grey, the others as before. */
+static void
+test_draw_greyed (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (TRUE);
+  g_autoptr(ScLayout) layout = sc_layout_compute (&net->scene, 800, 600);
+  guint off = sc_mask_unit_offset (net->mask, 1);
+  const ScLayoutUnit *grey_unit = &layout->units[off + 4];
+  const ScLayoutUnit *other_unit = &layout->units[off + 1];
+  g_autofree guint8 *greyed = g_new0 (guint8, sc_mask_n_units (net->mask));
+  cairo_surface_t *plain = render_scene (&net->scene, layout);
+  cairo_surface_t *lesioned;
+  guint32 centre;
+  int r, g, b;
+
+  greyed[off + 4] = 1;
+  net->scene.greyed_units = greyed;
+  lesioned = render_scene (&net->scene, layout);
+
+  g_assert_cmpuint (pixel_at (plain, grey_unit->x, grey_unit->y), !=,
+                    pixel_at (lesioned, grey_unit->x, grey_unit->y));
+  g_assert_cmpuint (pixel_at (plain, other_unit->x, other_unit->y), ==,
+                    pixel_at (lesioned, other_unit->x, other_unit->y));
+  /* nearly a neutral grey: channels within a few steps of each other */
+  centre = pixel_at (lesioned, grey_unit->x, grey_unit->y);
+  r = (centre >> 16) & 0xff;
+  g = (centre >> 8) & 0xff;
+  b = centre & 0xff;
+  g_assert_cmpint (MAX (MAX (r, g), b) - MIN (MIN (r, g), b), <, 40);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (lesioned);
+}
+
 static void
 test_draw_selection (void)
 {
@@ -1017,6 +1246,94 @@ test_draw_fading (void)
   net->scene.progress = 1.0;
   done = sc_layout_compute (&net->scene, 800, 600);
   g_assert_false (done->units[hidden + 7].visible);
+}
+
+static void
+assert_box_holds_units (const ScLayout *layout)
+{
+  for (guint m = 0; m < layout->n_boxes; m++)
+    for (guint u = 0; u < layout->n_units; u++)
+      {
+        const ScLayoutUnit *unit = &layout->units[u];
+        ScRect disc = { unit->x - unit->radius, unit->y - unit->radius, 2 * unit->radius, 2 * unit->radius };
+
+        if (unit->visible && unit->module == (int) layout->boxes[m].id)
+          g_assert_true (rect_inside (&disc, &layout->boxes[m].rect, 1e-6));
+      }
+}
+
+/* The close-up after pruning: a unit goes straight from its slot in the
+ * fade's layout (which keeps the pruned unit's slot) to its place in the
+ * closed-up layout; boxes move with their units. */
+static void
+test_layout_between (void)
+{
+  g_autoptr(TestNet) net = net_exemplar1 (FALSE);
+  g_autoptr(TestNet) e4 = net_exemplar4 ();
+  g_autoptr(ScMask) previous = sc_mask_copy (net->mask);
+  guint hidden = sc_mask_unit_offset (net->mask, 1);
+  g_autoptr(ScLayout) from = NULL;
+  g_autoptr(ScLayout) to = NULL;
+  guint n_moving = 0;
+
+  for (guint i = 0; i < 4; i++)
+    net->mask->m[0][7 * 4 + i] = 0;
+  for (guint j = 0; j < 12; j++)
+    net->mask->m[1][j * 12 + 7] = 0;
+  net->scene.previous_mask = previous;
+  net->scene.progress = 0.999;
+  from = sc_layout_compute (&net->scene, 800, 600);
+  net->scene.previous_mask = NULL;
+  net->scene.progress = 1.0;
+  to = sc_layout_compute (&net->scene, 800, 600);
+
+  for (guint k = 0; k <= 4; k++)
+    {
+      double t = k / 4.0;
+      g_autoptr(ScLayout) mid = sc_layout_between (from, to, t);
+
+      g_assert_cmpuint (mid->n_units, ==, to->n_units);
+      for (guint u = 0; u < to->n_units; u++)
+        {
+          const ScLayoutUnit *a = &from->units[u], *b = &to->units[u], *m = &mid->units[u];
+
+          g_assert_cmpint (m->visible, ==, b->visible);
+          g_assert_cmpfloat (m->alpha, ==, b->alpha);
+          if (!a->visible || !b->visible)
+            continue;
+          g_assert_cmpfloat_with_epsilon (m->x, a->x + (b->x - a->x) * t, 1e-9);
+          g_assert_cmpfloat_with_epsilon (m->y, a->y + (b->y - a->y) * t, 1e-9);
+          n_moving += k == 0 && fabs (a->x - b->x) > 1.0;
+        }
+      g_assert_false (mid->units[hidden + 7].visible);
+    }
+  /* the layer closes up: the units of layer 1 move */
+  g_assert_cmpuint (n_moving, >, 0);
+
+  /* boxes: where `to` has them at t = 1, around their units all the way */
+  {
+    g_autoptr(ScLayout) wide = sc_layout_compute (&e4->scene, 1200, 800);
+    g_autoptr(ScLayout) narrow = sc_layout_compute (&e4->scene, 700, 800);
+
+    g_assert_cmpuint (narrow->n_boxes, >, 0);
+    for (guint k = 0; k <= 5; k++)
+      {
+        g_autoptr(ScLayout) mid = sc_layout_between (wide, narrow, k / 5.0);
+        cairo_surface_t *surface;
+
+        assert_box_holds_units (mid);
+        if (k == 5)
+          for (guint m = 0; m < narrow->n_boxes; m++)
+            {
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.x, narrow->boxes[m].rect.x, 1e-9);
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.width, narrow->boxes[m].rect.width, 1e-9);
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.y, narrow->boxes[m].rect.y, 1e-9);
+              g_assert_cmpfloat_with_epsilon (mid->boxes[m].rect.height, narrow->boxes[m].rect.height, 1e-9);
+            }
+        surface = render_scene (&e4->scene, mid);
+        cairo_surface_destroy (surface);
+      }
+  }
 }
 
 /* ---- export ------------------------------------------------------- */
@@ -1212,6 +1529,137 @@ test_hierarchy_layout (void)
       g_assert_cmpfloat (layout->boxes[0].rect.x, <, layout->boxes[1].rect.x);
       g_assert_cmpint (sc_hierarchy_layout_hit_test (layout, -10, -10), ==, -1);
     }
+}
+
+/* Whether any point of the link's curve lies inside rect (sampled every
+ * pixel or so). */
+static gboolean
+link_crosses (const ScHierarchyLink *link,
+              const ScRect          *rect)
+{
+  for (guint i = 0; i <= 1000; i++)
+    {
+      double x, y;
+
+      sc_hierarchy_link_point (link, i / 1000.0, &x, &y);
+      if (x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static double
+distance_to_link (const ScHierarchyLink *link,
+                  double                 px,
+                  double                 py)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i <= 4000; i++)
+    {
+      double x, y;
+
+      sc_hierarchy_link_point (link, i / 4000.0, &x, &y);
+      best = MIN (best, hypot (x - px, y - py));
+    }
+  return best;
+}
+
+/* Edge-count labels: one per link with a known count, inside the canvas,
+ * clear of every box and every other label; an arrow's label centred on
+ * its own curve, a side link's under the gap between its boxes; with
+ * clear_of_links, no other arrow passes through a label. */
+static void
+assert_link_labels (const ScModuleGraph     *graph,
+                    const ScHierarchyLayout *layout,
+                    gboolean                 clear_of_links)
+{
+  ScRect canvas = { 0, 0, layout->width, layout->height };
+  guint n_labels = 0;
+
+  for (guint l = 0; l < layout->n_links; l++)
+    {
+      const ScHierarchyLink *link = &layout->links[l];
+      const ScRect *r = &link->label_rect;
+      double cx = r->x + r->width / 2, cy = r->y + r->height / 2;
+
+      g_assert_cmpuint (link->edges, >, 0);
+      g_assert_nonnull (link->label);
+      n_labels++;
+      g_assert_true (rect_inside (r, &canvas, 1e-6));
+      for (guint m = 0; m < layout->n_boxes; m++)
+        g_assert_false (rects_overlap (r, &layout->boxes[m].rect));
+      for (guint o = l + 1; o < layout->n_links; o++)
+        g_assert_false (rects_overlap (r, &layout->links[o].label_rect));
+
+      if (link->side)
+        {
+          const ScRect *a = &layout->boxes[link->from].rect, *b = &layout->boxes[link->to].rect;
+
+          g_assert_true (sc_module_graph_same_group (graph, link->from, link->to));
+          g_assert_cmpfloat (cx, >, MIN (a->x + a->width, b->x + b->width));
+          g_assert_cmpfloat (cx, <, MAX (a->x, b->x));
+          g_assert_cmpfloat (r->y, >=, MAX (a->y + a->height, b->y + b->height));
+        }
+      else
+        {
+          g_assert_cmpuint (sc_module_graph_edges_between (graph, link->from, link->to), ==, link->edges);
+          g_assert_cmpfloat (distance_to_link (link, cx, cy), <, 0.25);
+        }
+
+      for (guint o = 0; clear_of_links && o < layout->n_links; o++)
+        if (o != l)
+          g_assert_false (link_crosses (&layout->links[o], r));
+    }
+
+  /* every link of the graph is there, once */
+  {
+    guint n_links = 0;
+
+    for (guint a = 0; a < graph->n_modules; a++)
+      for (guint f = 0; f < graph->modules[a].feeds->len; f++)
+        {
+          guint b = g_array_index (graph->modules[a].feeds, guint, f);
+
+          n_links += !(sc_module_graph_feeds (graph, b, a) && sc_module_graph_same_group (graph, a, b) && a > b);
+        }
+    g_assert_cmpuint (layout->n_links, ==, n_links);
+    g_assert_cmpuint (n_labels, ==, n_links);
+  }
+}
+
+static void
+test_hierarchy_labels (void)
+{
+  g_autoptr(TestGraph) crossing = graph_exemplar4_counted ();
+  g_autoptr(TestGraph) tangled = graph_tangled ();
+  g_autoptr(TestGraph) uncounted = graph_exemplar4 ();
+  g_autoptr(ScHierarchyLayout) plain = sc_hierarchy_layout_compute (uncounted, NULL, 900, 600);
+  const double sizes[][2] = { { 1200, 800 }, { 900, 600 }, { 600, 1000 }, { 480, 360 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(ScHierarchyLayout) a = sc_hierarchy_layout_compute (crossing, NULL, sizes[s][0], sizes[s][1]);
+      g_autoptr(ScHierarchyLayout) b = sc_hierarchy_layout_compute (tangled, NULL, sizes[s][0], sizes[s][1]);
+      guint n_side = 0;
+
+      g_test_message ("%g × %g", sizes[s][0], sizes[s][1]);
+      assert_link_labels (crossing, a, TRUE);
+      assert_link_labels (tangled, b, FALSE);
+      for (guint l = 0; l < b->n_links; l++)
+        if (b->links[l].side)
+          {
+            n_side++;
+            g_assert_true (b->links[l].both_ways);
+            g_assert_cmpstr (b->links[l].label, ==, b->boxes[5].rect.x < b->boxes[6].rect.x ? "→ 4 ← 2" : "→ 2 ← 4");
+          }
+      g_assert_cmpuint (n_side, ==, 1);
+    }
+
+  /* unknown counts: the arrows without labels */
+  g_assert_cmpuint (plain->n_links, ==, 6);
+  for (guint l = 0; l < plain->n_links; l++)
+    g_assert_null (plain->links[l].label);
 }
 
 static void
@@ -1515,8 +1963,14 @@ test_samples (void)
   mnist_plain = net_mnist (FALSE);
   sample (dir, "mnist-pruning.png", &mnist_plain->scene, 1200, 800);
 
-  g4 = graph_exemplar4 ();
+  g4 = graph_exemplar4_counted ();
   sample_hierarchy (dir, "hierarchy4.png", g4, 900, 600);
+  {
+    g_autoptr(TestGraph) tangled = graph_tangled ();
+
+    sample_hierarchy (dir, "hierarchy-tangled.png", tangled, 900, 600);
+    sample_hierarchy (dir, "hierarchy-tangled-small.png", tangled, 480, 360);
+  }
   g3 = graph_exemplar3 ();
   sample_hierarchy (dir, "hierarchy3.png", g3, 900, 600);
 }
@@ -1616,6 +2070,9 @@ main (int   argc,
   g_test_add_func ("/render/export/atomic", test_export_atomic);
   g_test_add_func ("/render/export/format", test_export_format);
   g_test_add_func ("/render/hierarchy/layout", test_hierarchy_layout);
+  g_test_add_func ("/render/draw/label-halo", test_box_label_halo);
+  g_test_add_func ("/render/layout/between", test_layout_between);
+  g_test_add_func ("/render/hierarchy/labels", test_hierarchy_labels);
   g_test_add_func ("/render/hierarchy/draw", test_hierarchy_draw);
   g_test_add_func ("/render/input/partition", test_detection_from_partition);
   g_test_add_func ("/render/input/json", test_input_json);
@@ -1623,6 +2080,8 @@ main (int   argc,
   g_test_add_func ("/render/cli", test_cli_render);
   g_test_add_func ("/render/samples", test_samples);
   g_test_add_func ("/render/thin-edges", test_thin_edges);
+  g_test_add_func ("/render/draw/greyed", test_draw_greyed);
+  g_test_add_func ("/render/hit-edge", test_hit_edge);
 
   return g_test_run ();
 }

@@ -32,9 +32,9 @@ typedef struct
   ScMask             *previous_mask;
   double              progress;
   float              *unit_alpha;
-  const ScDetection  *detection;       /* of detection_owner */
+  const ScDetection  *detection;       /* of analysis */
   const ScModuleGraph *modules;
-  ScSnapshot         *detection_owner;
+  ScAnalysis         *analysis;
   float * const      *weights;         /* of weights_owner */
   ScSnapshot         *weights_owner;
   ScTask             *task;            /* owns the names */
@@ -64,7 +64,7 @@ entry_clear (Entry *entry)
   g_clear_pointer (&entry->mask, sc_mask_free);
   g_clear_pointer (&entry->previous_mask, sc_mask_free);
   g_clear_pointer (&entry->unit_alpha, g_free);
-  g_clear_pointer (&entry->detection_owner, sc_snapshot_unref);
+  g_clear_pointer (&entry->analysis, sc_analysis_unref);
   g_clear_pointer (&entry->weights_owner, sc_snapshot_unref);
   g_clear_pointer (&entry->task, sc_task_unref);
   g_clear_pointer (&entry->title, g_free);
@@ -166,7 +166,7 @@ entry_store (Entry         *entry,
              const ScScene *scene,
              const ScLayout *layout,
              ScSnapshot    *weights_owner,
-             ScSnapshot    *detection_owner,
+             ScAnalysis    *analysis,
              ScTask        *task,
              int            width,
              int            height)
@@ -183,7 +183,7 @@ entry_store (Entry         *entry,
   entry->unit_alpha = scene->unit_alpha ? g_memdup2 (scene->unit_alpha, sizeof (float) * n_units) : NULL;
   entry->detection = scene->detection;
   entry->modules = scene->modules;
-  entry->detection_owner = detection_owner ? sc_snapshot_ref (detection_owner) : NULL;
+  entry->analysis = analysis ? sc_analysis_ref (analysis) : NULL;
   entry_set_weights (entry, scene, weights_owner);
   entry->task = task ? sc_task_ref (task) : NULL;
   entry->input_names = scene->input_names;
@@ -199,7 +199,7 @@ ScLayout *
 _sculptor_frame_cache_layout (SculptorFrameCache *cache,
                               const ScScene      *scene,
                               ScSnapshot         *weights_owner,
-                              ScSnapshot         *detection_owner,
+                              ScAnalysis         *analysis,
                               ScTask             *task,
                               int                 width,
                               int                 height)
@@ -250,7 +250,7 @@ _sculptor_frame_cache_layout (SculptorFrameCache *cache,
   for (guint e = 1; e < N_ENTRIES; e++)
     if (cache->entries[e].used < oldest->used)
       oldest = &cache->entries[e];
-  entry_store (oldest, scene, layout, weights_owner, detection_owner, task, width, height);
+  entry_store (oldest, scene, layout, weights_owner, analysis, task, width, height);
   oldest->used = ++cache->clock;
   cache->misses++;
   g_mutex_unlock (&cache->mutex);

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "sc-analysis.h"
 #include "sc-render.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
@@ -27,13 +28,13 @@ void                _sculptor_frame_cache_unref  (SculptorFrameCache *cache);
  * of one computed before for the same scene, its largest |w| brought up to
  * date when only the weights changed (sc_layout_update_weights()), else
  * computed afresh. The scene borrows its weights from weights_owner, its
- * detection from detection_owner and its names from task (each may be
+ * detection and modules from analysis and its names from task (each may be
  * NULL when the scene has none); the cache keeps them while it uses their
  * data. cache may be NULL: computed. */
 ScLayout *_sculptor_frame_cache_layout    (SculptorFrameCache *cache,
                                            const ScScene      *scene,
                                            ScSnapshot         *weights_owner,
-                                           ScSnapshot         *detection_owner,
+                                           ScAnalysis         *analysis,
                                            ScTask             *task,
                                            int                 width,
                                            int                 height);

@@ -30,7 +30,7 @@ struct _SculptorHierarchyView
   GtkSingleSelection *selection;
 
   /* Owned references */
-  ScSnapshot         *snapshot;
+  ScAnalysis         *analysis;
   GtkTreeListModel   *tree;
   GHashTable         *expansion;   /* row path → expanded, over all trees shown */
 
@@ -93,7 +93,7 @@ restore_expansion (SculptorHierarchyView *self)
 static const ScModuleGraph *
 current_graph (SculptorHierarchyView *self)
 {
-  return self->snapshot ? self->snapshot->modules : NULL;
+  return self->analysis ? self->analysis->modules : NULL;
 }
 
 /* TRUE when module is target or (transitively) feeds it, that is when
@@ -356,17 +356,17 @@ update_count (SculptorHierarchyView *self)
 
 static GtkTreeListModel *
 create_tree (ScTask     *task,
-             ScSnapshot *snapshot)
+             ScAnalysis *analysis)
 {
-  const ScModuleGraph *graph = snapshot->modules;
+  const ScModuleGraph *graph = analysis->modules;
   GListModel *roots;
 
   roots = sc_module_tree_new (graph,
                               task ? (const char * const *) task->input_names : NULL,
                               task ? (const char * const *) task->output_names : NULL,
                               task && task->kind == SC_TASK_IMAGE,
-                              sc_snapshot_ref (snapshot),
-                              (GDestroyNotify) sc_snapshot_unref);
+                              sc_analysis_ref (analysis),
+                              (GDestroyNotify) sc_analysis_unref);
 
   return gtk_tree_list_model_new (roots, FALSE,
                                   sc_module_tree_count_rows (graph, MAX_EXPANDED_ROWS)
@@ -377,16 +377,16 @@ create_tree (ScTask     *task,
 /**
  * sculptor_hierarchy_view_set_modules:
  * @task: (nullable): names of the inputs and outputs
- * @owner: (nullable): the snapshot whose modules to show
+ * @owner: (nullable): the analysis whose modules to show
  *
  * Replaces the tree. Rows keep their expansion state and the module with
  * the same merged id stays selected (without "module-selected": the window
- * decides what is selected after a change of snapshot).
+ * decides what is selected after a change of network).
  */
 void
 sculptor_hierarchy_view_set_modules (SculptorHierarchyView *self,
                                      ScTask                *task,
-                                     ScSnapshot            *owner)
+                                     ScAnalysis            *owner)
 {
   int selected_id = -1;
 
@@ -396,23 +396,23 @@ sculptor_hierarchy_view_set_modules (SculptorHierarchyView *self,
     selected_id = (int) current_graph (self)->modules[self->selected].id;
   save_expansion (self);
 
-  g_clear_pointer (&self->snapshot, sc_snapshot_unref);
-  if (owner && owner->modules && owner->modules->n_modules > 0)
-    self->snapshot = sc_snapshot_ref (owner);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
+  if (sc_analysis_n_modules (owner) > 0)
+    self->analysis = sc_analysis_ref (owner);
   else if (owner == NULL)
     g_hash_table_remove_all (self->expansion);   /* a new run */
 
   self->updating++;
   g_clear_object (&self->tree);
-  if (self->snapshot)
-    self->tree = create_tree (task, self->snapshot);
+  if (self->analysis)
+    self->tree = create_tree (task, self->analysis);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   if (self->tree)
     restore_expansion (self);
   self->updating--;
 
-  self->selected = selected_id >= 0 && self->snapshot
-                   ? sc_module_graph_find (self->snapshot->modules, (guint) selected_id) : -1;
+  self->selected = selected_id >= 0 && self->analysis
+                   ? sc_module_graph_find (self->analysis->modules, (guint) selected_id) : -1;
   /* Live updates leave the scroll position to the user. */
   select_row (self,
               self->selected >= 0 ? find_module_row (self, (guint) self->selected)
@@ -423,7 +423,7 @@ sculptor_hierarchy_view_set_modules (SculptorHierarchyView *self,
 
 /**
  * sculptor_hierarchy_view_set_selected_module:
- * @module: index into the snapshot's modules, or -1
+ * @module: index into the analysis's modules, or -1
  *
  * Selects the first row showing @module (expanding its parents) without
  * emitting "module-selected".
@@ -470,7 +470,7 @@ sculptor_hierarchy_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->tree);
-  g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_pointer (&self->expansion, g_hash_table_unref);
 
   G_OBJECT_CLASS (sculptor_hierarchy_view_parent_class)->dispose (object);
@@ -486,7 +486,7 @@ sculptor_hierarchy_view_class_init (SculptorHierarchyViewClass *klass)
 
   /**
    * SculptorHierarchyView::module-selected:
-   * @module: index into the snapshot's modules
+   * @module: index into the analysis's modules
    *
    * The user selected a row showing another module.
    */

@@ -9,8 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sc-modules.h"
-#include "sc-snapshot.h"
+#include "sc-analysis.h"
 #include "sc-task.h"
 
 G_BEGIN_DECLS
@@ -23,11 +22,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SculptorHierarchyView, sculptor_hierarchy_view, SCULPTOR, HIERARCHY_VIEW, GtkWidget)
 
 GtkWidget *sculptor_hierarchy_view_new                 (void);
-/* graph may be NULL (no modules yet). The view keeps a reference to the
- * snapshot that owns graph. */
+/* owner may be NULL (no modules yet); the view keeps a reference to it. */
 void       sculptor_hierarchy_view_set_modules         (SculptorHierarchyView *self,
                                                         ScTask                *task,
-                                                        ScSnapshot            *owner);
+                                                        ScAnalysis            *owner);
 void       sculptor_hierarchy_view_set_selected_module (SculptorHierarchyView *self,
                                                         int                    module);
 int        sculptor_hierarchy_view_get_selected_module (SculptorHierarchyView *self);

@@ -15,6 +15,7 @@
 
 #include "sc-module-tree.h"
 #include "sculptor-hierarchy-view.h"
+#include "sculptor-lesion-view.h"
 #include "sculptor-module-inspector.h"
 
 /* Larger input sets make tables of more than 64 rows. */
@@ -34,6 +35,9 @@ struct _SculptorModuleInspector
   GtkLabel             *title_label;
   GtkLabel             *shared_label;
   GtkLabel             *subtitle_label;
+  GtkWidget            *lesion_section;
+  GtkToggleButton      *knock_out_button;
+  SculptorLesionView   *lesion_view;
   GtkWidget            *units_section;
   GtkBox               *units_box;
   GtkLabel             *inputs_count;
@@ -55,16 +59,18 @@ struct _SculptorModuleInspector
   /* Owned references */
   GtkSizeGroup         *units_titles;  /* the title column of units_box */
   ScTask               *task;
-  ScSnapshot           *snapshot;
+  ScAnalysis           *analysis;
 
-  int                   module;    /* index into snapshot->modules, or -1 */
+  int                   module;    /* index into analysis->modules, or -1 */
   int                   shown_id;  /* merged id of the module shown, or -1 */
+  gboolean              syncing;   /* the knock-out button set from outside */
 };
 
 G_DEFINE_FINAL_TYPE (SculptorModuleInspector, sculptor_module_inspector, GTK_TYPE_WIDGET)
 
 enum {
   MODULE_ACTIVATED,
+  KNOCK_OUT,
   N_SIGNALS
 };
 
@@ -79,9 +85,9 @@ sculptor_module_inspector_new (void)
 static const ScModule *
 current_module (SculptorModuleInspector *self)
 {
-  if (self->module < 0 || self->snapshot == NULL || self->snapshot->modules == NULL)
+  if (self->module < 0 || self->analysis == NULL)
     return NULL;
-  return &self->snapshot->modules->modules[self->module];
+  return &self->analysis->modules->modules[self->module];
 }
 
 static char *
@@ -209,7 +215,7 @@ layer_units_text (SculptorModuleInspector *self,
                   guint                    to)
 {
   guint layer = module->units[from].layer;
-  guint n_layers = self->snapshot->n_layers;
+  guint n_layers = self->analysis->detection->n_layers;
   GString *str = g_string_new (NULL);
 
   if (layer == 0 && is_image_task (self))
@@ -240,7 +246,7 @@ layer_title (SculptorModuleInspector *self,
 {
   if (layer == 0)
     return g_strdup (_("Inputs"));
-  if (layer + 1 == self->snapshot->n_layers)
+  if (layer + 1 == self->analysis->detection->n_layers)
     return g_strdup (_("Outputs"));
   return g_strdup_printf (_("Layer %u"), layer);
 }
@@ -609,7 +615,7 @@ static void
 fill_outputs (SculptorModuleInspector *self,
               const ScModule          *module)
 {
-  g_autofree char *feeds = module_labels (self->snapshot->modules, module->feeds);
+  g_autofree char *feeds = module_labels (self->analysis->modules, module->feeds);
   g_autofree char *empty = NULL;
 
   clear_flow_box (self->output_chips);
@@ -645,7 +651,7 @@ link_button (SculptorModuleInspector *self,
              guint                    index,
              guint                    edges)
 {
-  const ScModule *target = &self->snapshot->modules->modules[index];
+  const ScModule *target = &self->analysis->modules->modules[index];
   g_autofree char *label = g_strdup_printf ("M%u", target->id);
   g_autofree char *tooltip = g_strdup_printf (_("Select %s"), label);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -682,7 +688,7 @@ fill_link_box (SculptorModuleInspector *self,
                gboolean                 feeds,
                const char              *empty)
 {
-  const ScModuleGraph *graph = self->snapshot->modules;
+  const ScModuleGraph *graph = self->analysis->modules;
   const GArray *indices = feeds ? graph->modules[module].feeds : graph->modules[module].fed_by;
 
   clear_flow_box (box);
@@ -717,9 +723,9 @@ fill_links (SculptorModuleInspector *self,
 /* ------------------------------------------------------------------ */
 
 static void
-fill_truth_node (SculptorModuleInspector *self,
-                 const ScScore           *score)
+fill_truth_node (SculptorModuleInspector *self)
 {
+  const ScScore *score = self->analysis->score;
   const ScTruth *truth = self->task ? self->task->truth : NULL;
   const ScTruthNode *node;
   g_autofree char *markup = NULL;
@@ -762,12 +768,62 @@ fill_truth_node (SculptorModuleInspector *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Knock out                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Only a module with units other than outputs can be silenced. */
+static void
+fill_knock_out (SculptorModuleInspector *self,
+                const ScModule          *module)
+{
+  gboolean can = FALSE;
+
+  for (guint u = 0; u < module->n_units; u++)
+    can |= module->units[u].layer + 1 < self->analysis->detection->n_layers;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->knock_out_button), can);
+}
+
+static void
+on_knock_out_toggled (SculptorModuleInspector *self,
+                      GtkToggleButton         *button)
+{
+  if (!self->syncing)
+    g_signal_emit (self, signals[KNOCK_OUT], 0, gtk_toggle_button_get_active (button));
+}
+
+/**
+ * sculptor_module_inspector_set_lesion:
+ * @knocked_out: the module shown is silenced
+ * @task: (nullable): names and test set of the evaluations
+ * @base: (nullable): the network's own evaluation; NULL: no what-if
+ * @eval: (nullable): the changed network's; NULL while it is computed
+ *
+ * Shows the state of a what-if change (any change, not only this module's);
+ * the evaluations are borrowed for this call only.
+ */
+void
+sculptor_module_inspector_set_lesion (SculptorModuleInspector *self,
+                                      gboolean                 knocked_out,
+                                      ScTask                  *task,
+                                      const ScLesionEval      *base,
+                                      const ScLesionEval      *eval)
+{
+  g_return_if_fail (SCULPTOR_IS_MODULE_INSPECTOR (self));
+
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (self->knock_out_button, knocked_out);
+  self->syncing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->lesion_view), base != NULL);
+  if (base != NULL)
+    sculptor_lesion_view_set (self->lesion_view, task, base, eval);
+}
+
+/* ------------------------------------------------------------------ */
 /* Public API                                                          */
 /* ------------------------------------------------------------------ */
 
 static void
-fill (SculptorModuleInspector *self,
-      const ScScore           *score)
+fill (SculptorModuleInspector *self)
 {
   const ScModule *module = current_module (self);
 
@@ -785,33 +841,31 @@ fill (SculptorModuleInspector *self,
   self->shown_id = (int) module->id;
 
   fill_title (self, module);
+  fill_knock_out (self, module);
   fill_units (self, module);
   fill_inputs (self, module);
   fill_truth_table (self, module);
   fill_outputs (self, module);
   fill_links (self, (guint) self->module);
-  fill_truth_node (self, score);
+  fill_truth_node (self);
 }
 
 /**
  * sculptor_module_inspector_set_module:
  * @task: (nullable): names, truth table and ground truth
- * @snapshot: (nullable): the snapshot whose modules @module indexes
- * @score: (nullable): the score of the final network, for the matching
- *   ground-truth node; borrowed for this call only
- * @module: index into the snapshot's modules, or -1 for nothing
+ * @analysis: (nullable): the modules @module indexes; its score (the
+ *   final network's) gives the matching ground-truth node
+ * @module: index into the analysis's modules, or -1 for nothing
  */
 void
 sculptor_module_inspector_set_module (SculptorModuleInspector *self,
                                       ScTask                  *task,
-                                      ScSnapshot              *snapshot,
-                                      const ScScore           *score,
+                                      ScAnalysis              *analysis,
                                       int                      module)
 {
   g_return_if_fail (SCULPTOR_IS_MODULE_INSPECTOR (self));
 
-  if (snapshot == NULL || snapshot->modules == NULL ||
-      module < 0 || (guint) module >= snapshot->modules->n_modules)
+  if (module < 0 || (guint) module >= sc_analysis_n_modules (analysis))
     module = -1;
 
   if (task != self->task)
@@ -819,14 +873,14 @@ sculptor_module_inspector_set_module (SculptorModuleInspector *self,
       g_clear_pointer (&self->task, sc_task_unref);
       self->task = task ? sc_task_ref (task) : NULL;
     }
-  if (snapshot != self->snapshot)
+  if (analysis != self->analysis)
     {
-      g_clear_pointer (&self->snapshot, sc_snapshot_unref);
-      self->snapshot = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+      g_clear_pointer (&self->analysis, sc_analysis_unref);
+      self->analysis = analysis ? sc_analysis_ref (analysis) : NULL;
     }
   self->module = module;
 
-  fill (self, score);
+  fill (self);
 }
 
 int
@@ -848,7 +902,7 @@ sculptor_module_inspector_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->task, sc_task_unref);
-  g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_object (&self->units_titles);
 
   G_OBJECT_CLASS (sculptor_module_inspector_parent_class)->dispose (object);
@@ -863,6 +917,10 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, title_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, shared_label);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, lesion_section);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, knock_out_button);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, lesion_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_knock_out_toggled);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_section);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_box);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, inputs_count);
@@ -892,7 +950,7 @@ sculptor_module_inspector_class_init (SculptorModuleInspectorClass *klass)
 
   /**
    * SculptorModuleInspector::module-activated:
-   * @module: index into the snapshot's modules
+   * @module: index into the analysis's modules
    *
    * The user clicked a module in the "Feeds" or "Fed by" lists.
    */
@@ -903,7 +961,21 @@ sculptor_module_inspector_class_init (SculptorModuleInspectorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT);
 
+  /**
+   * SculptorModuleInspector::knock-out:
+   * @silenced: TRUE to silence the module shown, FALSE to bring it back
+   *
+   * The user toggled "Knock Out".
+   */
+  signals[KNOCK_OUT] =
+    g_signal_new ("knock-out",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   g_type_ensure (SCULPTOR_TYPE_MODULE_SWATCH);
+  g_type_ensure (SCULPTOR_TYPE_LESION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sculptor/Sculptor/ui/sculptor-module-inspector.ui");

@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #endif
 
+#include "sc-figure.h"
 #include "sculptor-network-frame.h"
 
 /* Frames are drawn on a worker thread into textures, so that the main
@@ -33,13 +34,19 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_assert (request != NULL);
 
   g_clear_pointer (&request->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&request->analysis, sc_analysis_unref);
   g_clear_pointer (&request->previous, sc_snapshot_unref);
+  g_clear_pointer (&request->previous_analysis, sc_analysis_unref);
   g_clear_pointer (&request->task, sc_task_unref);
   g_clear_pointer (&request->colors, sc_module_colors_free);
   g_clear_pointer (&request->previous_colors, sc_module_colors_free);
   g_clear_pointer (&request->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&request->layout_analysis, sc_analysis_unref);
   g_clear_pointer (&request->layout_colors, sc_module_colors_free);
   g_clear_pointer (&request->cache, _sculptor_frame_cache_unref);
+  g_clear_pointer (&request->greyed_units, g_free);
+  g_clear_pointer (&request->greyed_edges, sc_mask_free);
+  g_clear_pointer (&request->shown_layout, sc_layout_free);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -56,20 +63,17 @@ _sculptor_frame_free (SculptorFrame *frame)
   g_clear_object (&frame->overlay);
   g_clear_object (&frame->fade_from);
   g_clear_object (&frame->fade_to);
+  g_clear_pointer (&frame->close_up, g_ptr_array_unref);
   g_free (frame);
 }
 
 /* ---- drawing --------------------------------------------------------- */
 
-/* The names of the task, when it is the task of this network. */
 static void
 scene_init (ScScene                    *scene,
             const SculptorFrameRequest *request)
 {
-  const ScSnapshot *snapshot = request->snapshot;
-  const ScTask *task = request->task;
-
-  sc_scene_init_from_snapshot (scene, snapshot);
+  sc_figure_scene_init (scene, request->snapshot, request->analysis, request->task);
   scene->title = request->title;
   scene->subtitle = request->subtitle;
   scene->options.dark = request->dark;
@@ -80,17 +84,8 @@ scene_init (ScScene                    *scene,
   scene->options.level_of_detail = TRUE;
   scene->selected_module = request->selected_id;
   scene->module_colors = request->colors;
-
-  if (task == NULL || task->n_in != snapshot->arch[0] ||
-      task->n_out != snapshot->arch[snapshot->n_layers - 1])
-    return;
-  scene->input_names = (const char * const *) task->input_names;
-  scene->output_names = (const char * const *) task->output_names;
-  if (task->kind == SC_TASK_IMAGE)
-    {
-      scene->image_width = task->image_width;
-      scene->image_height = task->image_height;
-    }
+  scene->greyed_units = request->greyed_units;
+  scene->greyed_edges = request->greyed_edges;
 }
 
 static double
@@ -211,10 +206,10 @@ static ScLayout *
 layout_of (const SculptorFrameRequest *request,
            const ScScene              *scene,
            const ScSnapshot           *weights_owner,
-           const ScSnapshot           *detection_owner)
+           const ScAnalysis           *analysis)
 {
   return _sculptor_frame_cache_layout (request->cache, scene, (ScSnapshot *) weights_owner,
-                                       (ScSnapshot *) detection_owner, request->task,
+                                       (ScAnalysis *) analysis, request->task,
                                        request->width, request->height);
 }
 
@@ -222,39 +217,43 @@ layout_of (const SculptorFrameRequest *request,
  * progress 0 and nearly 1, both in the layout of the fade (which keeps the
  * pruned units' slots). The view blends the two, then settles into the
  * final layout. */
-static void
+static ScLayout *
 render_fade (SculptorFrame *frame)
 {
   const SculptorFrameRequest *request = &frame->request;
   ScScene scene = frame->scene;
   g_autoptr(ScLayout) from_layout = NULL;
-  g_autoptr(ScLayout) to_layout = NULL;
+  ScLayout *to_layout;
 
   scene.previous_mask = request->previous->mask;
   scene.progress = 0.0;
-  from_layout = layout_of (request, &scene, request->snapshot, request->snapshot);
+  from_layout = layout_of (request, &scene, request->snapshot, request->analysis);
   frame->fade_from = render_texture (request, &scene, from_layout, CONTENT_PARTS,
                                      &request->transform);
 
   scene.progress = 0.999;
-  to_layout = layout_of (request, &scene, request->snapshot, request->snapshot);
+  to_layout = layout_of (request, &scene, request->snapshot, request->analysis);
   frame->fade_to = render_texture (request, &scene, to_layout, CONTENT_PARTS,
                                    &request->transform);
+  return to_layout;
 }
 
 /* Units alive in the network now: detection's kept units, else those with
  * an edge in and out (unit pruning clears a unit's rows and columns). */
 static float *
-surviving_units (const ScSnapshot *now)
+surviving_units (const ScSnapshot *now,
+                 const ScAnalysis *analysis)
 {
   guint n = sc_snapshot_n_units (now), offset = 0;
   float *alpha = g_new0 (float, n);
 
-  if (now->detection != NULL)
+  if (analysis != NULL)
     {
-      for (guint p = 0; p < now->detection->n_kept; p++)
-        if (now->detection->kept_units[p] < n)
-          alpha[now->detection->kept_units[p]] = 1.0f;
+      const ScDetection *detection = analysis->detection;
+
+      for (guint p = 0; p < detection->n_kept; p++)
+        if (detection->kept_units[p] < n)
+          alpha[detection->kept_units[p]] = 1.0f;
       return alpha;
     }
 
@@ -283,7 +282,7 @@ layout_source (const SculptorFrameRequest *request)
 {
   const ScSnapshot *now = request->snapshot, *from = request->layout_from;
 
-  if (now->detection != NULL || from == NULL || from->detection == NULL ||
+  if (request->analysis != NULL || from == NULL || request->layout_analysis == NULL ||
       from->n_layers != now->n_layers ||
       memcmp (from->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return NULL;
@@ -297,14 +296,15 @@ static GdkTexture *
 render_in_place (const SculptorFrameRequest *request,
                  const ScScene              *base_scene,
                  const ScLayout             *base_layout,
-                 const ScSnapshot           *base,
+                 const ScAnalysis           *base_analysis,
                  const ScSnapshot           *net,
+                 const ScAnalysis           *net_analysis,
                  const ScMask               *previous_mask,
                  double                      progress,
                  ScLayout                  **layout_out)
 {
   ScScene scene = *base_scene;
-  g_autofree float *alpha = surviving_units (net);
+  g_autofree float *alpha = surviving_units (net, net_analysis);
   g_autoptr(ScLayout) layout = NULL;
   GdkTexture *texture;
 
@@ -317,7 +317,7 @@ render_in_place (const SculptorFrameRequest *request,
   scene.unit_alpha = alpha;
   /* the same places (they follow the base's modules); alphas from the
    * units net still has */
-  layout = layout_of (request, &scene, net, base);
+  layout = layout_of (request, &scene, net, base_analysis);
   texture = render_texture (request, &scene, layout, CONTENT_PARTS, &request->transform);
   if (layout_out)
     *layout_out = g_steal_pointer (&layout);
@@ -328,11 +328,13 @@ static void
 base_scene_init (ScScene                    *scene,
                  const SculptorFrameRequest *request,
                  const ScSnapshot           *base,
+                 const ScAnalysis           *base_analysis,
                  ScModuleColors             *colors)
 {
   SculptorFrameRequest base_request = *request;
 
   base_request.snapshot = (ScSnapshot *) base;
+  base_request.analysis = (ScAnalysis *) base_analysis;
   base_request.colors = colors;
   scene_init (scene, &base_request);   /* the request's titles: the same bands */
 }
@@ -348,12 +350,12 @@ render_content_in_place (SculptorFrame *frame)
 
   g_autoptr(ScLayout) base_layout = NULL;
 
-  base_scene_init (&scene, request, base, request->layout_colors);
-  base_layout = layout_of (request, &scene, base, base);
+  base_scene_init (&scene, request, base, request->layout_analysis, request->layout_colors);
+  base_layout = layout_of (request, &scene, base, request->layout_analysis);
   g_clear_pointer (&frame->layout, sc_layout_free);
   g_clear_object (&frame->content);
-  frame->content = render_in_place (request, &scene, base_layout, base, request->snapshot, NULL, 1.0,
-                                    &frame->layout);
+  frame->content = render_in_place (request, &scene, base_layout, request->layout_analysis,
+                                    request->snapshot, request->analysis, NULL, 1.0, &frame->layout);
   /* the overlay's legend lists the base's modules: in their colours */
   frame->scene.module_colors = request->layout_colors;
 }
@@ -362,21 +364,60 @@ render_content_in_place (SculptorFrame *frame)
  * fade is drawn in the modules' layout of the network before (or of the
  * one it was drawn in), with what this step pruned fading out; the view
  * then settles into the new layout, where the layer closes up. */
-static void
+static ScLayout *
 render_fade_in_place (SculptorFrame    *frame,
                       const ScSnapshot *base,
+                      const ScAnalysis *base_analysis,
                       ScModuleColors   *base_colors)
 {
   const SculptorFrameRequest *request = &frame->request;
   const ScSnapshot *before = request->previous;
   g_autoptr(ScLayout) layout = NULL;
+  ScLayout *end = NULL;
   ScScene scene;
 
-  base_scene_init (&scene, request, base, base_colors);
-  layout = layout_of (request, &scene, base, base);
-  frame->fade_from = render_in_place (request, &scene, layout, base, before, NULL, 1.0, NULL);
-  frame->fade_to = render_in_place (request, &scene, layout, base, request->snapshot, before->mask,
-                                    0.999, NULL);
+  base_scene_init (&scene, request, base, base_analysis, base_colors);
+  layout = layout_of (request, &scene, base, base_analysis);
+  frame->fade_from = render_in_place (request, &scene, layout, base_analysis, before,
+                                      request->previous_analysis, NULL, 1.0, NULL);
+  frame->fade_to = render_in_place (request, &scene, layout, base_analysis, request->snapshot,
+                                    request->analysis, before->mask, 0.999, &end);
+  return end;
+}
+
+/* After the fade the layers close up: the units still there move from
+ * where the fade left them (fade_end, or where the view had them) to
+ * their places in the frame's layout, in a few frames drawn here; the
+ * view plays them. Not for a network drawn in another's layout (it does
+ * not close up), nor for an image, nor when nothing moves or the frames
+ * would take too long. */
+static void
+render_close_up (SculptorFrame  *frame,
+                 const ScLayout *fade_end)
+{
+  const ScLayout *layout = frame->layout;
+  double moved = 0.0;
+  guint n;
+
+  if (layout->has_image || fade_end->n_units != layout->n_units)
+    return;
+  for (guint u = 0; u < layout->n_units; u++)
+    if (layout->units[u].visible && fade_end->units[u].visible)
+      moved = MAX (moved, MAX (fabs (layout->units[u].x - fade_end->units[u].x),
+                               fabs (layout->units[u].y - fade_end->units[u].y)));
+  n = (guint) MIN (SCULPTOR_FRAME_CLOSE_UP_FRAMES,
+                   SCULPTOR_FRAME_CLOSE_UP_BUDGET_MS / MAX (frame->render_ms, 1.0));
+  if (moved < 1.0 || n < 2)
+    return;
+
+  frame->close_up = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint k = 1; k <= n; k++)
+    {
+      g_autoptr(ScLayout) between = sc_layout_between (fade_end, layout, (double) k / (n + 1));
+
+      g_ptr_array_add (frame->close_up, render_texture (&frame->request, &frame->scene, between,
+                                                        CONTENT_PARTS, &frame->request.transform));
+    }
 }
 
 /* The renderer fades pruned units out in their old slots: before
@@ -391,7 +432,7 @@ wants_fade (const SculptorFrame *frame)
       before->n_layers != now->n_layers ||
       memcmp (before->arch, now->arch, sizeof (guint) * now->n_layers) != 0)
     return FALSE;
-  if (now->detection != NULL && before->detection == NULL)
+  if (frame->request.analysis != NULL && frame->request.previous_analysis == NULL)
     return FALSE;   /* modules appear: a blend */
   return !sc_mask_equal (before->mask, now->mask) &&
          frame->render_ms <= SCULPTOR_FRAME_FADE_BUDGET_MS;
@@ -417,7 +458,7 @@ _sculptor_frame_render (SculptorFrameRequest *request)
   else
     {
       frame->layout = layout_of (&frame->request, &frame->scene, frame->request.snapshot,
-                                 frame->request.snapshot);
+                                 frame->request.analysis);
       frame->content = render_texture (&frame->request, &frame->scene, frame->layout, CONTENT_PARTS,
                                        &frame->request.transform);
     }
@@ -427,13 +468,30 @@ _sculptor_frame_render (SculptorFrameRequest *request)
   if (wants_fade (frame))
     {
       const SculptorFrameRequest *req = &frame->request;
+      g_autoptr(ScLayout) fade_end = NULL;
 
-      if (req->previous->detection != NULL)
-        render_fade_in_place (frame, req->previous, req->previous_colors);
+      if (req->previous_analysis != NULL)
+        fade_end = render_fade_in_place (frame, req->previous, req->previous_analysis,
+                                         req->previous_colors);
       else if (layout_source (req) != NULL)
-        render_fade_in_place (frame, req->layout_from, req->layout_colors);
+        fade_end = render_fade_in_place (frame, req->layout_from, req->layout_analysis,
+                                         req->layout_colors);
       else
-        render_fade (frame);
+        fade_end = render_fade (frame);
+
+      /* drawn in another network's layout, it keeps that layout */
+      if (layout_source (req) == NULL)
+        render_close_up (frame, fade_end);
+    }
+  else if (frame->request.shown_layout != NULL && layout_source (&frame->request) == NULL)
+    {
+      const ScLayout *shown = frame->request.shown_layout;
+
+      /* a blend: from where the view had the units (a network drawn in
+       * its predecessor's layout gets modules of its own, say) */
+      if (shown->width == frame->layout->width && shown->height == frame->layout->height &&
+          shown->orientation == frame->layout->orientation)
+        render_close_up (frame, shown);
     }
 
   frame->cpu_ms = thread_cpu_ms () - cpu_start;

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-analysis.h"
 #include "sc-render.h"
 #include "sculptor-frame-cache.h"
 #include "sc-snapshot.h"
@@ -29,7 +30,9 @@ typedef struct
 typedef struct
 {
   ScSnapshot            *snapshot;     /* required */
+  ScAnalysis            *analysis;     /* its modules, or NULL */
   ScSnapshot            *previous;     /* fade pruned parts out of it, or NULL */
+  ScAnalysis            *previous_analysis;
   ScTask                *task;         /* names and image size, or NULL */
   char                  *title;        /* NULL: none */
   char                  *subtitle;
@@ -44,8 +47,13 @@ typedef struct
   ScModuleColors        *previous_colors; /* of previous's */
   ScSnapshot            *layout_from;  /* the last network with modules shown: one
                                         * without draws in its layout; or NULL */
+  ScAnalysis            *layout_analysis; /* layout_from's modules */
   ScModuleColors        *layout_colors;
   SculptorFrameCache    *cache;        /* the view's layouts, or NULL */
+  guint8                *greyed_units; /* what-if changes drawn greyed (per global */
+  ScMask                *greyed_edges; /* unit / edge of the dense shape), or NULL */
+  ScLayout              *shown_layout; /* the layout on screen before (animated
+                                        * frames: units move from there), or NULL */
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,
@@ -61,12 +69,20 @@ typedef struct
   ScRect                overlay_rect;/* where the overlay goes */
   GdkTexture           *fade_from;   /* the previous network in this layout, */
   GdkTexture           *fade_to;     /* and without what was pruned; or NULL */
+  GPtrArray            *close_up;    /* GdkTexture: after the fade (or on the way
+                                      * from shown_layout), the layers closing
+                                      * up, in order; or NULL */
   double                render_ms;   /* time spent drawing */
   double                cpu_ms;      /* CPU time of the whole frame (the bench) */
 } SculptorFrame;
 
 /* Frames that take longer than this to draw do not get the fade. */
 #define SCULPTOR_FRAME_FADE_BUDGET_MS 60.0
+
+/* The close-up after the fade: at most this many frames in between, as
+ * many as can be drawn in the budget; fewer than two are not drawn. */
+#define SCULPTOR_FRAME_CLOSE_UP_FRAMES    4
+#define SCULPTOR_FRAME_CLOSE_UP_BUDGET_MS 60.0
 
 void           _sculptor_frame_request_clear (SculptorFrameRequest *request);
 

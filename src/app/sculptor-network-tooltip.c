@@ -105,6 +105,7 @@ append_module (GString             *text,
 
 char *
 _sculptor_network_describe_unit (const ScSnapshot *snapshot,
+                                 const ScAnalysis *analysis,
                                  const ScTask     *task,
                                  const ScHit      *hit)
 {
@@ -139,8 +140,8 @@ _sculptor_network_describe_unit (const ScSnapshot *snapshot,
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Fan-in %u · fan-out %u"), fan_in, fan_out);
 
-  if (snapshot->detection != NULL)
-    append_module (text, snapshot->modules, hit->module);
+  if (analysis != NULL)
+    append_module (text, analysis->modules, hit->module);
 
   return g_string_free (text, FALSE);
 }
@@ -175,6 +176,7 @@ append_set (GString            *text,
 
 char *
 _sculptor_network_describe_module (const ScSnapshot *snapshot,
+                                   const ScAnalysis *analysis,
                                    const ScTask     *task,
                                    guint             id)
 {
@@ -188,11 +190,11 @@ _sculptor_network_describe_module (const ScSnapshot *snapshot,
   text = g_string_new ("<b>");
   g_string_append_printf (text, _("Module %s"), label);
   g_string_append (text, "</b>");
-  m = snapshot->modules ? sc_module_graph_find (snapshot->modules, id) : -1;
+  m = analysis ? sc_module_graph_find (analysis->modules, id) : -1;
   if (m < 0)
     return g_string_free (text, FALSE);
 
-  module = &snapshot->modules->modules[m];
+  module = &analysis->modules->modules[m];
   g_string_append_c (text, '\n');
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u unit in layers %u–%u",
                                              "%u units in layers %u–%u", module->n_units),

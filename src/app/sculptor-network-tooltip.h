@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "sc-analysis.h"
 #include "sc-render.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
@@ -24,12 +25,15 @@ void  _sculptor_network_fan             (const ScMask     *mask,
 
 /* Pango markup for a unit (hit->kind SC_HIT_UNIT): its name, layer and
  * index, activation × gradient score if known, fan-in and fan-out from the
- * mask, and its module once detected. task may be NULL. */
+ * mask, and its module once detected (analysis, or NULL). task may be
+ * NULL. */
 char *_sculptor_network_describe_unit   (const ScSnapshot *snapshot,
+                                         const ScAnalysis *analysis,
                                          const ScTask     *task,
                                          const ScHit      *hit);
-/* Pango markup for module id: units, input and output sets. */
+/* Pango markup for module id of analysis: units, input and output sets. */
 char *_sculptor_network_describe_module (const ScSnapshot *snapshot,
+                                         const ScAnalysis *analysis,
                                          const ScTask     *task,
                                          guint             id);
 

@@ -20,11 +20,11 @@
 /* ---- animation ------------------------------------------------------- */
 
 static double
-animation_length (AnimationKind kind)
+animation_length (SculptorNetworkView *self)
 {
-  switch (kind)
+  switch (self->animation)
     {
-    case ANIMATION_FADE:  return FADE_MS + SETTLE_MS;
+    case ANIMATION_FADE:  return FADE_MS + SETTLE_MS;   /* the close-up takes the settle's time */
     case ANIMATION_BLEND: return BLEND_MS;
     case ANIMATION_NONE:
     default:              return 0.0;
@@ -53,7 +53,7 @@ on_tick (GtkWidget     *widget,
   if (self->animation_start == 0)
     self->animation_start = now;
 
-  if ((now - self->animation_start) / 1000.0 >= animation_length (self->animation))
+  if ((now - self->animation_start) / 1000.0 >= animation_length (self))
     {
       self->tick_id = 0;
       _sculptor_network_view_stop_animation (self);
@@ -99,6 +99,7 @@ _sculptor_network_view_stop_animation (SculptorNetworkView *self)
       /* The fade is over: its textures are not needed any more. */
       g_clear_object (&self->frame->fade_from);
       g_clear_object (&self->frame->fade_to);
+      g_clear_pointer (&self->frame->close_up, g_ptr_array_unref);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -195,6 +196,36 @@ ease_out (double t)
   return 1.0 - (1.0 - t) * (1.0 - t) * (1.0 - t);
 }
 
+static double
+ease_in_out (double t)
+{
+  t = CLAMP (t, 0.0, 1.0);
+  return t < 0.5 ? 4 * t * t * t : 1.0 - 4 * (1.0 - t) * (1.0 - t) * (1.0 - t);
+}
+
+/* The layers closing up: first (fade_to, or what was on screen), the
+ * frames in between, then the content, each blended into the next. */
+static void
+append_close_up (SculptorNetworkView         *self,
+                 GtkSnapshot                 *snapshot,
+                 GdkTexture                  *first,
+                 const SculptorViewTransform *first_transform,
+                 double                       progress)
+{
+  SculptorFrame *frame = self->frame;
+  const SculptorViewTransform *transform = &frame->request.transform;
+  guint n = frame->close_up->len + 1;   /* steps from first to content */
+  double position = progress * n;
+  guint k = MIN ((guint) position, n - 1);
+  GdkTexture *to = k + 1 == n ? frame->content : g_ptr_array_index (frame->close_up, k);
+
+  if (k == 0)
+    append_blend (self, snapshot, first, first_transform, to, position);
+  else
+    append_blend (self, snapshot, g_ptr_array_index (frame->close_up, k - 1), transform, to,
+                  position - k);
+}
+
 static void
 draw_content (SculptorNetworkView *self,
               GtkSnapshot         *snapshot)
@@ -207,10 +238,16 @@ draw_content (SculptorNetworkView *self,
     {
       if (t < FADE_MS)
         append_blend (self, snapshot, frame->fade_from, transform, frame->fade_to, ease_out (t / FADE_MS));
+      else if (frame->close_up != NULL)
+        append_close_up (self, snapshot, frame->fade_to, transform,
+                         ease_in_out ((t - FADE_MS) / SETTLE_MS));
       else
         append_blend (self, snapshot, frame->fade_to, transform, frame->content,
                       ease_out ((t - FADE_MS) / SETTLE_MS));
     }
+  else if (self->animation == ANIMATION_BLEND && self->old_content != NULL && frame->close_up != NULL)
+    append_close_up (self, snapshot, self->old_content, &self->old_transform,
+                     ease_in_out (t / BLEND_MS));
   else if (self->animation == ANIMATION_BLEND && self->old_content != NULL)
     append_blend (self, snapshot, self->old_content, &self->old_transform, frame->content,
                   ease_out (t / BLEND_MS));
@@ -382,7 +419,7 @@ draw_hint (SculptorNetworkView *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double column = width - legend->x - 12.0;
 
-  if (self->snapshot->detection != NULL || legend->width <= 0.0 ||
+  if (self->analysis != NULL || legend->width <= 0.0 ||
       legend->x < layout->plot_rect.x + layout->plot_rect.width - 1.0 ||
       column < 100.0 || height - (legend->y + legend->height) < 80.0)
     return;

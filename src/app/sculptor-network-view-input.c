@@ -201,11 +201,12 @@ _sculptor_network_view_query_tooltip (GtkWidget  *widget,
   hit = sculptor_network_view_hit_test_widget (self, x, y);
   if (hit.kind == SC_HIT_UNIT)
     {
-      markup = _sculptor_network_describe_unit (self->snapshot, self->task, &hit);
+      markup = _sculptor_network_describe_unit (self->snapshot, self->analysis, self->task, &hit);
       set_tip_area (self, tooltip, hit.unit);
     }
   else if ((hit.kind == SC_HIT_MODULE || hit.kind == SC_HIT_LEGEND) && hit.module >= 0)
-    markup = _sculptor_network_describe_module (self->snapshot, self->task, (guint) hit.module);
+    markup = _sculptor_network_describe_module (self->snapshot, self->analysis, self->task,
+                                                (guint) hit.module);
 
   if (markup == NULL)
     return FALSE;

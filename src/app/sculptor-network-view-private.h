@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sc-lesion.h"
 #include "sculptor-network-frame.h"
 #include "sculptor-network-view.h"
 
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   ANIMATION_NONE,
-  ANIMATION_FADE,     /* fade_from → fade_to, then → content */
+  ANIMATION_FADE,     /* fade_from → fade_to, then (through close_up) → content */
   ANIMATION_BLEND,    /* the previous frame's content → content */
 } AnimationKind;
 
@@ -25,10 +26,14 @@ struct _SculptorNetworkView
 
   /* Owned references */
   ScSnapshot            *snapshot;
+  ScAnalysis            *analysis;     /* snapshot's modules, or NULL */
   ScModuleColors        *colors;       /* of snapshot's modules, or NULL */
   ScSnapshot            *layout_from;  /* the last snapshot with modules, or NULL */
+  ScAnalysis            *layout_analysis; /* its modules */
   ScModuleColors        *layout_colors;
   ScTask                *task;
+  ScLesion              *lesion;       /* what-if changes to grey, or NULL */
+  GtkWidget             *whatif_menu;  /* the context menu, or NULL */
   char                  *title;
   char                  *subtitle;
   char                  *placeholder_title;     /* NULL: the default */
@@ -69,7 +74,7 @@ struct _SculptorNetworkView
 
 /* Durations, ms. */
 #define FADE_MS    300.0
-#define SETTLE_MS  150.0
+#define SETTLE_MS  150.0   /* or the close-up */
 #define BLEND_MS   200.0
 
 #define DRAG_THRESHOLD 4.0   /* px: less is a click */
@@ -94,6 +99,10 @@ gboolean _sculptor_network_view_query_tooltip (GtkWidget  *widget,
                                                int         y,
                                                gboolean    keyboard,
                                                GtkTooltip *tooltip);
+
+/* sculptor-network-view-whatif.c */
+void _sculptor_network_view_add_whatif_menu (SculptorNetworkView *self);
+void _sculptor_network_view_class_add_whatif_bindings (GtkWidgetClass *widget_class);
 
 /* sculptor-network-view-draw.c */
 void _sculptor_network_view_draw          (SculptorNetworkView *self,

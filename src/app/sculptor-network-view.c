@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-render-input.h"   /* sc_render_format_subtitle() */
+#include "sc-figure.h"
 #include "sculptor-network-view-private.h"
 #include "sculptor-theme.h"
 
@@ -38,7 +38,7 @@ sculptor_network_view_new (void)
 static int
 selected_id (SculptorNetworkView *self)
 {
-  const ScModuleGraph *graph = self->snapshot ? self->snapshot->modules : NULL;
+  const ScModuleGraph *graph = self->analysis ? self->analysis->modules : NULL;
 
   if (self->selected < 0 || graph == NULL || (guint) self->selected >= graph->n_modules)
     return -1;
@@ -62,10 +62,7 @@ request_titles (SculptorNetworkView  *self,
     }
   if (task != NULL && (task->title != NULL || task->name != NULL))
     request->title = sc_task_display_title (task);
-  request->subtitle = sc_render_format_subtitle (snapshot->arch, snapshot->n_layers,
-                                                 snapshot->detection ? snapshot->detection->new_arch : NULL,
-                                                 snapshot->density,
-                                                 snapshot->modules ? snapshot->modules->n_modules : 0);
+  request->subtitle = sc_figure_subtitle (snapshot, self->analysis);
 }
 
 static void
@@ -80,6 +77,7 @@ start_frame (SculptorNetworkView *self,
 {
   SculptorFrameRequest request = {
     .snapshot = sc_snapshot_ref (self->snapshot),
+    .analysis = self->analysis ? sc_analysis_ref (self->analysis) : NULL,
     .task = self->task ? sc_task_ref (self->task) : NULL,
     .width = width,
     .height = height,
@@ -90,15 +88,28 @@ start_frame (SculptorNetworkView *self,
     .selected_id = selected_id (self),
     .colors = sc_module_colors_copy (self->colors),
     .layout_from = self->layout_from ? sc_snapshot_ref (self->layout_from) : NULL,
+    .layout_analysis = self->layout_analysis ? sc_analysis_ref (self->layout_analysis) : NULL,
     .layout_colors = sc_module_colors_copy (self->layout_colors),
     .cache = _sculptor_frame_cache_ref (self->cache),
   };
 
+  if (self->lesion != NULL && !sc_lesion_is_empty (self->lesion) &&
+      self->lesion->n_layers == self->snapshot->n_layers &&
+      self->lesion->n_units == sc_snapshot_n_units (self->snapshot))
+    {
+      request.greyed_units = sc_lesion_greyed_units (self->lesion);
+      request.greyed_edges = sc_mask_copy (self->lesion->pruned_edges);
+    }
+
   /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
     {
-      request.previous = sc_snapshot_ref (self->frame->request.snapshot);
+      const SculptorFrameRequest *shown = &self->frame->request;
+
+      request.previous = sc_snapshot_ref (shown->snapshot);
+      request.previous_analysis = shown->analysis ? sc_analysis_ref (shown->analysis) : NULL;
       request.previous_colors = sc_module_colors_copy (self->frame->request.colors);
+      request.shown_layout = sc_layout_copy (self->frame->layout);
     }
   self->animate_next = FALSE;
   request_titles (self, &request);
@@ -151,6 +162,7 @@ continues_animation (SculptorNetworkView *self,
 
   return self->animation != ANIMATION_NONE && frame->request.previous == NULL &&
          old != NULL && old->snapshot == frame->request.snapshot &&
+         old->analysis == frame->request.analysis &&
          old->width == frame->request.width && old->height == frame->request.height &&
          memcmp (&old->transform, &frame->request.transform, sizeof old->transform) == 0;
 }
@@ -166,8 +178,9 @@ replace_frame (SculptorNetworkView *self,
     self->hovered = -1;
 
   if (self->debug_frames)
-    g_message ("Network frame %d×%d: drawn in %.1f ms%s", frame->request.width,
-               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "");
+    g_message ("Network frame %d×%d: drawn in %.1f ms%s, %u close-up frames", frame->request.width,
+               frame->request.height, frame->render_ms, frame->fade_from ? ", with fade" : "",
+               frame->close_up ? frame->close_up->len : 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -182,6 +195,7 @@ install_frame (SculptorNetworkView *self,
     {
       frame->fade_from = g_steal_pointer (&self->frame->fade_from);
       frame->fade_to = g_steal_pointer (&self->frame->fade_to);
+      frame->close_up = g_steal_pointer (&self->frame->close_up);
       replace_frame (self, frame);
       return;
     }
@@ -376,12 +390,26 @@ sculptor_network_view_activate_at (SculptorNetworkView *self,
   g_return_val_if_fail (SCULPTOR_IS_NETWORK_VIEW (self), -1);
 
   hit = sculptor_network_view_hit_test_widget (self, x, y);
-  if (hit.kind != SC_HIT_NONE && hit.module >= 0 && self->snapshot->modules != NULL)
-    module = sc_module_graph_find (self->snapshot->modules, (guint) hit.module);
+  if (hit.kind != SC_HIT_NONE && hit.module >= 0 && self->analysis != NULL)
+    module = sc_module_graph_find (self->analysis->modules, (guint) hit.module);
 
   sculptor_network_view_set_selected_module (self, module);
   g_signal_emit (self, signals[MODULE_SELECTED], 0, module);
   return module;
+}
+
+void
+sculptor_network_view_set_lesion (SculptorNetworkView *self,
+                                  const ScLesion      *lesion)
+{
+  g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+
+  if (self->lesion == NULL && (lesion == NULL || sc_lesion_is_empty (lesion)))
+    return;
+  g_clear_pointer (&self->lesion, sc_lesion_free);
+  if (lesion != NULL && !sc_lesion_is_empty (lesion))
+    self->lesion = sc_lesion_copy (lesion);
+  _sculptor_network_view_request_frame (self, FALSE);
 }
 
 void
@@ -394,20 +422,38 @@ sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
   self->colors = sc_module_colors_copy (colors);
 }
 
+static void
+clear_layout_base (SculptorNetworkView *self)
+{
+  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
+  g_clear_pointer (&self->layout_analysis, sc_analysis_unref);
+  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+}
+
+static void
+set_layout_base (SculptorNetworkView  *self,
+                 ScSnapshot           *base,
+                 ScAnalysis           *analysis,
+                 const ScModuleColors *colors)
+{
+  clear_layout_base (self);
+  if (base != NULL && analysis != NULL)
+    {
+      self->layout_from = sc_snapshot_ref (base);
+      self->layout_analysis = sc_analysis_ref (analysis);
+      self->layout_colors = sc_module_colors_copy (colors);
+    }
+}
+
 void
 sculptor_network_view_set_layout_base (SculptorNetworkView  *self,
                                        ScSnapshot           *base,
+                                       ScAnalysis           *analysis,
                                        const ScModuleColors *colors)
 {
   g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
 
-  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
-  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
-  if (base != NULL && base->detection != NULL)
-    {
-      self->layout_from = sc_snapshot_ref (base);
-      self->layout_colors = sc_module_colors_copy (colors);
-    }
+  set_layout_base (self, base, analysis, colors);
 }
 
 void
@@ -462,30 +508,37 @@ sculptor_network_view_set_task (SculptorNetworkView *self,
 void
 sculptor_network_view_set_snapshot (SculptorNetworkView *self,
                                     ScSnapshot          *snapshot,
+                                    ScAnalysis          *analysis,
                                     gboolean             animate)
 {
   g_return_if_fail (SCULPTOR_IS_NETWORK_VIEW (self));
+  g_return_if_fail (snapshot != NULL || analysis == NULL);
 
-  if (snapshot == self->snapshot)
+  if (snapshot == self->snapshot && analysis == self->analysis)
     return;
 
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   self->snapshot = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+  self->analysis = analysis ? sc_analysis_ref (analysis) : NULL;
 
   /* A network without modules that comes after one with (a trial, a
    * retraining) is drawn in that one's module layout. */
-  if (snapshot == NULL || snapshot->detection != NULL ||
-      (self->layout_from != NULL && snapshot->step < self->layout_from->step))
-    {
-      g_clear_pointer (&self->layout_from, sc_snapshot_unref);
-      g_clear_pointer (&self->layout_colors, sc_module_colors_free);
-    }
-  if (snapshot != NULL && snapshot->detection != NULL)
-    {
-      self->layout_from = sc_snapshot_ref (snapshot);
-      self->layout_colors = sc_module_colors_copy (self->colors);
-    }
+  if (analysis != NULL)
+    set_layout_base (self, snapshot, analysis, self->colors);
+  else if (snapshot == NULL ||
+           (self->layout_from != NULL && snapshot->step < self->layout_from->step))
+    clear_layout_base (self);
   _sculptor_network_view_request_frame (self, animate);
+}
+
+ScAnalysis *
+sculptor_network_view_get_analysis (SculptorNetworkView *self)
+{
+  g_return_val_if_fail (SCULPTOR_IS_NETWORK_VIEW (self), NULL);
+
+  return self->analysis;
 }
 
 ScSnapshot *
@@ -616,9 +669,10 @@ sculptor_network_view_dispose (GObject *object)
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
   g_clear_pointer (&self->colors, sc_module_colors_free);
-  g_clear_pointer (&self->layout_from, sc_snapshot_unref);
-  g_clear_pointer (&self->layout_colors, sc_module_colors_free);
+  clear_layout_base (self);
   g_clear_pointer (&self->task, sc_task_unref);
+  g_clear_pointer (&self->lesion, sc_lesion_free);
+  g_clear_pointer (&self->whatif_menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sculptor_network_view_parent_class)->dispose (object);
 }
@@ -653,7 +707,7 @@ sculptor_network_view_class_init (SculptorNetworkViewClass *klass)
 
   /**
    * SculptorNetworkView::module-selected:
-   * @module: the index of the module clicked into snapshot->modules->modules,
+   * @module: the index of the module clicked into analysis->modules->modules,
    *   or -1 for empty space
    *
    * Emitted when the user clicks a unit, a module box or a legend entry,
@@ -664,6 +718,7 @@ sculptor_network_view_class_init (SculptorNetworkViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   _sculptor_network_view_class_add_bindings (widget_class);
+  _sculptor_network_view_class_add_whatif_bindings (widget_class);
   gtk_widget_class_set_css_name (widget_class, "networkview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -688,6 +743,7 @@ sculptor_network_view_init (SculptorNetworkView *self)
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   _sculptor_network_view_add_controllers (self);
+  _sculptor_network_view_add_whatif_menu (self);
 }
 
 void

@@ -9,7 +9,8 @@
 
 #include <gtk/gtk.h>
 
-#include "sc-render.h"
+#include "sc-analysis.h"
+#include "sc-lesion.h"
 #include "sc-render.h"
 #include "sc-snapshot.h"
 #include "sc-task.h"
@@ -26,11 +27,14 @@ G_DECLARE_FINAL_TYPE (SculptorNetworkView, sculptor_network_view, SCULPTOR, NETW
 GtkWidget  *sculptor_network_view_new               (void);
 void        sculptor_network_view_set_task          (SculptorNetworkView *self,
                                                      ScTask              *task);
-/* Shows snapshot (may be NULL); animates from the previous one. */
+/* Shows snapshot (may be NULL) with analysis's modules (NULL: grey
+ * units); animates from the previous one. */
 void        sculptor_network_view_set_snapshot      (SculptorNetworkView *self,
                                                      ScSnapshot          *snapshot,
+                                                     ScAnalysis          *analysis,
                                                      gboolean             animate);
 ScSnapshot *sculptor_network_view_get_snapshot      (SculptorNetworkView *self);
+ScAnalysis *sculptor_network_view_get_analysis      (SculptorNetworkView *self);
 /* NULL title: the task's title, and a subtitle describing the network. */
 void        sculptor_network_view_set_title         (SculptorNetworkView *self,
                                                      const char          *title,
@@ -48,8 +52,22 @@ void        sculptor_network_view_set_module_colors (SculptorNetworkView  *self,
  * scrubbing sets the one before the step shown), or NULL. */
 void        sculptor_network_view_set_layout_base   (SculptorNetworkView  *self,
                                                      ScSnapshot           *base,
+                                                     ScAnalysis           *analysis,
                                                      const ScModuleColors *colors);
-/* Module index into snapshot->modules->modules, or -1. */
+/* What-if changes of the snapshot shown, drawn greyed (copied; NULL or
+ * empty: none). */
+void        sculptor_network_view_set_lesion        (SculptorNetworkView *self,
+                                                     const ScLesion      *lesion);
+/* The what-if menu of a secondary click at (x, y) in widget coordinates:
+ * prune or restore the hidden unit or the edge there, knock out or bring
+ * back its module, restore the run's network. Its items activate
+ * win.whatif-unit (u: global unit), win.whatif-edge ((uuu): layer k, i, j),
+ * win.knock-out-id (u: merged module id) and win.whatif-restore.
+ * @return (transfer full) (nullable): NULL when nothing is offered there */
+GMenuModel *sculptor_network_view_whatif_menu_at    (SculptorNetworkView *self,
+                                                     double               x,
+                                                     double               y);
+/* Module index into analysis->modules->modules, or -1. */
 void        sculptor_network_view_set_selected_module (SculptorNetworkView *self,
                                                      int                  module);
 int         sculptor_network_view_get_selected_module (SculptorNetworkView *self);

@@ -274,11 +274,14 @@ make_task_row (const char *name,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (task->title ? task->title : name);
+  const char *family = sc_task_get_family (task);
+  GtkWidget *title = gtk_label_new (sc_task_get_title (task));
   g_autofree char *sub = g_strdup_printf ("%s  %s", name, task->spec ? task->spec : "");
-  g_autofree char *search = g_strconcat (name, " ", task->title ? task->title : "", " ",
-                                         task->family ? task->family : "", " ",
-                                         task->spec ? task->spec : "", NULL);
+  /* the words of the title and family in English too: the task names are */
+  g_autofree char *search = g_strjoin (" ", name, sc_task_get_title (task),
+                                       task->title ? task->title : "", family ? family : "",
+                                       task->family ? task->family : "",
+                                       task->spec ? task->spec : "", NULL);
   GtkWidget *subtitle = gtk_label_new (sub);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -292,7 +295,7 @@ make_task_row (const char *name,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "task-name", g_strdup (name), g_free);
   g_object_set_data_full (G_OBJECT (row), "task-family",
-                          g_strdup (task->family ? task->family : _("Other")), g_free);
+                          g_strdup (family ? family : _("Other")), g_free);
   g_object_set_data_full (G_OBJECT (row), "task-search", g_utf8_casefold (search, -1), g_free);
 
   return row;
@@ -466,9 +469,9 @@ sculptor_settings_panel_set_task (SculptorSettingsPanel *self,
 
   subtitle = g_strdup_printf ("%s%s%s", task->name, task->spec ? "  " : "",
                               task->spec ? task->spec : "");
-  gtk_label_set_text (self->task_title, task->title ? task->title : task->name);
+  gtk_label_set_text (self->task_title, sc_task_get_title (task));
   gtk_label_set_text (self->task_subtitle, subtitle);
-  gtk_label_set_text (self->task_description, task->description ? task->description : "");
+  gtk_label_set_text (self->task_description, task->description ? sc_task_get_description (task) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->task_description), task->description != NULL);
   sculptor_settings_panel_set_hyper (self, &task->defaults);
 

@@ -24,24 +24,24 @@ _sculptor_window_colors_reset (SculptorWindow *self)
     self->step_colors = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_module_colors_free);
   g_ptr_array_set_size (self->step_colors, 0);
   g_clear_pointer (&self->final_colors, sc_module_colors_free);
-  g_clear_pointer (&self->colors_previous, sc_snapshot_unref);
+  g_clear_pointer (&self->colors_previous, sc_analysis_unref);
   g_clear_pointer (&self->colors_previous_keys, sc_module_colors_free);
 }
 
 static ScModuleColors *
 follow (SculptorWindow *self,
-        ScSnapshot     *snapshot)
+        ScAnalysis     *analysis)
 {
   ScModuleColors *colors;
 
-  if (snapshot == NULL || snapshot->modules == NULL)
+  if (analysis == NULL)
     return NULL;
 
   colors = sc_module_colors_match (self->colors_previous ? self->colors_previous->modules : NULL,
-                                   self->colors_previous_keys, snapshot->modules);
-  g_clear_pointer (&self->colors_previous, sc_snapshot_unref);
+                                   self->colors_previous_keys, analysis->modules);
+  g_clear_pointer (&self->colors_previous, sc_analysis_unref);
   g_clear_pointer (&self->colors_previous_keys, sc_module_colors_free);
-  self->colors_previous = sc_snapshot_ref (snapshot);
+  self->colors_previous = sc_analysis_ref (analysis);
   self->colors_previous_keys = sc_module_colors_copy (colors);
   return colors;
 }
@@ -59,13 +59,13 @@ _sculptor_window_colors_add_steps (SculptorWindow *self,
       const ScStep *step = _sculptor_window_get_step (self, self->step_colors->len);
 
       /* rejected trials have no modules: they keep nothing */
-      g_ptr_array_add (self->step_colors, step->accepted ? follow (self, step->snapshot) : NULL);
+      g_ptr_array_add (self->step_colors, step->accepted ? follow (self, step->analysis) : NULL);
     }
 }
 
 void
 _sculptor_window_colors_add_final (SculptorWindow *self,
-                                   ScSnapshot     *final)
+                                   ScAnalysis     *final)
 {
   g_clear_pointer (&self->final_colors, sc_module_colors_free);
   self->final_colors = follow (self, final);
@@ -73,19 +73,19 @@ _sculptor_window_colors_add_final (SculptorWindow *self,
 
 const ScModuleColors *
 _sculptor_window_colors_for (SculptorWindow   *self,
-                             const ScSnapshot *snapshot)
+                             const ScAnalysis *analysis)
 {
   const ScRun *run = _sculptor_window_get_run (self);
   guint n;
 
-  if (snapshot == NULL || snapshot->modules == NULL || self->step_colors == NULL)
+  if (analysis == NULL || self->step_colors == NULL)
     return NULL;
-  if (run && snapshot == run->final && self->final_colors)
+  if (run && analysis == run->analysis && self->final_colors)
     return self->final_colors;
 
   n = MIN (self->step_colors->len, _sculptor_window_n_steps (self));
   for (guint i = n; i-- > 0;)
-    if (_sculptor_window_get_step (self, i)->snapshot == snapshot)
+    if (_sculptor_window_get_step (self, i)->analysis == analysis)
       return g_ptr_array_index (self->step_colors, i);
   return NULL;
 }

@@ -12,9 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-figure.h"
 #include "sc-graph.h"
-#include "sc-render.h"
-#include "sc-render-input.h"
 #include "sc-result.h"
 #include "sculptor-window-private.h"
 
@@ -314,7 +313,8 @@ _sculptor_window_export (SculptorWindow  *self,
                          GError         **error)
 {
   ScSnapshot *snapshot = self->shown;
-  ScSnapshot *detected = snapshot && snapshot->modules ? snapshot : self->detected;
+  ScAnalysis *analysis = self->shown_analysis;
+  ScAnalysis *detected = analysis ? analysis : self->detected;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   ScExportFormat format;
@@ -329,20 +329,17 @@ _sculptor_window_export (SculptorWindow  *self,
     }
 
   title = sc_task_display_title (self->task);
-  subtitle = sc_render_format_subtitle (snapshot->arch, snapshot->n_layers,
-                                        snapshot->detection ? snapshot->detection->new_arch : NULL,
-                                        snapshot->density,
-                                        snapshot->modules ? snapshot->modules->n_modules : 0);
+  subtitle = sc_figure_subtitle (snapshot, analysis);
 
   if (g_str_equal (dash + 1, "graphml"))
     {
-      if (snapshot->detection == NULL)
+      if (analysis == NULL)
         {
           g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
                        _("Modules are detected on accepted steps only; pick one"));
           return FALSE;
         }
-      return sc_graph_write_graphml (snapshot->detection, path, error);
+      return sc_graph_write_graphml (analysis->detection, path, error);
     }
 
   if (!sc_export_format_from_string (dash + 1, &format))
@@ -355,15 +352,12 @@ _sculptor_window_export (SculptorWindow  *self,
     {
       ScHierarchyOptions options;
 
-      if (detected == NULL || detected->modules == NULL)
+      if (detected == NULL)
         {
           g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("No modules have been detected yet"));
           return FALSE;
         }
-      sc_hierarchy_options_init (&options);
-      options.input_names = (const char * const *) self->task->input_names;
-      options.output_names = (const char * const *) self->task->output_names;
-      options.image_input = self->task->kind == SC_TASK_IMAGE;
+      sc_figure_hierarchy_init (&options, snapshot, self->task);
       options.title = title;
       options.subtitle = subtitle;
       return sc_render_export_hierarchy (format, path, detected->modules, &options,
@@ -375,7 +369,7 @@ _sculptor_window_export (SculptorWindow  *self,
       gboolean done;
       ScScene scene;
 
-      sc_scene_init_from_snapshot (&scene, snapshot);
+      sc_figure_scene_init (&scene, snapshot, analysis, self->task);
       /* a dense MNIST network would be a million-line file: the view's
        * level of detail, said in the subtitle */
       thinned = sc_scene_thin_edges (&scene, (const float * const *) snapshot->w,
@@ -383,13 +377,6 @@ _sculptor_window_export (SculptorWindow  *self,
       scene.options.orientation = sculptor_network_view_get_orientation (self->network_view);
       scene.title = title;
       scene.subtitle = subtitle;
-      scene.input_names = (const char * const *) self->task->input_names;
-      scene.output_names = (const char * const *) self->task->output_names;
-      if (self->task->kind == SC_TASK_IMAGE)
-        {
-          scene.image_width = self->task->image_width;
-          scene.image_height = self->task->image_height;
-        }
       done = sc_render_export_network (format, path, &scene, EXPORT_WIDTH, EXPORT_HEIGHT, error);
       g_clear_pointer (&thinned, sc_mask_free);
       return done;

@@ -48,9 +48,9 @@ _sculptor_window_apply_pace (SculptorWindow *self)
     sc_runner_set_pace (self->runner, pace->train_ms, pace->accepted_ms, pace->rejected_ms);
 }
 
-/* The last accepted network up to step index (the one the method goes on
- * from), or NULL. */
-static ScSnapshot *
+/* The last accepted step with its network up to step index (the one the
+ * method goes on from), or NULL. */
+static const ScStep *
 accepted_before (SculptorWindow *self,
                  guint           index)
 {
@@ -59,7 +59,7 @@ accepted_before (SculptorWindow *self,
       const ScStep *step = _sculptor_window_get_step (self, i);
 
       if (step->accepted && step->snapshot)
-        return step->snapshot;
+        return step;
     }
   return NULL;
 }
@@ -69,11 +69,11 @@ on_trial_shown (gpointer data)
 {
   SculptorWindow *self = data;
   guint n = _sculptor_window_n_steps (self);
-  ScSnapshot *back = n ? accepted_before (self, n - 1) : NULL;
+  const ScStep *back = n ? accepted_before (self, n - 1) : NULL;
 
   self->trial_source = 0;
   if (self->shown_step < 0 && back)
-    _sculptor_window_show_snapshot (self, back, TRUE);
+    _sculptor_window_show_snapshot (self, back->snapshot, back->analysis, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -127,10 +127,10 @@ _sculptor_window_follow_step (SculptorWindow *self,
     gtk_widget_set_visible (GTK_WIDGET (self->step_banner), FALSE);
 
   if (step->accepted && step->snapshot)
-    _sculptor_window_show_snapshot (self, step->snapshot, TRUE);
+    _sculptor_window_show_snapshot (self, step->snapshot, step->analysis, TRUE);
   else if (!step->accepted && step->trained && step->snapshot && pace->rejected_ms >= 300)
     {
-      _sculptor_window_show_snapshot (self, step->snapshot, TRUE);
+      _sculptor_window_show_snapshot (self, step->snapshot, NULL, TRUE);
       self->trial_source = g_timeout_add ((guint) (pace->rejected_ms * REJECTED_SHOWN),
                                           on_trial_shown, self);
     }

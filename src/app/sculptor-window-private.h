@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sc-lesion.h"
 #include "sc-pipeline.h"
 #include "sc-runner.h"
 #include "sculptor-hierarchy-view.h"
@@ -46,13 +47,16 @@ struct _SculptorWindow
   GtkLabel                *status_message;
   GtkLabel                *status_elapsed;
   GtkLabel                *step_banner;
+  GtkWidget               *whatif_bar;
+  GtkLabel                *whatif_label;
 
   /* Owned references */
   ScRunner                *runner;        /* the live run, or NULL */
   ScRun                   *loaded;        /* a run opened from a file, or NULL */
   ScTask                  *task;          /* task of the run shown */
   ScSnapshot              *shown;         /* snapshot in the network view */
-  ScSnapshot              *detected;      /* latest snapshot with modules at or before it */
+  ScAnalysis              *shown_analysis; /* its modules, or NULL */
+  ScAnalysis              *detected;      /* the latest modules at or before it */
   int                      shown_step;    /* -1: follow the live end */
   guint                    keep_task;     /* > 0: task-changed changes nothing */
   char                    *file_name;     /* the run file open, or NULL */
@@ -63,9 +67,18 @@ struct _SculptorWindow
   int                      trained_step;   /* step of the last training network shown */
   GPtrArray               *step_colors;   /* ScModuleColors * per step, or NULL */
   ScModuleColors          *final_colors;
-  ScSnapshot              *colors_previous;      /* the last coloured network */
+  ScAnalysis              *colors_previous;      /* the last coloured modules */
   ScModuleColors          *colors_previous_keys;
   GCancellable            *opening;       /* a saved run being read, or NULL */
+
+  /* What-if changes of the network shown (sculptor-window-lesion.c) */
+  ScLesion                *lesion;         /* or NULL: the run's network */
+  ScSnapshot              *lesion_of;      /* the network they change */
+  ScTask                  *lesion_task;    /* the task with its test set */
+  ScLesionEval            *lesion_base;    /* the network's own evaluation */
+  ScLesionEval            *lesion_eval;    /* with the changes; NULL while computed */
+  char                    *lesion_error;   /* why it cannot be evaluated, or NULL */
+  GCancellable            *lesion_cancellable;
 };
 
 /* A speed choice: each training run lasts at least train_ms; the worker
@@ -98,8 +111,10 @@ void              _sculptor_window_load_run       (SculptorWindow *self,
 /* The run file open (or just saved), shown in the title; NULL: none. */
 void              _sculptor_window_set_file       (SculptorWindow *self,
                                                    const char     *path);
+/* analysis: snapshot's modules, or NULL. */
 void              _sculptor_window_show_snapshot  (SculptorWindow *self,
                                                    ScSnapshot     *snapshot,
+                                                   ScAnalysis     *analysis,
                                                    gboolean        animate);
 
 /* sculptor-window-pace.c */
@@ -122,9 +137,20 @@ void              _sculptor_window_colors_reset   (SculptorWindow *self);
 void              _sculptor_window_colors_add_steps (SculptorWindow *self,
                                                    guint           n_steps);
 void              _sculptor_window_colors_add_final (SculptorWindow *self,
-                                                   ScSnapshot     *final);
+                                                   ScAnalysis     *final);
 const ScModuleColors *_sculptor_window_colors_for (SculptorWindow   *self,
-                                                   const ScSnapshot *snapshot);
+                                                   const ScAnalysis *analysis);
+
+/* sculptor-window-lesion.c */
+void              _sculptor_window_class_lesion_init (GtkWidgetClass *widget_class);
+/* Back to the run's network (another network is shown, or Restore). */
+void              _sculptor_window_lesion_reset   (SculptorWindow *self);
+void              _sculptor_window_lesion_dispose (SculptorWindow *self);
+void              _sculptor_window_lesion_update_inspector (SculptorWindow *self);
+/* Silences (or brings back) module index of the detected network. */
+void              _sculptor_window_lesion_set_module (SculptorWindow *self,
+                                                   int             index,
+                                                   gboolean        silenced);
 
 /* sculptor-window-actions.c */
 void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_class);

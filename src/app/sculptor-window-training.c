@@ -83,5 +83,5 @@ _sculptor_window_on_training_snapshot (SculptorWindow *self)
   self->trained_step = (int) training->step;
   if (first)
     gtk_widget_set_visible (GTK_WIDGET (self->step_banner), FALSE);
-  _sculptor_window_show_snapshot (self, training, first);
+  _sculptor_window_show_snapshot (self, training, NULL, first);
 }

@@ -55,15 +55,6 @@ _sculptor_window_get_run (SculptorWindow *self)
   return self->loaded;
 }
 
-static const ScScore *
-current_score (SculptorWindow *self)
-{
-  const ScRun *run = _sculptor_window_get_run (self);
-
-  /* The score belongs to the final network only. */
-  return run && self->detected == run->final ? run->score : NULL;
-}
-
 void
 _sculptor_window_set_message (SculptorWindow *self,
                               const char     *message)
@@ -90,9 +81,18 @@ _sculptor_window_show_error (SculptorWindow *self,
 static void
 update_inspector (SculptorWindow *self)
 {
+  /* the final network's analysis carries the score, the steps' none */
   sculptor_module_inspector_set_module (self->inspector, self->task, self->detected,
-                                        current_score (self),
                                         sculptor_network_view_get_selected_module (self->network_view));
+  _sculptor_window_lesion_update_inspector (self);
+}
+
+static void
+on_inspector_knock_out (SculptorWindow *self,
+                        gboolean        silenced)
+{
+  _sculptor_window_lesion_set_module (self, sculptor_module_inspector_get_module (self->inspector),
+                                      silenced);
 }
 
 static void
@@ -118,23 +118,23 @@ on_hierarchy_module_selected (SculptorWindow *self,
   select_module (self, module);
 }
 
-/* The module of snapshot that continues the one selected before (the same
+/* The module of analysis that continues the one selected before (the same
  * colour key: it shares the most units), else the one with its id. */
 static int
 module_index_following (SculptorWindow   *self,
-                        const ScSnapshot *snapshot,
+                        const ScAnalysis *analysis,
                         int               id,
                         int               key)
 {
-  const ScModuleColors *colors = _sculptor_window_colors_for (self, snapshot);
+  const ScModuleColors *colors = _sculptor_window_colors_for (self, analysis);
 
-  if (id < 0 || snapshot == NULL || snapshot->modules == NULL)
+  if (id < 0 || analysis == NULL)
     return -1;
   if (colors != NULL && key >= 0)
-    for (guint m = 0; m < snapshot->modules->n_modules; m++)
-      if (sc_module_colors_key (colors, snapshot->modules->modules[m].id) == (guint) key)
+    for (guint m = 0; m < analysis->modules->n_modules; m++)
+      if (sc_module_colors_key (colors, analysis->modules->modules[m].id) == (guint) key)
         return (int) m;
-  return sc_module_graph_find (snapshot->modules, (guint) id);
+  return sc_module_graph_find (analysis->modules, (guint) id);
 }
 
 static int
@@ -142,17 +142,17 @@ selected_module_id (SculptorWindow *self)
 {
   int module = sculptor_network_view_get_selected_module (self->network_view);
 
-  if (module < 0 || self->detected == NULL || self->detected->modules == NULL ||
-      (guint) module >= self->detected->modules->n_modules)
+  if (module < 0 || (guint) module >= sc_analysis_n_modules (self->detected))
     return -1;
   return (int) self->detected->modules->modules[module].id;
 }
 
-/* Shows snapshot in the network view, and the modules of the latest
- * detected snapshot up to it in the hierarchy and inspector. */
+/* Shows snapshot in the network view with its modules (analysis), and
+ * the latest modules up to it in the hierarchy and inspector. */
 void
 _sculptor_window_show_snapshot (SculptorWindow *self,
                                 ScSnapshot     *snapshot,
+                                ScAnalysis     *analysis,
                                 gboolean        animate)
 {
   int selected_id = selected_module_id (self);
@@ -160,22 +160,26 @@ _sculptor_window_show_snapshot (SculptorWindow *self,
                      : (int) sc_module_colors_key (_sculptor_window_colors_for (self, self->detected),
                                                    (guint) selected_id);
 
-  if (snapshot == self->shown)
+  if (snapshot == self->shown && analysis == self->shown_analysis)
     return;
 
+  /* a what-if belongs to the network it changed */
+  _sculptor_window_lesion_reset (self);
   g_clear_pointer (&self->shown, sc_snapshot_unref);
+  g_clear_pointer (&self->shown_analysis, sc_analysis_unref);
   self->shown = snapshot ? sc_snapshot_ref (snapshot) : NULL;
+  self->shown_analysis = analysis ? sc_analysis_ref (analysis) : NULL;
   sculptor_network_view_set_module_colors (self->network_view,
-                                           _sculptor_window_colors_for (self, snapshot));
-  sculptor_network_view_set_snapshot (self->network_view, snapshot, animate);
+                                           _sculptor_window_colors_for (self, analysis));
+  sculptor_network_view_set_snapshot (self->network_view, snapshot, analysis, animate);
 
-  if (snapshot && snapshot->modules && snapshot != self->detected)
+  if (analysis && analysis != self->detected)
     {
-      g_clear_pointer (&self->detected, sc_snapshot_unref);
-      self->detected = sc_snapshot_ref (snapshot);
+      g_clear_pointer (&self->detected, sc_analysis_unref);
+      self->detected = sc_analysis_ref (analysis);
       /* the tree's and inspector's swatches read the window's colours */
       g_object_set_data_full (G_OBJECT (self), SCULPTOR_MODULE_COLORS_KEY,
-                              sc_module_colors_copy (_sculptor_window_colors_for (self, snapshot)),
+                              sc_module_colors_copy (_sculptor_window_colors_for (self, analysis)),
                               (GDestroyNotify) sc_module_colors_free);
       sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, self->detected);
       select_module (self, module_index_following (self, self->detected, selected_id, selected_key));
@@ -183,7 +187,7 @@ _sculptor_window_show_snapshot (SculptorWindow *self,
     }
   else if (snapshot == NULL)
     {
-      g_clear_pointer (&self->detected, sc_snapshot_unref);
+      g_clear_pointer (&self->detected, sc_analysis_unref);
       g_object_set_data (G_OBJECT (self), SCULPTOR_MODULE_COLORS_KEY, NULL);
       sculptor_hierarchy_view_set_modules (self->hierarchy_view, self->task, NULL);
       select_module (self, -1);
@@ -331,28 +335,32 @@ _sculptor_window_show_step (SculptorWindow *self,
 
           if (step->snapshot)
             {
-              ScSnapshot *base = NULL;
+              const ScStep *base = NULL;
 
               /* a network without modules is drawn in the layout of the
                * last one with modules before it */
-              for (int j = i; step->snapshot->modules == NULL && j-- > 0 && base == NULL;)
+              for (int j = i; step->analysis == NULL && j-- > 0 && base == NULL;)
                 {
-                  ScSnapshot *earlier = _sculptor_window_get_step (self, (guint) j)->snapshot;
+                  const ScStep *earlier = _sculptor_window_get_step (self, (guint) j);
 
-                  if (earlier && earlier->modules)
+                  if (earlier->snapshot && earlier->analysis)
                     base = earlier;
                 }
-              sculptor_network_view_set_layout_base (self->network_view, base,
-                                                     _sculptor_window_colors_for (self, base));
-              _sculptor_window_show_snapshot (self, step->snapshot, FALSE);
+              sculptor_network_view_set_layout_base (self->network_view,
+                                                     base ? base->snapshot : NULL,
+                                                     base ? base->analysis : NULL,
+                                                     _sculptor_window_colors_for (self,
+                                                                                  base ? base->analysis : NULL));
+              _sculptor_window_show_snapshot (self, step->snapshot, step->analysis, FALSE);
               break;
             }
         }
     }
   else if (run && run->final)
-    _sculptor_window_show_snapshot (self, run->final, FALSE);
+    _sculptor_window_show_snapshot (self, run->final, run->analysis, FALSE);
   else if (self->runner && sc_runner_get_snapshot (self->runner))
-    _sculptor_window_show_snapshot (self, sc_runner_get_snapshot (self->runner), FALSE);
+    _sculptor_window_show_snapshot (self, sc_runner_get_snapshot (self->runner),
+                                    sc_runner_get_analysis (self->runner), FALSE);
 
   update_status (self);
 }
@@ -433,6 +441,7 @@ on_runner_state (SculptorWindow *self)
       break;
     }
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 
@@ -460,15 +469,16 @@ static void
 describe_score (SculptorWindow *self,
                 const ScRun    *run)
 {
+  guint n_modules = sc_analysis_n_modules (run->analysis);
   g_autofree char *message = NULL;
 
-  if (run->score)
-    message = g_strdup_printf (run->score->success
+  if (run->analysis->score)
+    message = g_strdup_printf (run->analysis->score->success
                                ? _("Done: %u modules, ground-truth structure recovered")
                                : _("Done: %u modules, ground-truth structure not recovered"),
-                               run->final->modules->n_modules);
+                               n_modules);
   else
-    message = g_strdup_printf (_("Done: %u modules"), run->final->modules->n_modules);
+    message = g_strdup_printf (_("Done: %u modules"), n_modules);
   _sculptor_window_set_message (self, message);
 }
 
@@ -482,9 +492,9 @@ on_runner_finished (SculptorWindow *self)
   if (run)
     {
       _sculptor_window_colors_add_steps (self, sc_runner_get_n_steps (self->runner));
-      _sculptor_window_colors_add_final (self, run->final);
+      _sculptor_window_colors_add_final (self, run->analysis);
       if (self->shown_step < 0)
-        _sculptor_window_show_snapshot (self, run->final, TRUE);
+        _sculptor_window_show_snapshot (self, run->final, run->analysis, TRUE);
       update_inspector (self);
       describe_score (self, run);
     }
@@ -493,6 +503,7 @@ on_runner_finished (SculptorWindow *self)
 
   sculptor_timeline_set_stage (self->timeline, SC_STAGE_DONE);
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 
@@ -523,7 +534,7 @@ reset_view (SculptorWindow *self)
   _sculptor_window_clear_trial (self);
   _sculptor_window_training_reset (self);
   sculptor_timeline_clear (self->timeline);
-  _sculptor_window_show_snapshot (self, NULL, FALSE);
+  _sculptor_window_show_snapshot (self, NULL, NULL, FALSE);
   _sculptor_window_colors_reset (self);
 }
 
@@ -598,7 +609,7 @@ _sculptor_window_load_run (SculptorWindow *self,
   for (guint i = 0; i < run->steps->len; i++)
     sculptor_timeline_append (self->timeline, &g_array_index (run->steps, ScStep, i));
   _sculptor_window_colors_add_steps (self, run->steps->len);
-  _sculptor_window_colors_add_final (self, run->final);
+  _sculptor_window_colors_add_final (self, run->analysis);
   sculptor_timeline_set_stage (self->timeline, SC_STAGE_DONE);
   _sculptor_window_show_step (self, -1);
   update_titles (self);
@@ -621,6 +632,7 @@ apply_task (SculptorWindow *self,
   update_titles (self);
   _sculptor_window_set_message (self, _("Ready: press Run"));
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 
@@ -716,9 +728,11 @@ sculptor_window_dispose (GObject *object)
    * still holds as its titlebar (a critical on every close); drop it here. */
   gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_WINDOW);
+  _sculptor_window_lesion_dispose (self);
   g_clear_pointer (&self->loaded, sc_run_free);
   g_clear_pointer (&self->shown, sc_snapshot_unref);
-  g_clear_pointer (&self->detected, sc_snapshot_unref);
+  g_clear_pointer (&self->shown_analysis, sc_analysis_unref);
+  g_clear_pointer (&self->detected, sc_analysis_unref);
   g_clear_pointer (&self->task, sc_task_unref);
   g_clear_pointer (&self->file_name, g_free);
   if (self->step_colors)
@@ -769,12 +783,16 @@ sculptor_window_class_init (SculptorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_message);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, status_elapsed);
   gtk_widget_class_bind_template_child (widget_class, SculptorWindow, step_banner);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, whatif_bar);
+  gtk_widget_class_bind_template_child (widget_class, SculptorWindow, whatif_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_knock_out);
   gtk_widget_class_bind_template_callback (widget_class, on_task_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_network_module_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_hierarchy_module_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_step_selected);
 
   _sculptor_window_class_actions_init (widget_class);
+  _sculptor_window_class_lesion_init (widget_class);
 }
 
 static void
@@ -835,6 +853,7 @@ sculptor_window_init (SculptorWindow *self)
    * task chooser (which would open on Space). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->network_view));
   _sculptor_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.whatif-restore", FALSE);
   update_status (self);
 }
 

@@ -25,14 +25,9 @@
 #include <glib/gi18n.h>
 
 #include "cli.h"
-#include "sc-detect.h"
+#include "sc-analysis.h"
 #include "sc-error.h"
-#include "sc-graph.h"
 #include "sc-mask.h"
-#include "sc-modules.h"
-
-/* Largest accepted step size: far above any network depth. */
-#define MAX_STEP 1024
 
 static gboolean
 get_step (JsonObject  *object,
@@ -47,11 +42,11 @@ get_step (JsonObject  *object,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      (value = json_node_get_int (node)) < 0 || value > MAX_STEP)
+      (value = json_node_get_int (node)) < 0 || value > SC_DETECT_MAX_STEP)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
                    _("%s must be an integer between 0 and %d (0: number of weight layers)"),
-                   member, MAX_STEP);
+                   member, SC_DETECT_MAX_STEP);
       return FALSE;
     }
 
@@ -92,7 +87,8 @@ parse_params (JsonObject      *object,
   return get_step (object, "feature_step_size", &params->feature_step, error) &&
          get_step (object, "clusterability_step_size", &params->clusterability_step, error) &&
          get_threshold (object, "mm_threshold", &params->mm_threshold, error) &&
-         get_threshold (object, "cluster_merging_threshold", &params->merge_threshold, error);
+         get_threshold (object, "cluster_merging_threshold", &params->merge_threshold, error) &&
+         sc_detect_params_validate (params, error);
 }
 
 /* json-glib names the position as "<data>:LINE:COLUMN: …"; the line is
@@ -125,7 +121,7 @@ parse_json (const char  *text,
   return NULL;
 }
 
-static ScDetection *
+static ScAnalysis *
 detect_line (const char  *text,
              GError     **error)
 {
@@ -154,7 +150,7 @@ detect_line (const char  *text,
   if (mask == NULL || !parse_params (object, &params, error))
     return NULL;
 
-  return sc_detect (mask, &params, error);
+  return sc_analysis_new (mask, &params, NULL, error);
 }
 
 static void
@@ -171,33 +167,26 @@ append_json (GString     *out,
   g_string_append_c (out, '\n');
 }
 
-static gboolean
-result_line (const ScDetection  *det,
-             guint               number,
-             GString            *out,
-             GError            **error)
+static void
+result_line (const ScAnalysis  *analysis,
+             guint              number,
+             GString           *out)
 {
-  g_autoptr(ScModuleGraph) graph = sc_module_graph_new (det);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  double q = NAN;
-
-  if (!sc_graph_modularity (det, &q, error))
-    return FALSE;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "line");
   json_builder_add_int_value (builder, number);
-  sc_detection_to_json (det, builder);
-  sc_module_graph_to_json (graph, builder);
+  sc_detection_to_json (analysis->detection, builder);
+  sc_module_graph_to_json (analysis->modules, builder);
   json_builder_set_member_name (builder, "modularity_q");
-  if (isfinite (q))
-    json_builder_add_double_value (builder, q);
+  if (isfinite (analysis->modularity_q))
+    json_builder_add_double_value (builder, analysis->modularity_q);
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
   append_json (out, builder);
-  return TRUE;
 }
 
 static void
@@ -230,14 +219,15 @@ cli_detect_batch (const char *filename,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(ScDetection) det = NULL;
+      g_autoptr(ScAnalysis) analysis = NULL;
       char *text = g_strstrip (lines[i]);
 
       if (*text == '\0')
         continue;
 
-      det = detect_line (text, &error);
-      if (det == NULL || !result_line (det, i + 1, out, &error))
+      if ((analysis = detect_line (text, &error)))
+        result_line (analysis, i + 1, out);
+      else
         {
           error_line (filename, i + 1, error, out);
           n_failed++;

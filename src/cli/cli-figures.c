@@ -10,52 +10,39 @@
 #include "config.h"
 
 #include "cli.h"
-#include "sc-render-input.h"
+#include "sc-figure.h"
 
 #define FIGURE_WIDTH  1200
 #define FIGURE_HEIGHT 800
 
 gboolean
-cli_write_figures (const ScRun  *run,
-                   const char   *out_dir,
-                   GError      **error)
+cli_write_figures (const ScTask      *task,
+                   const ScSnapshot  *network,
+                   const ScAnalysis  *analysis,
+                   const char        *out_dir,
+                   GError           **error)
 {
-  const ScSnapshot *final = run->final;
-  g_autofree char *title = sc_task_display_title (run->task);
-  g_autofree char *subtitle = sc_render_format_subtitle (final->arch, final->n_layers,
-                                                         final->detection->new_arch,
-                                                         final->density,
-                                                         final->modules->n_modules);
-  g_autofree char *network_subtitle = NULL;
+  g_autofree char *title = sc_task_display_title (task);
+  g_autofree char *subtitle = sc_figure_subtitle (network, analysis);
+  g_autofree char *network_subtitle = g_strdup (subtitle);
   ScMask *thinned;
   ScHierarchyOptions hierarchy;
   ScScene scene;
   gboolean done;
 
-  sc_scene_init_from_snapshot (&scene, final);
+  sc_figure_scene_init (&scene, network, analysis, task);
   scene.title = title;
   /* the network figure says when it shows the strongest edges only */
-  network_subtitle = g_strdup (subtitle);
-  thinned = sc_scene_thin_edges (&scene, (const float * const *) final->w, SC_RENDER_LAYER_EDGES,
+  thinned = sc_scene_thin_edges (&scene, (const float * const *) network->w, SC_RENDER_LAYER_EDGES,
                                  &network_subtitle);
   scene.subtitle = network_subtitle;
-  scene.input_names = (const char * const *) run->task->input_names;
-  scene.output_names = (const char * const *) run->task->output_names;
-  if (run->task->kind == SC_TASK_IMAGE)
-    {
-      scene.image_width = run->task->image_width;
-      scene.image_height = run->task->image_height;
-    }
 
-  sc_hierarchy_options_init (&hierarchy);
-  hierarchy.input_names = scene.input_names;
-  hierarchy.output_names = scene.output_names;
-  hierarchy.image_input = run->task->kind == SC_TASK_IMAGE;
+  sc_figure_hierarchy_init (&hierarchy, network, task);
   hierarchy.title = title;
   hierarchy.subtitle = subtitle;
 
-  done = cli_render_figures (&scene, final->modules, &hierarchy, out_dir, SC_EXPORT_SVG,
-                             FIGURE_WIDTH, FIGURE_HEIGHT, NULL, error);
+  done = cli_render_figures (&scene, analysis ? analysis->modules : NULL, &hierarchy, out_dir,
+                             SC_EXPORT_SVG, FIGURE_WIDTH, FIGURE_HEIGHT, NULL, error);
   g_clear_pointer (&thinned, sc_mask_free);
   return done;
 }

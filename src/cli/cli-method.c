@@ -138,19 +138,19 @@ cli_load_task (const char          *name,
                const CliMethodArgs *args,
                GError             **error)
 {
-  ScMnistParams params;
-  ScMnistKind kind;
+  g_auto(ScTaskSource) source = { 0 };
 
-  if (!sc_mnist_kind_from_name (name, &kind))
-    return sc_task_lookup (name, error);
+  cli_task_source_init (&source, name, args);
+  return sc_task_source_load (&source, error);
+}
 
-  sc_mnist_params_init (&params, kind);
-  if (args->mnist_train > 0)
-    params.train_per_class = (guint) args->mnist_train;
-  if (args->mnist_test > 0)
-    params.test_per_class = (guint) args->mnist_test;
-
-  return sc_mnist_load_task (name, args->mnist_images, args->mnist_labels, &params, error);
+void
+cli_task_source_init (ScTaskSource        *source,
+                      const char          *name,
+                      const CliMethodArgs *args)
+{
+  sc_task_source_init (source, name, args->mnist_images, args->mnist_labels,
+                       (guint) MAX (args->mnist_train, 0), (guint) MAX (args->mnist_test, 0));
 }
 
 gboolean

@@ -165,11 +165,13 @@ print_summary (const ScRun *run,
                const char  *out_dir)
 {
   const ScSnapshot *final = run->final;
-  const ScModuleGraph *graph = final->modules;
+  const ScAnalysis *analysis = run->analysis;
+  const ScModuleGraph *graph = analysis->modules;
+  const ScScore *score = analysis->score;
   g_autofree char *arch = sc_arch_to_string ((guint *) run->hyper.arch->data,
                                              run->hyper.arch->len, '-');
-  g_autofree char *final_arch = sc_arch_to_string (final->detection->new_arch,
-                                                   final->detection->n_layers, '-');
+  g_autofree char *final_arch = sc_arch_to_string (analysis->detection->new_arch,
+                                                   analysis->detection->n_layers, '-');
   const ScEdgeRun *chosen = &g_array_index (run->edge_runs, ScEdgeRun, run->chosen_edge_run);
 
   g_print ("\n");
@@ -179,7 +181,7 @@ print_summary (const ScRun *run,
            run->dense_accuracy, final->accuracy, final->exact_accuracy);
   g_print (_("Sparsity        %.1f%% of hidden units, %.2f%% of weights (density %.4f, Pe %g)\n"),
            run->unit_percent, 100.0 * (1.0 - final->density), final->density, chosen->pe);
-  g_print (_("Modules         %u (Newman Q %.3f)\n"), graph->n_modules, run->modularity_q);
+  g_print (_("Modules         %u (Newman Q %.3f)\n"), graph->n_modules, analysis->modularity_q);
   for (guint m = 0; m < graph->n_modules; m++)
     {
       const ScModule *module = &graph->modules[m];
@@ -195,13 +197,16 @@ print_summary (const ScRun *run,
                module->outputs->len ? _("  outputs {") : "", outputs,
                module->outputs->len ? "}" : "");
     }
-  if (run->score)
-    g_print (_("Ground truth    %s (inputs %s, outputs %s%s%s)\n"),
-             run->score->success ? _("structure recovered") : _("structure NOT recovered"),
-             !run->score->input_applicable ? _("n/a") : run->score->input_separable ? "✓" : "✗",
-             !run->score->output_applicable ? _("n/a") : run->score->output_grouped ? "✓" : "✗",
-             run->score->hidden_applicable ? _(", hidden ") : "",
-             !run->score->hidden_applicable ? "" : run->score->hidden_separable ? "✓" : "✗");
+  if (score)
+    g_print (_("Ground truth    %s (inputs %s, outputs %s%s%s%s%s)\n"),
+             score->success ? _("structure recovered") : _("structure NOT recovered"),
+             !score->input_applicable ? _("n/a") : score->input_separable ? "✓" : "✗",
+             !score->output_applicable ? _("n/a") : score->output_grouped ? "✓" : "✗",
+             score->hidden_applicable ? _(", hidden ") : "",
+             !score->hidden_applicable ? "" : score->hidden_separable ? "✓" : "✗",
+             /* every module matches a node of the function graph */
+             score->modules_applicable ? _(", modules ") : "",
+             !score->modules_applicable ? "" : score->modules_matched ? "✓" : "✗");
   g_print (_("Time            %.2f s (dense %.2f, units %.2f, edges %.2f, detection %.3f)\n"),
            run->total_seconds, run->stage_seconds[SC_STAGE_DENSE],
            run->stage_seconds[SC_STAGE_UNITS], run->stage_seconds[SC_STAGE_EDGES],
@@ -239,7 +244,7 @@ add_alternative (JsonObject   *root,
                  const char   *name,
                  GError      **error)
 {
-  const ScDetection *detection = run->final->detection;
+  const ScDetection *detection = run->analysis->detection;
   g_autofree guint *labels = g_new0 (guint, MAX (detection->n_kept, 1));
   JsonObject *alt = json_object_new ();
   JsonArray *array = json_array_new ();
@@ -302,11 +307,11 @@ write_results (const ScRun  *run,
     {
       g_autofree char *path = g_build_filename (args->out_dir, "network.graphml", NULL);
 
-      if (!sc_graph_write_graphml (run->final->detection, path, error))
+      if (!sc_graph_write_graphml (run->analysis->detection, path, error))
         return FALSE;
     }
 
-  return cli_write_figures (run, args->out_dir, error);
+  return cli_write_figures (run->task, run->final, run->analysis, args->out_dir, error);
 }
 
 static void
@@ -325,7 +330,7 @@ int
 cli_run (int    argc,
          char **argv)
 {
-  g_auto(RunArgs) args = { .threads = 1 };
+  g_auto(RunArgs) args = { .threads = -1 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &args.out_dir,
       N_("Directory for result.json and the figures (default sculptor-out/TASK)"), N_("DIR") },
@@ -343,7 +348,7 @@ cli_run (int    argc,
     { "plain-c", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &args.plain_c,
       N_("Same as --blas plain"), NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &args.threads,
-      N_("Threads for the large products (default 1; the network is the same with any number)"),
+      N_("Threads for the large products (default: the processors, at most 4; the network is the same with any number)"),
       N_("N") },
     { "memory-limit", 0, 0, G_OPTION_ARG_STRING, &args.memory_limit,
       N_("Refuse a run estimated to need more memory, e.g. 4G or none "
@@ -373,7 +378,9 @@ cli_run (int    argc,
     return cli_usage_error ("%s", error->message);
   if (argc != 2)
     return cli_usage_error (_("run needs exactly one TASK (try --help)"));
-  if (args.threads < 1 || args.threads > 64)
+  if (args.threads == -1)
+    args.threads = (int) MIN (g_get_num_processors (), 4);
+  else if (args.threads < 1 || args.threads > 64)
     return cli_usage_error (_("--threads must be between 1 and 64"));
   if ((problem = cli_method_args_check (&args.method)))
     return cli_usage_error ("%s", problem);

@@ -1,4 +1,4 @@
-/* cli-sweep-report.c — sculptor-cli sweep: choices, tables and files
+/* cli-sweep-report.c — what sculptor-cli's sweep commands print and draw
  *
  * Copyright 2026 The Sculptor authors
  *
@@ -16,14 +16,26 @@
 
 #include "cli.h"
 #include "cli-sweep.h"
-#include "sc-json.h"
+#include "sc-sweep-slurm.h"
 
-/* One seed's choice under one rule. */
-typedef struct
+void
+cli_sweep_print_progress (const ScSweepOutcome *outcome,
+                          guint                 n_finished,
+                          guint                 n_runs,
+                          gpointer              user_data)
 {
-  int      point;      /* index into the grid, -1: no network passes */
-  ScScore *score;      /* NULL without ground truth */
-} Choice;
+  const ScSweep *sweep = user_data;
+  const ScSweepCell *cell = &g_array_index (sweep->plan->cells, ScSweepCell, outcome->cell);
+
+  g_print ("[sweep] %3u/%-3u %s seed %-3" G_GUINT64_FORMAT " Pu %-4g ",
+           n_finished, n_runs, cell->label, outcome->seed, outcome->unit_step);
+  if (outcome->ok && !outcome->no_result)
+    g_print ("%6.2fs\n", outcome->seconds);
+  else if (outcome->ok)
+    g_print ("%s\n", _("no result: no unit-pruning step was accepted"));
+  else
+    g_print (_("failed: %s\n"), outcome->message);
+}
 
 static const char *
 mark (gboolean applicable,
@@ -33,52 +45,13 @@ mark (gboolean applicable,
 }
 
 static void
-tally (SweepTally   *t,
-       const Choice *choice)
-{
-  if (choice->point < 0)
-    {
-      t->n_empty++;
-      return;
-    }
-  t->n_seeds++;
-  if (choice->score)
-    {
-      t->n_scored++;
-      t->n_success += choice->score->success;
-      t->n_depth_aware += choice->score->depth_aware_success;
-    }
-}
-
-static gboolean
-choose (ScGrid            *grid,
-        const ScTruth     *truth,
-        guint64            seed,
-        ScSelectRule       rule,
-        double             band,
-        Choice            *out,
-        GError           **error)
-{
-  *out = (Choice) { .point = sc_grid_select (grid, seed, rule, band, error) };
-  if (out->point < 0)
-    return error == NULL || *error == NULL;
-  if (!sc_grid_detect_point (g_ptr_array_index (grid->points, out->point), error))
-    return FALSE;
-  if (truth != NULL &&
-      !(out->score = sc_grid_score_point (g_ptr_array_index (grid->points, out->point),
-                                          truth, error)))
-    return FALSE;
-  return TRUE;
-}
-
-static void
-print_choice_row (const SweepCell *cell,
-                  guint64          seed,
-                  const Choice    *choice,
-                  gboolean         depth_column)
+print_choice_row (const ScSweepCellResult *cr,
+                  guint64                  seed,
+                  const ScSweepChoice     *choice,
+                  gboolean                 depth_column)
 {
   const ScGridPoint *p;
-  const ScSnapshot *final;
+  const ScSnapshot *network;
   g_autofree char *kept = NULL;
 
   if (choice->point < 0)
@@ -88,11 +61,12 @@ print_choice_row (const SweepCell *cell,
       return;
     }
 
-  p = g_ptr_array_index (cell->grid->points, choice->point);
-  final = g_ptr_array_index (cell->finals, choice->point);
-  kept = sc_arch_to_string (p->detection->new_arch, p->detection->n_layers, '-');
+  p = g_ptr_array_index (cr->grid->points, choice->point);
+  network = g_ptr_array_index (cr->networks, choice->point);
+  kept = sc_arch_to_string (p->analysis->detection->new_arch, p->analysis->detection->n_layers,
+                            '-');
   g_print ("%-6" G_GUINT64_FORMAT " %-6g %-6g %-6u %-8.4f %-18s %-8u", seed, p->pu, p->pe,
-           p->n_edges, final->density, kept, p->modules->n_modules);
+           p->n_edges, network->density, kept, sc_analysis_n_modules (p->analysis));
   if (choice->score)
     {
       g_print (" %-4s %s %s %s", choice->score->success ? _("yes") : _("no"),
@@ -105,210 +79,61 @@ print_choice_row (const SweepCell *cell,
   g_print ("\n");
 }
 
-static void
-add_choice_json (JsonBuilder     *builder,
-                 const SweepCell *cell,
-                 guint64          seed,
-                 const Choice    *choice,
-                 const ScTruth   *truth,
-                 gboolean         full)
-{
-  const ScGridPoint *p;
-
-  json_builder_begin_object (builder);
-  sc_json_add_int (builder, "seed", (gint64) seed);
-  if (choice->point < 0)
-    {
-      json_builder_set_member_name (builder, "point");
-      json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
-      return;
-    }
-
-  p = g_ptr_array_index (cell->grid->points, choice->point);
-  sc_json_add_int (builder, "point", choice->point);
-  sc_json_add_double (builder, "unit_step", p->pu);
-  sc_json_add_double (builder, "edge_step", p->pe);
-  sc_json_add_double (builder, "final_percent", p->final_percent);
-  sc_json_add_double (builder, "accuracy", p->accuracy);
-  sc_json_add_int (builder, "n_edges", p->n_edges);
-  sc_json_add_double (builder, "modularity_q", p->modularity_q);
-  sc_json_add_string (builder, "structure", p->structure);
-  if (full)
-    {
-      json_builder_set_member_name (builder, "final_arch");
-      json_builder_add_value (builder, sc_arch_to_json (p->detection->new_arch,
-                                                        p->detection->n_layers));
-      json_builder_set_member_name (builder, "edges_by_layer");
-      json_builder_add_value (builder, sc_mask_to_edges_json (p->mask));
-      sc_detection_to_json (p->detection, builder);
-      sc_module_graph_to_json (p->modules, builder);
-    }
-  if (choice->score)
-    {
-      json_builder_set_member_name (builder, "score");
-      json_builder_begin_object (builder);
-      sc_score_to_json (choice->score, truth, builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-}
-
-static void
-begin_tally_json (JsonBuilder      *builder,
-                const SweepTally *t)
-{
-  json_builder_begin_object (builder);
-  sc_json_add_int (builder, "seeds", t->n_seeds);
-  sc_json_add_int (builder, "seeds_without_network", t->n_empty);
-  sc_json_add_int (builder, "scored", t->n_scored);
-  sc_json_add_int (builder, "recovered", t->n_success);
-  sc_json_add_int (builder, "recovered_depth_aware", t->n_depth_aware);
-}
-
 static char *
-format_rates (const SweepTally *tallies,
-              guint             n_rules,
-              gboolean          depth)
+format_rates (const ScSweepTally *tallies,
+              gboolean            depth)
 {
   GString *text = g_string_new (NULL);
 
-  for (guint r = 0; r < n_rules; r++)
+  for (guint r = 0; r < sc_sweep_n_rules (); r++)
     g_string_append_printf (text, "%s%s %u/%u", r ? " · " : "", sc_select_rule_name (r),
                             depth ? tallies[r].n_depth_aware : tallies[r].n_success,
                             tallies[r].n_scored);
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-write_figures (const SweepReport *report,
-               SweepCell         *cell,
-               guint64            seed,
-               const Choice      *choice,
-               GError           **error)
+static void
+print_cell (const ScSweepResult     *result,
+            const ScSweepCellResult *cr)
 {
-  ScSnapshot *final = g_ptr_array_index (cell->finals, choice->point);
-  g_autofree char *dir = g_strdup_printf ("%s/seed-%" G_GUINT64_FORMAT, cell->dir, seed);
-  ScRun view = { .task = report->task, .final = final };
-
-  if (final->detection == NULL && !sc_snapshot_detect (final, &cell->hyper, error))
-    return FALSE;
-  return cli_write_figures (&view, dir, error);
-}
-
-gboolean
-cli_sweep_report_cell (const SweepReport *report,
-                       SweepCell         *cell,
-                       JsonBuilder       *builder,
-                       SweepTally        *totals,
-                       GError           **error)
-{
-  const ScTruth *truth = report->task->truth;
-  guint n_rules = g_strv_length ((char **) sc_select_rule_names ());
-  guint n_seeds = report->seeds->len;
-  g_autofree Choice *choices = g_new0 (Choice, (gsize) n_rules * n_seeds);
-  g_autofree SweepTally *tallies = g_new0 (SweepTally, n_rules);
-  g_autofree char *grid_path = g_build_filename (cell->dir, "grid.jsonl", NULL);
+  const GArray *seeds = result->sweep->plan->seeds;
+  const ScHyper *hyper = &cr->cell->hyper;
+  gboolean truth = result->task->truth != NULL, depth_column = FALSE;
   g_autofree char *hyper_text = NULL;
-  gboolean depth_column = FALSE, ok = TRUE;
 
-  for (guint r = 0; r < n_rules && ok; r++)
-    for (guint s = 0; s < n_seeds && ok; s++)
-      {
-        Choice *c = &choices[r * n_seeds + s];
+  for (guint i = 0; i < cr->n_choices; i++)
+    depth_column |= cr->choices[i].score && cr->choices[i].score->depth_aware_applicable;
 
-        ok = choose (cell->grid, truth, (guint64) g_array_index (report->seeds, double, s),
-                     r, report->band, c, error);
-        if (ok)
-          {
-            tally (&tallies[r], c);
-            tally (&totals[r], c);
-            depth_column |= c->score && c->score->depth_aware_applicable;
-          }
-      }
-
-  if (ok)
+  hyper_text = g_strdup_printf ("lr %g, batch %u, %u epochs", hyper->lr, hyper->batch_size,
+                                hyper->epochs);
+  g_print ("\n%s (%s), %s %s\n", cr->cell->label, hyper_text, _("networks chosen by"),
+           sc_select_rule_name (result->rule));
+  g_print ("%-6s %-6s %-6s %-6s %-8s %-18s %-8s %s%s\n", _("seed"), "Pu", "Pe", _("edges"),
+           _("density"), _("kept units"), _("modules"),
+           truth ? _("recovered (inputs, outputs, hidden)") : "",
+           depth_column ? _("  depth-aware") : "");
+  for (guint s = 0; s < seeds->len; s++)
+    print_choice_row (cr, g_array_index (seeds, guint64, s),
+                      &cr->choices[result->rule * seeds->len + s], depth_column);
+  if (truth)
     {
-      hyper_text = g_strdup_printf ("lr %g, batch %u, %u epochs", cell->hyper.lr,
-                                    cell->hyper.batch_size, cell->hyper.epochs);
-      g_print ("\n%s (%s), %s %s\n", cell->label, hyper_text, _("networks chosen by"),
-               sc_select_rule_name (report->rule));
-      g_print ("%-6s %-6s %-6s %-6s %-8s %-18s %-8s %s%s\n", _("seed"), "Pu", "Pe", _("edges"),
-               _("density"), _("kept units"), _("modules"),
-               truth ? _("recovered (inputs, outputs, hidden)") : "",
-               depth_column ? _("  depth-aware") : "");
-      for (guint s = 0; s < n_seeds; s++)
-        print_choice_row (cell, (guint64) g_array_index (report->seeds, double, s),
-                          &choices[report->rule * n_seeds + s], depth_column);
-      if (truth)
-        {
-          g_autofree char *rates = format_rates (tallies, n_rules, FALSE);
-          g_autofree char *depth = format_rates (tallies, n_rules, TRUE);
+      g_autofree char *rates = format_rates (cr->tallies, FALSE);
+      g_autofree char *depth = format_rates (cr->tallies, TRUE);
 
-          g_print (_("Recovered by rule: %s\n"), rates);
-          if (depth_column)
-            g_print (_("Depth-aware:       %s\n"), depth);
-        }
-      if (cell->n_failed)
-        g_print (_("%u runs failed\n"), cell->n_failed);
+      g_print (_("Recovered by rule: %s\n"), rates);
+      if (depth_column)
+        g_print (_("Depth-aware:       %s\n"), depth);
     }
-
-  /* The JSON gets the cell even after an error, for what is known. */
-  json_builder_begin_object (builder);
-  sc_json_add_string (builder, "arch_label", cell->label);
-  sc_hyper_to_json (&cell->hyper, builder);
-  sc_json_add_int (builder, "failed_runs", cell->n_failed);
-  json_builder_set_member_name (builder, "choices");
-  json_builder_begin_array (builder);
-  for (guint s = 0; ok && s < n_seeds; s++)
-    add_choice_json (builder, cell, (guint64) g_array_index (report->seeds, double, s),
-                     &choices[report->rule * n_seeds + s], truth, TRUE);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "rules");
-  json_builder_begin_object (builder);
-  for (guint r = 0; ok && r < n_rules; r++)
-    {
-      json_builder_set_member_name (builder, sc_select_rule_name (r));
-      begin_tally_json (builder, &tallies[r]);
-      json_builder_set_member_name (builder, "choices");
-      json_builder_begin_array (builder);
-      for (guint s = 0; s < n_seeds; s++)
-        add_choice_json (builder, cell, (guint64) g_array_index (report->seeds, double, s),
-                         &choices[r * n_seeds + s], truth, FALSE);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  if (ok && (g_mkdir_with_parents (cell->dir, 0755) != 0 ||
-             !sc_grid_save (cell->grid, grid_path, error)))
-    {
-      if (error && *error == NULL)
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot create %s"), cell->dir);
-      ok = FALSE;
-    }
-  for (guint s = 0; ok && report->figures && s < n_seeds; s++)
-    {
-      const Choice *c = &choices[report->rule * n_seeds + s];
-
-      if (c->point >= 0)
-        ok = write_figures (report, cell, (guint64) g_array_index (report->seeds, double, s),
-                            c, error);
-    }
-
-  for (guint i = 0; i < n_rules * n_seeds; i++)
-    g_clear_pointer (&choices[i].score, sc_score_free);
-  return ok;
+  if (cr->n_failed)
+    g_print (_("%u runs failed\n"), cr->n_failed);
 }
 
-void
-cli_sweep_print_totals (const SweepReport *report,
-                        const SweepTally  *totals,
-                        guint              n_cells)
+static void
+print_totals (const ScSweepResult *result)
 {
-  guint n_rules = g_strv_length ((char **) sc_select_rule_names ());
-  const SweepTally *t = &totals[report->rule];
+  const ScSweepTally *totals = result->totals;
+  const ScSweepTally *t = &totals[result->rule];
+  guint n_rules = sc_sweep_n_rules (), n_cells = result->cells->len;
   gboolean depth = FALSE;
 
   for (guint r = 0; r < n_rules; r++)
@@ -329,24 +154,101 @@ cli_sweep_print_totals (const SweepReport *report,
   if (t->n_scored)
     g_print (_("\nGround-truth structure recovered for %u of %u seeds (%.2f) with %s\n"),
              t->n_success, t->n_scored, (double) t->n_success / t->n_scored,
-             sc_select_rule_name (report->rule));
+             sc_select_rule_name (result->rule));
   if (t->n_empty)
     g_print (_("%u seeds had no network that passes the accuracy threshold\n"), t->n_empty);
 }
 
 void
-cli_sweep_totals_json (const SweepTally *totals,
-                       JsonBuilder      *builder)
+cli_sweep_print_result (const ScSweepResult *result)
 {
-  guint n_rules = g_strv_length ((char **) sc_select_rule_names ());
+  for (guint c = 0; c < result->cells->len; c++)
+    print_cell (result, g_ptr_array_index (result->cells, c));
+  print_totals (result);
+}
 
-  json_builder_set_member_name (builder, "rules");
-  json_builder_begin_object (builder);
-  for (guint r = 0; r < n_rules; r++)
+gboolean
+cli_sweep_write_figures (const ScSweepResult  *result,
+                         GError              **error)
+{
+  const GArray *seeds = result->sweep->plan->seeds;
+
+  for (guint c = 0; c < result->cells->len; c++)
     {
-      json_builder_set_member_name (builder, sc_select_rule_name (r));
-      begin_tally_json (builder, &totals[r]);
-      json_builder_end_object (builder);
+      const ScSweepCellResult *cr = g_ptr_array_index (result->cells, c);
+
+      for (guint s = 0; s < seeds->len; s++)
+        {
+          const ScSweepChoice *choice = &cr->choices[result->rule * seeds->len + s];
+          const ScGridPoint *p;
+          g_autofree char *dir = NULL;
+
+          if (choice->point < 0)
+            continue;
+          p = g_ptr_array_index (cr->grid->points, choice->point);
+          dir = g_strdup_printf ("%s/seed-%" G_GUINT64_FORMAT, cr->dir,
+                                 g_array_index (seeds, guint64, s));
+          if (!cli_write_figures (result->task, g_ptr_array_index (cr->networks, choice->point),
+                                  p->analysis, dir, error))
+            return FALSE;
+        }
     }
-  json_builder_end_object (builder);
+  return TRUE;
+}
+
+/* "3, 5, 7–9" */
+static char *
+format_indices (const GArray *indices)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < indices->len;)
+    {
+      guint first = g_array_index (indices, guint, i), last = first;
+
+      while (i + 1 < indices->len && g_array_index (indices, guint, i + 1) == last + 1)
+        last = g_array_index (indices, guint, ++i);
+      i++;
+      g_string_append_printf (text, "%s%u", text->len ? ", " : "", first);
+      if (last > first)
+        g_string_append_printf (text, "–%u", last);
+    }
+  return g_string_free (text, FALSE);
+}
+
+void
+cli_sweep_print_status (const ScSweep *sweep)
+{
+  g_autofree ScSweepRunState *states = sc_sweep_scan (sweep);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) failed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *slurm = sc_sweep_slurm_describe (sweep);
+  guint n = sc_sweep_plan_n_runs (sweep->plan);
+
+  for (guint i = 0; i < n; i++)
+    if (states[i] == SC_SWEEP_RUN_PENDING)
+      g_array_append_val (pending, i);
+    else if (states[i] == SC_SWEEP_RUN_FAILED)
+      g_array_append_val (failed, i);
+
+  g_print (_("%s: %s, %u architectures × %u seeds × %u Pu\n"), sweep->dir,
+           sweep->plan->task.name, sweep->plan->cells->len, sweep->plan->seeds->len,
+           sweep->plan->unit_steps->len);
+  g_print (_("%u runs: %u done, %u failed, %u not done\n"), n, n - pending->len - failed->len,
+           failed->len, pending->len);
+  for (guint f = 0; f < failed->len; f++)
+    {
+      guint index = g_array_index (failed, guint, f);
+      g_autofree char *why = sc_sweep_run_error (sweep, index);
+
+      g_print (_("  run %u failed: %s\n"), index, why ? why : "");
+    }
+  if (pending->len > 0)
+    {
+      g_autofree char *list = format_indices (pending);
+
+      g_print (_("  not done: %s\n"), list);
+    }
+  if (slurm != NULL)
+    g_print (_("In Slurm's queue:\n%s"), slurm);
 }

@@ -1,4 +1,4 @@
-/* cli-sweep.h — sculptor-cli sweep, shared between its two files
+/* cli-sweep.h — sculptor-cli sweep, sweep-run and sweep-status: what they print
  *
  * Copyright 2026 The Sculptor authors
  *
@@ -8,59 +8,33 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
-#include "sc-grid.h"
-#include "sc-pipeline.h"
-#include "sc-select.h"
+#include "sc-sweep-merge.h"
 
 G_BEGIN_DECLS
 
-/* One architecture with its settings (all of the sweep, or one row of the
- * task's paper table) and the grid of networks it gave. */
-typedef struct
-{
-  ScHyper     hyper;
-  char       *label;      /* "4-24-24-2" */
-  char       *dir;        /* where its grid.jsonl and figures go */
-  ScGrid     *grid;       /* filled once every run is done */
-  GPtrArray  *finals;     /* ScSnapshot per grid point (NULL: no result), for figures */
-  guint       n_failed;   /* runs that failed (not "no result") */
-} SweepCell;
-
-/* Per rule and cell: how the seeds' chosen networks scored. */
-typedef struct
-{
-  guint n_seeds;          /* seeds with a network that passes the threshold */
-  guint n_scored;
-  guint n_success;
-  guint n_depth_aware;    /* depth-aware successes */
-  guint n_empty;          /* seeds without any network that passes */
-} SweepTally;
-
-typedef struct
-{
-  ScTask       *task;
-  ScSelectRule  rule;          /* the rule whose choices are shown and drawn */
-  double        band;
-  GArray       *seeds;         /* double */
-  gboolean      figures;
-} SweepReport;
-
-/* Selects with every rule, prints the cell's table (the report's rule) and
- * its line of rates, writes grid.jsonl and the chosen networks' figures,
- * adds the cell to the JSON (an object in the "cells" array) and its
- * tallies to totals (one per rule). FALSE on an error that ends the sweep. */
-gboolean cli_sweep_report_cell   (const SweepReport *report,
-                                  SweepCell         *cell,
-                                  JsonBuilder       *builder,
-                                  SweepTally        *totals,
-                                  GError           **error);
-/* The totals over all cells, one line per rule. */
-void     cli_sweep_print_totals  (const SweepReport *report,
-                                  const SweepTally  *totals,
-                                  guint              n_cells);
-void     cli_sweep_totals_json   (const SweepTally  *totals,
-                                  JsonBuilder       *builder);
+/* "[sweep]  3/20  4-24-4 seed 0   Pu 70     1.23s": an ScSweepProgressFunc. */
+void     cli_sweep_print_progress (const ScSweepOutcome *outcome,
+                                   guint                 n_finished,
+                                   guint                 n_runs,
+                                   gpointer              user_data);
+/* Per cell, the networks the result's rule chose and every rule's rates;
+ * then the totals. */
+void     cli_sweep_print_result   (const ScSweepResult  *result);
+/* network.svg and hierarchy.svg of each seed's chosen network, in
+ * CELL_DIR/seed-N. */
+gboolean cli_sweep_write_figures  (const ScSweepResult  *result,
+                                   GError              **error);
+/* The Slurm backend: submits the runs not done as one job array and, unless
+ * detach, waits for it. Returns CLI_SWEEP_MERGE when every run is done or
+ * failed (the merge follows), else the exit status. */
+#define CLI_SWEEP_MERGE (-1)
+int      cli_sweep_slurm          (const ScSweep        *sweep,
+                                   const char * const   *sbatch_args,
+                                   gboolean              detach,
+                                   gboolean              quiet);
+/* Runs done, failed and pending, from the directory alone, and what
+ * Slurm says of the jobs submitted. */
+void     cli_sweep_print_status   (const ScSweep        *sweep);
 
 G_END_DECLS

@@ -70,7 +70,7 @@ list_tasks (void)
         return load_failed (error);
       g_ptr_array_add (tasks, task);
       name_width = MAX (name_width, (int) g_utf8_strlen (task->name, -1));
-      family_width = MAX (family_width, (int) g_utf8_strlen (task->family, -1));
+      family_width = MAX (family_width, (int) g_utf8_strlen (sc_task_get_family (task), -1));
       spec_width = MAX (spec_width, (int) g_utf8_strlen (task->spec, -1));
     }
 
@@ -88,7 +88,7 @@ list_tasks (void)
         return load_failed (error);
       g_ptr_array_add (tasks, task);
       name_width = MAX (name_width, (int) g_utf8_strlen (task->name, -1));
-      family_width = MAX (family_width, (int) g_utf8_strlen (task->family, -1));
+      family_width = MAX (family_width, (int) g_utf8_strlen (sc_task_get_family (task), -1));
       spec_width = MAX (spec_width, (int) g_utf8_strlen (task->spec, -1));
     }
 
@@ -96,9 +96,11 @@ list_tasks (void)
     {
       ScTask *task = g_ptr_array_index (tasks, i);
       g_autofree char *defaults = defaults_line (task);
+      const char *family = sc_task_get_family (task);
 
-      printf ("%-*s  %-*s  %-*s  %s\n", name_width, task->name, family_width, task->family,
-              spec_width, task->spec, defaults);
+      /* %-*s pads bytes, the widths count characters */
+      printf ("%-*s  %s%*s  %-*s  %s\n", name_width, task->name, family,
+              family_width - (int) g_utf8_strlen (family, -1), "", spec_width, task->spec, defaults);
     }
   return CLI_EXIT_OK;
 }
@@ -288,9 +290,9 @@ describe_task (const ScTask *task)
   g_autofree char *inputs = join_names ((const char * const *) task->input_names, NULL,
                                         task->n_in, " ");
 
-  printf ("%s — %s\n", task->name, task->title);
+  printf ("%s — %s\n", task->name, sc_task_get_title (task));
   if (task->family != NULL)
-    printf (_("Family: %s\n"), task->family);
+    printf (_("Family: %s\n"), sc_task_get_family (task));
   if (task->spec != NULL)
     printf (_("Spec: %s\n"), task->spec);
   if (task->path != NULL)
@@ -298,7 +300,7 @@ describe_task (const ScTask *task)
   if (task->description != NULL)
     {
       printf ("\n");
-      print_wrapped (task->description, "");
+      print_wrapped (sc_task_get_description (task), "");
     }
   printf ("\n");
   printf (_("Inputs (%u): %s\n"), task->n_in, inputs);

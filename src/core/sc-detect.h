@@ -27,7 +27,20 @@ typedef struct
   double merge_threshold;       /* τ, 0.9 */
 } ScDetectParams;
 
-void sc_detect_params_init (ScDetectParams *params);
+/* The one place for the detection settings' defaults and limits: task
+ * files, the command line, result files, grids and `detect` input all
+ * take these. Step sizes above any network's depth mean "every layer". */
+#define SC_DETECT_MAX_STEP       1024
+#define SC_DETECT_MM_MAX         10.0      /* mm_threshold in [0, 10] */
+#define SC_DETECT_MERGE_MIN      0.5       /* τ in [0.5, 1]: at most one cluster */
+#define SC_DETECT_MERGE_MAX      1.0       /* can hold more than τ of a unit's edges */
+
+/* The reference's defaults (method.md §8). */
+void     sc_detect_params_init     (ScDetectParams        *params);
+/* The limits above; the error names the bad member by its result-file
+ * name ("mm_threshold must be …"). */
+gboolean sc_detect_params_validate (const ScDetectParams  *params,
+                                    GError               **error);
 
 /* Per-layer diagnostics, for the inspector and for debugging. */
 typedef struct

@@ -18,8 +18,8 @@
  * the micro-kernel keeps an MR × NR tile of C in registers for a whole
  * KC block. A k-block after the first reloads the tile from C: the stored
  * float is the exact running sum, so splitting k changes nothing. With
- * several threads (sc_linalg_init), each takes whole NR-column panels of
- * C, so the thread count changes nothing either.
+ * several threads (sc_linalg_init, sc-parallel.h), each task computes
+ * whole columns of C, so the thread count changes nothing either.
  */
 
 #define G_LOG_DOMAIN "sculptor-core"
@@ -30,6 +30,7 @@
 
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
+#include "sc-parallel.h"
 
 #if SC_KERNEL_BITS == 512
 #define VW    16
@@ -106,9 +107,8 @@ workspace_get (void)
  * Each source row or column is read in memory order. */
 static void
 pack_a (const float *a, guint lda, gboolean trans, float alpha,
-        guint i0, guint mc, guint p0, guint kc, float *panels, guint n_threads)
+        guint i0, guint mc, guint p0, guint kc, float *panels)
 {
-#pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
   for (guint ip = 0; ip < mc; ip += MR)
     {
       guint rows = MIN (MR, mc - ip);
@@ -139,9 +139,8 @@ pack_a (const float *a, guint lda, gboolean trans, float alpha,
 /* NR-column panels of op(B)[p0 .. p0+kc, j0 .. j0+nc], zero-padded. */
 static void
 pack_b (const float *b, guint ldb, gboolean trans,
-        guint p0, guint kc, guint j0, guint nc, float *panels, guint n_threads)
+        guint p0, guint kc, guint j0, guint nc, float *panels)
 {
-#pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
   for (guint jp = 0; jp < nc; jp += NR)
     {
       guint cols = MIN (NR, nc - jp);
@@ -252,35 +251,52 @@ edge_tile (guint        kc,
     memcpy (c + i * ldc, tile + i * NR, sizeof (float) * cols);
 }
 
-void
-SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
+/* One product and the columns of C each task computes. */
+typedef struct
 {
+  gboolean     trans_a, trans_b;
+  guint        m, n, k;
+  float        alpha;
+  const float *a;
+  guint        lda;
+  const float *b;
+  guint        ldb;
+  float        beta;
+  float       *c;
+  guint        ldc;
+  guint        chunk;     /* columns per task, a multiple of NR */
+} Product;
+
+/* Columns j0 … j0 + chunk − 1 of C, blocked and packed after GotoBLAS
+ * (each task packs its own panels of B and all of A it needs). */
+static void
+product_columns (guint    task,
+                 gpointer data)
+{
+  const Product *pr = data;
   Workspace *ws = workspace_get ();
-  guint n_threads = (guint64) m * n * k >= PARALLEL_PRODUCT ? sc_linalg_get_threads () : 1;
-  guint kc_max = MIN (k, KC);
+  guint j0 = task * pr->chunk, j1 = MIN (pr->n, j0 + pr->chunk);
+  guint kc_max = MIN (pr->k, KC);
   float *pa = workspace_grow (&ws->a, &ws->a_size,
-                              (gsize) (MIN (m, MC) + MR) * kc_max);
+                              (gsize) (MIN (pr->m, MC) + MR) * kc_max);
   float *pb = workspace_grow (&ws->b, &ws->b_size,
-                              (gsize) (MIN (n, NC) + NR) * kc_max);
+                              (gsize) (MIN (j1 - j0, NC) + NR) * kc_max);
 
-  for (guint jc = 0; jc < n; jc += NC)
+  for (guint jc = j0; jc < j1; jc += NC)
     {
-      guint nc = MIN (NC, n - jc);
+      guint nc = MIN (NC, j1 - jc);
 
-      for (guint pc = 0; pc < k; pc += KC)
+      for (guint pc = 0; pc < pr->k; pc += KC)
         {
-          guint kc = MIN (KC, k - pc);
-          int init = pc > 0 ? INIT_LOAD : beta == 0.0f ? INIT_ZERO : INIT_SCALE;
+          guint kc = MIN (KC, pr->k - pc);
+          int init = pc > 0 ? INIT_LOAD : pr->beta == 0.0f ? INIT_ZERO : INIT_SCALE;
 
-          pack_b (b, ldb, trans_b, pc, kc, jc, nc, pb, n_threads);
-          for (guint ic = 0; ic < m; ic += MC)
+          pack_b (pr->b, pr->ldb, pr->trans_b, pc, kc, jc, nc, pb);
+          for (guint ic = 0; ic < pr->m; ic += MC)
             {
-              guint mc = MIN (MC, m - ic);
+              guint mc = MIN (MC, pr->m - ic);
 
-              pack_a (a, lda, trans_a, alpha, ic, mc, pc, kc, pa, n_threads);
-              /* Threads take whole column panels of C: every element is
-               * still summed by one thread in the defined order. */
-#pragma omp parallel for num_threads (n_threads) if (n_threads > 1) schedule (static)
+              pack_a (pr->a, pr->lda, pr->trans_a, pr->alpha, ic, mc, pc, kc, pa);
               for (guint jr = 0; jr < nc; jr += NR)
                 {
                   guint cols = MIN (NR, nc - jr);
@@ -290,15 +306,32 @@ SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
                     {
                       guint rows = MIN (MR, mc - ir);
                       const float *ap = pa + (gsize) (ir / MR) * kc * MR;
-                      float *ct = c + (gsize) (ic + ir) * ldc + jc + jr;
+                      float *ct = pr->c + (gsize) (ic + ir) * pr->ldc + jc + jr;
 
                       if (rows == MR && cols == NR)
-                        micro_kernel (kc, ap, bp, ct, ldc, init, beta);
+                        micro_kernel (kc, ap, bp, ct, pr->ldc, init, pr->beta);
                       else
-                        edge_tile (kc, ap, bp, ct, ldc, rows, cols, init, beta);
+                        edge_tile (kc, ap, bp, ct, pr->ldc, rows, cols, init, pr->beta);
                     }
                 }
             }
         }
     }
+  SC_KERNEL_CLEAN_UPPER ();
+}
+
+void
+SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
+{
+  guint n_threads = (guint64) m * n * k >= PARALLEL_PRODUCT ? sc_linalg_get_threads () : 1;
+  guint n_panels = (n + NR - 1) / NR;
+  /* A few tasks per thread, so that a late helper still finds work. */
+  guint n_tasks = MIN (n_panels, n_threads > 1 ? 4 * n_threads : 1);
+  Product pr = {
+    .trans_a = trans_a, .trans_b = trans_b, .m = m, .n = n, .k = k, .alpha = alpha,
+    .a = a, .lda = lda, .b = b, .ldb = ldb, .beta = beta, .c = c, .ldc = ldc,
+    .chunk = (n_panels + n_tasks - 1) / n_tasks * NR,
+  };
+
+  sc_parallel_run ((n + pr.chunk - 1) / pr.chunk, n_threads, product_columns, &pr);
 }

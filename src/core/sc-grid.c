@@ -15,7 +15,6 @@
 #include <json-glib/json-glib.h>
 
 #include "sc-error.h"
-#include "sc-graph.h"
 #include "sc-grid.h"
 #include "sc-json.h"
 
@@ -25,8 +24,7 @@ point_free (gpointer data)
   ScGridPoint *point = data;
 
   g_clear_pointer (&point->mask, sc_mask_free);
-  g_clear_pointer (&point->detection, sc_detection_free);
-  g_clear_pointer (&point->modules, sc_module_graph_free);
+  g_clear_pointer (&point->analysis, sc_analysis_unref);
   g_free (point->structure);
   g_free (point);
 }
@@ -68,7 +66,6 @@ sc_grid_add (ScGrid  *grid,
   point->no_result = mask == NULL;
   point->mask = mask;
   point->n_edges = mask ? (guint) sc_mask_count (mask) : 0;
-  point->modularity_q = NAN;
   sc_detect_params_init (&point->params);
   g_ptr_array_add (grid->points, point);
   return point;
@@ -93,10 +90,7 @@ sc_grid_add_run (ScGrid        *grid,
 
       p->pu_index = pu_index;
       p->pe_index = e;
-      p->params.feature_step = sc_hyper_feature_step (hyper);
-      p->params.clusterability_step = sc_hyper_clusterability_step (hyper);
-      p->params.mm_threshold = hyper->mm_threshold;
-      p->params.merge_threshold = hyper->merge_threshold;
+      sc_hyper_detect_params (hyper, &p->params);
       if (er != NULL)
         {
           p->final_percent = er->final_percent;
@@ -189,15 +183,16 @@ read_params (JsonObject      *object,
       !member_number (object, "cluster_merging_threshold", FALSE, params->merge_threshold,
                       &params->merge_threshold, error))
     return FALSE;
-  if (fs < 0 || fs > 1024 || fs != floor (fs) || cs < 0 || cs > 1024 || cs != floor (cs))
+  if (fs < 0 || fs > SC_DETECT_MAX_STEP || fs != floor (fs) ||
+      cs < 0 || cs > SC_DETECT_MAX_STEP || cs != floor (cs))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
-                   "the step sizes must be integers between 0 and 1024");
+                   "the step sizes must be integers between 0 and %d", SC_DETECT_MAX_STEP);
       return FALSE;
     }
   params->feature_step = (guint) fs;
   params->clusterability_step = (guint) cs;
-  return TRUE;
+  return sc_detect_params_validate (params, error);
 }
 
 static ScGridPoint *
@@ -412,62 +407,18 @@ sc_grid_save (const ScGrid  *grid,
 /* ------------------------------------------------------------------ */
 /* Detection */
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* What was found, in terms the ground truth plays no part in: per module,
- * the inputs and the outputs it holds (a hidden-only module holds
- * neither), the modules listed in a canonical order. Two networks with the
- * same string split their inputs and outputs alike into the same number of
- * modules. */
-static char *
-structure_of (const ScDetection   *det,
-              const ScModuleGraph *graph)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint last = det->n_layers - 1;
-  GString *text = g_string_new (NULL);
-
-  for (guint m = 0; m < graph->n_modules; m++)
-    {
-      const ScModule *module = &graph->modules[m];
-      GString *part = g_string_new ("i");
-
-      for (guint u = 0; u < module->n_units; u++)
-        if (module->units[u].layer == 0)
-          g_string_append_printf (part, " %u", module->units[u].index);
-      g_string_append (part, " o");
-      for (guint u = 0; u < module->n_units; u++)
-        if (module->units[u].layer == last)
-          g_string_append_printf (part, " %u", module->units[u].index);
-      g_ptr_array_add (parts, g_string_free (part, FALSE));
-    }
-
-  g_ptr_array_sort (parts, compare_strings);
-  for (guint i = 0; i < parts->len; i++)
-    g_string_append_printf (text, "%s[%s]", i ? " " : "", (char *) parts->pdata[i]);
-  return g_string_free (text, FALSE);
-}
-
 gboolean
 sc_grid_detect_point (ScGridPoint  *point,
                       GError      **error)
 {
   g_return_val_if_fail (point != NULL, FALSE);
 
-  if (point->no_result || point->detection != NULL)
+  if (point->no_result || point->analysis != NULL)
     return TRUE;
 
-  if (!(point->detection = sc_detect (point->mask, &point->params, error)))
+  if (!(point->analysis = sc_analysis_new (point->mask, &point->params, NULL, error)))
     return FALSE;
-  point->modules = sc_module_graph_new (point->detection);
-  point->structure = structure_of (point->detection, point->modules);
-  if (!sc_graph_modularity (point->detection, &point->modularity_q, error))
-    return FALSE;
+  point->structure = sc_analysis_structure (point->analysis);
   return TRUE;
 }
 
@@ -487,7 +438,7 @@ sc_grid_score_point (const ScGridPoint *point,
                      GError           **error)
 {
   g_return_val_if_fail (point != NULL && truth != NULL, NULL);
-  g_return_val_if_fail (point->detection != NULL, NULL);
+  g_return_val_if_fail (point->analysis != NULL, NULL);
 
-  return sc_score_detection (truth, point->detection, point->modules, error);
+  return sc_score_detection (truth, point->analysis->detection, point->analysis->modules, error);
 }

@@ -9,9 +9,8 @@
 
 #include <glib.h>
 
-#include "sc-detect.h"
+#include "sc-analysis.h"
 #include "sc-mask.h"
-#include "sc-modules.h"
 #include "sc-pipeline.h"
 #include "sc-score.h"
 #include "sc-truth.h"
@@ -34,11 +33,9 @@ typedef struct
   guint           n_edges;
   ScMask         *mask;            /* NULL when no_result */
   ScDetectParams  params;
-  /* Detection, filled by sc_grid_detect_point() */
-  ScDetection    *detection;
-  ScModuleGraph  *modules;
-  double          modularity_q;    /* Newman Q; NaN without edges */
-  char           *structure;       /* what was found, without the ground truth */
+  /* Filled by sc_grid_detect_point() */
+  ScAnalysis     *analysis;        /* without score: scoring is the caller's */
+  char           *structure;       /* sc_analysis_structure() */
 } ScGridPoint;
 
 typedef struct
@@ -83,13 +80,13 @@ gboolean     sc_grid_save         (const ScGrid  *grid,
 /* The seeds in order of first appearance. */
 GArray      *sc_grid_seeds        (const ScGrid  *grid);
 
-/* Detects the point's modules (once); thread-safe for distinct points
+/* Analyses the point's network (once); thread-safe for distinct points
  * except for the Newman Q, which takes igraph's lock. */
 gboolean     sc_grid_detect_point (ScGridPoint   *point,
                                    GError       **error);
 gboolean     sc_grid_detect       (ScGrid        *grid,
                                    GError       **error);
-/* Scores a detected point against truth. */
+/* Scores an analysed point against truth. */
 ScScore     *sc_grid_score_point  (const ScGridPoint *point,
                                    const ScTruth     *truth,
                                    GError           **error);

@@ -74,13 +74,13 @@ static const Param params[] = {
     N_("divide the validation loss by (batches - 1) like the reference code") },
   { "edge-prune-dense", KIND_BOOL, OFF (edge_prune_dense), 0, 0,
     N_("when no unit-pruning step is accepted, edge-prune the dense network (the reference has no result)") },
-  { "feature-step", KIND_UINT, OFF (feature_step), 0, 64,
+  { "feature-step", KIND_UINT, OFF (feature_step), 0, SC_DETECT_MAX_STEP,
     N_("detection feature step size (0: number of weight layers)") },
-  { "clusterability-step", KIND_UINT, OFF (clusterability_step), 0, 64,
+  { "clusterability-step", KIND_UINT, OFF (clusterability_step), 0, SC_DETECT_MAX_STEP,
     N_("detection clusterability step size (0: number of weight layers)") },
-  { "mm-threshold", KIND_DOUBLE, OFF (mm_threshold), 0, 10,
+  { "mm-threshold", KIND_DOUBLE, OFF (mm_threshold), 0, SC_DETECT_MM_MAX,
     N_("modularity-metric threshold for the cluster count") },
-  { "merge-threshold", KIND_DOUBLE, OFF (merge_threshold), 0.5, 1,
+  { "merge-threshold", KIND_DOUBLE, OFF (merge_threshold), SC_DETECT_MERGE_MIN, SC_DETECT_MERGE_MAX,
     N_("fraction of edges above which clusters of adjacent layers merge") },
 };
 
@@ -120,6 +120,8 @@ json_key (const Param *param)
 void
 sc_hyper_init_defaults (ScHyper *hyper)
 {
+  ScDetectParams detect;
+
   g_return_if_fail (hyper != NULL);
 
   memset (hyper, 0, sizeof *hyper);
@@ -140,10 +142,11 @@ sc_hyper_init_defaults (ScHyper *hyper)
   hyper->threshold_mode = SC_THRESHOLD_ABSOLUTE;
   hyper->reference_val_loss = FALSE;
   hyper->edge_prune_dense = FALSE;
-  hyper->feature_step = 0;
-  hyper->clusterability_step = 0;
-  hyper->mm_threshold = 0.2;
-  hyper->merge_threshold = 0.9;
+  sc_detect_params_init (&detect);
+  hyper->feature_step = detect.feature_step;
+  hyper->clusterability_step = detect.clusterability_step;
+  hyper->mm_threshold = detect.mm_threshold;
+  hyper->merge_threshold = detect.merge_threshold;
 }
 
 static GArray *
@@ -514,6 +517,20 @@ guint
 sc_hyper_clusterability_step (const ScHyper *hyper)
 {
   return hyper->clusterability_step ? hyper->clusterability_step : weight_layers (hyper);
+}
+
+void
+sc_hyper_detect_params (const ScHyper  *hyper,
+                        ScDetectParams *detect)
+{
+  g_return_if_fail (hyper != NULL && detect != NULL);
+
+  *detect = (ScDetectParams) {
+    .feature_step = sc_hyper_feature_step (hyper),
+    .clusterability_step = sc_hyper_clusterability_step (hyper),
+    .mm_threshold = hyper->mm_threshold,
+    .merge_threshold = hyper->merge_threshold,
+  };
 }
 
 guint

@@ -10,6 +10,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-detect.h"
+
 G_BEGIN_DECLS
 
 /* How a pruning step is accepted (method.md §3.3, §9.2). */
@@ -80,6 +82,9 @@ gboolean  sc_hyper_validate        (const ScHyper *hyper,
 guint     sc_hyper_feature_step         (const ScHyper *hyper);
 guint     sc_hyper_clusterability_step  (const ScHyper *hyper);
 guint     sc_hyper_retrain_epochs       (const ScHyper *hyper);
+/* The detection settings of a run (step sizes resolved). */
+void      sc_hyper_detect_params        (const ScHyper  *hyper,
+                                         ScDetectParams *params);
 
 /* Members with underscore keys, one per parameter. */
 void      sc_hyper_to_json         (const ScHyper *hyper,

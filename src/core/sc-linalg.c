@@ -14,6 +14,7 @@
 
 #include "sc-kernels.h"
 #include "sc-linalg.h"
+#include "sc-fpmode.h"
 
 /* Declared by OpenBLAS's cblas.h in newer versions only. */
 char *openblas_get_corename (void);
@@ -30,8 +31,7 @@ sc_linalg_init (guint n_threads)
   const char *cap = g_getenv ("SCULPTOR_THREADS");
   guint64 max;
 
-  /* SCULPTOR_THREADS caps every request (the TSan run sets 1: TSan cannot
-   * see libgomp's synchronisation). */
+  /* SCULPTOR_THREADS caps every request. */
   if (cap && g_ascii_string_to_unsigned (cap, 10, 1, 64, &max, NULL))
     n_threads = MIN (n_threads, (guint) max);
   if (n_threads > 0)
@@ -160,6 +160,25 @@ sc_kernels_get (void)
   return &kernel_builds[chosen - 1];
 }
 
+ScFpMode
+sc_fp_flush_enter (void)
+{
+  static gsize keep = 0;
+  ScFpMode saved = sc_fp_mode_get ();
+
+  if (g_once_init_enter (&keep))
+    {
+      const char *env = g_getenv ("SCULPTOR_KEEP_SUBNORMALS");
+
+      g_once_init_leave (&keep, env && env[0] && strcmp (env, "0") != 0 ? 2 : 1);
+    }
+#if defined(__SSE2__)
+  if (keep == 1)
+    sc_fp_mode_set (saved | SC_FP_FLUSH_BITS);
+#endif
+  return saved;
+}
+
 const char *
 sc_linalg_kernel_name (void)
 {
@@ -188,9 +207,12 @@ sc_gemm (ScBackend    backend,
          float       *c,
          guint        ldc)
 {
+  ScFpMode saved;
+
   if (m == 0 || n == 0)
     return;
 
+  saved = sc_fp_flush_enter ();
   if (backend == SC_BACKEND_BLAS && k > 0)
     {
       /* BLAS requires k >= 1 in some builds; k == 0 takes the plain loop. */
@@ -200,14 +222,10 @@ sc_gemm (ScBackend    backend,
                    (int) m, (int) n, (int) k, alpha,
                    a, (int) MAX (lda, 1), b, (int) MAX (ldb, 1),
                    beta, c, (int) MAX (ldc, 1));
-      return;
     }
-
-  if (backend == SC_BACKEND_PORTABLE && k > 0 && (guint64) m * n * k >= SMALL_PRODUCT)
-    {
-      sc_kernels_get ()->gemm (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-      return;
-    }
-
-  sc_gemm_plain (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  else if (backend == SC_BACKEND_PORTABLE && k > 0 && (guint64) m * n * k >= SMALL_PRODUCT)
+    sc_kernels_get ()->gemm (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  else
+    sc_gemm_plain (trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  sc_fp_flush_leave (saved);
 }

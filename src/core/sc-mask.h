@@ -65,7 +65,8 @@ guint    sc_mask_n_units        (const ScMask *mask);
 
 /* JSON "edges_by_layer": for weight layer k a list of [i, j] pairs (unit i
  * of layer k -> unit j of layer k+1), in row-major order of the mask (j
- * outer, i inner), exactly like ../shared/golden/detection-exemplar.jsonl. */
+ * outer, i inner), exactly like tests/data/detection-exemplar.jsonl
+ * (method.md §5.1, §11). */
 JsonNode *sc_mask_to_edges_json   (const ScMask *mask);
 ScMask   *sc_mask_from_edges_json (const guint  *arch,
                                    guint         n_layers,

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 
 #include "sc-error.h"
@@ -328,26 +330,31 @@ make_description (ScMnistKind          kind,
   guint n_digits = kind_n_digits (kind);
   guint n_classes = n_digits * n_digits;
   g_autofree char *what = NULL;
+  g_autofree char *seed = NULL;
 
+  /* in the user's language when the task is made: it is not saved */
   if (kind == SC_MNIST_TWO_DIGITS)
-    what = g_strdup_printf ("Two digits side by side in a %u×%u image; outputs 0–9 are the "
-                            "one-hot left digit, outputs 10–19 the one-hot right digit.",
+    what = g_strdup_printf (_("Two digits side by side in a %u×%u image; outputs 0–9 are the "
+                              "one-hot left digit, outputs 10–19 the one-hot right digit."),
                             digits->rows, 2 * digits->cols);
   else
-    what = g_strdup_printf ("Two digits 0–7 side by side in a %u×%u image; the three "
-                            "outputs are the bits of left XOR right, most significant first "
-                            "(y0 = a2⊕b2, y1 = a1⊕b1, y2 = a0⊕b0).",
+    what = g_strdup_printf (_("Two digits 0–7 side by side in a %u×%u image; the three "
+                              "outputs are the bits of left XOR right, most significant first "
+                              "(y0 = a2⊕b2, y1 = a1⊕b1, y2 = a0⊕b0)."),
                             digits->rows, 2 * digits->cols);
 
-  return g_strdup_printf ("%s %u training and %u test composites (%u + %u for each of the "
-                          "%u classes) drawn from %u digit images (%s, seed %" G_GUINT64_FORMAT
-                          "). Each digit's images are split %.0f/%.0f into training and test "
-                          "images before composing, so no digit image appears in both "
-                          "splits, unlike the reference (method.md §9.16).",
+  seed = g_strdup_printf ("%" G_GUINT64_FORMAT, params->seed);
+  /* Translators: the first %s is the sentence above, the second the
+   * digits' source, the third the seed */
+  return g_strdup_printf (_("%s %u training and %u test composites (%u + %u for each of the "
+                            "%u classes) drawn from %u digit images (%s, seed %s). Each "
+                            "digit's images are split %.0f/%.0f into training and test "
+                            "images before composing, so no digit image appears in both "
+                            "splits, unlike the reference (method.md §9.16)."),
                           what, n_classes * params->train_per_class,
                           n_classes * params->test_per_class, params->train_per_class,
                           params->test_per_class, n_classes, digits->n_images,
-                          digits->source, params->seed,
+                          digits->source, seed,
                           100.0 * (1.0 - params->test_fraction), 100.0 * params->test_fraction);
 }
 
@@ -393,11 +400,13 @@ describe_task (ScMnistKind kind,
 {
   ScTask *task = sc_task_new ();
 
+  /* title and family in English, as run files keep them;
+   * sc_task_get_title() and sc_task_get_family() translate */
   task->kind = SC_TASK_IMAGE;
   task->name = g_strdup (sc_mnist_kind_to_name (kind));
-  task->title = g_strdup (kind == SC_MNIST_TWO_DIGITS ? "Two digits"
-                                                       : "Hierarchical XOR of two digits");
-  task->family = g_strdup ("MNIST");
+  task->title = g_strdup (kind == SC_MNIST_TWO_DIGITS ? N_("Two digits")
+                                                       : N_("Hierarchical XOR of two digits"));
+  task->family = g_strdup (N_("MNIST"));
   task->n_in = 2 * rows * cols;
   task->n_out = kind_n_outputs (kind);
   task->spec = kind == SC_MNIST_TWO_DIGITS ? g_strdup_printf ("[%u,2,20]", task->n_in)

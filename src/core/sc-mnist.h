@@ -32,8 +32,8 @@ typedef enum
 /* How the composites are drawn. The reference used 1000 composites per class
  * (800 train, 200 test), which is far more than a laptop run needs; the
  * defaults of sc_mnist_params_init() are:
- *   two-digits:     100 classes × (60 train + 15 test) = 6 000 / 1 500 images
- *   hierarchical:    64 classes × (100 train + 25 test) = 6 400 / 1 600 images
+ *   two-digits:     100 classes × (150 train + 30 test) = 15 000 / 3 000 images
+ *   hierarchical:    64 classes × (300 train + 50 test) = 19 200 / 3 200 images
  *   test_fraction 0.2, seed 0 (the reference generated its images with seed 0). */
 typedef struct
 {

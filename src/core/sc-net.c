@@ -91,6 +91,27 @@ sc_net_new (const guint *arch,
 }
 
 ScNet *
+sc_net_new_from_snapshot (const ScSnapshot *snapshot)
+{
+  ScNet *net;
+
+  g_return_val_if_fail (snapshot != NULL && snapshot->n_layers >= 2, NULL);
+
+  net = net_alloc (snapshot->arch, snapshot->arch, snapshot->n_layers);
+  for (guint l = 0; l < net->n_layers; l++)
+    for (guint i = 0; i < net->arch[l]; i++)
+      net->unit[l][i] = i;
+  for (guint k = 0; k + 1 < net->n_layers; k++)
+    {
+      memcpy (net->w[k], snapshot->w[k], sizeof (float) * layer_size (net, k));
+      memcpy (net->b[k], snapshot->b[k], sizeof (float) * net->width[k + 1]);
+    }
+  sc_net_set_mask (net, snapshot->mask);
+
+  return net;
+}
+
+ScNet *
 sc_net_copy (const ScNet *net)
 {
   ScNet *copy;

@@ -44,6 +44,9 @@ typedef struct
 ScNet   *sc_net_new              (const guint  *arch,
                                   guint         n_layers,
                                   ScRng        *rng);
+/* The network of a snapshot, dense-shaped (not compacted), with its mask
+ * installed by sc_net_set_mask(). */
+ScNet   *sc_net_new_from_snapshot (const ScSnapshot *snapshot);
 ScNet   *sc_net_copy             (const ScNet  *net);
 void     sc_net_free             (ScNet        *net);
 

@@ -14,6 +14,7 @@
 
 #include "sc-math.h"
 #include "sc-pass.h"
+#include "sc-fpmode.h"
 #include "sc-sigmoid.h"
 
 static ScSparseLayer *
@@ -249,10 +250,10 @@ paired_units_forward (const ScNet *net,
     }
 }
 
-void
-sc_pass_forward (ScPass      *pass,
-                 const ScNet *net,
-                 guint        n_rows)
+static void
+pass_forward (ScPass      *pass,
+              const ScNet *net,
+              guint        n_rows)
 {
   guint last = net->n_layers - 1;
 
@@ -296,13 +297,13 @@ sc_pass_forward (ScPass      *pass,
   }
 }
 
-double
-sc_pass_bce (ScPass      *pass,
-             const float *y,
-             guint        n_rows,
-             gboolean     per_sample,
-             guint64     *correct_bits,
-             guint64     *correct_rows)
+static double
+pass_bce (ScPass      *pass,
+          const float *y,
+          guint        n_rows,
+          gboolean     per_sample,
+          guint64     *correct_bits,
+          guint64     *correct_rows)
 {
   guint last = pass->n_layers - 1;
   guint n_out = pass->width[last];
@@ -451,12 +452,12 @@ torch_sum_dim0 (const float *v,
     out[j] = unit[j] < cascade_end ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
 }
 
-void
-sc_pass_backward (ScPass      *pass,
-                  const ScNet *net,
-                  guint        n_rows,
-                  gboolean     want_params,
-                  float      **scores)
+static void
+pass_backward (ScPass      *pass,
+               const ScNet *net,
+               guint        n_rows,
+               gboolean     want_params,
+               float      **scores)
 {
   guint last = net->n_layers - 1;
 
@@ -516,4 +517,45 @@ sc_pass_backward (ScPass      *pass,
             }
         }
     }
+}
+
+/* The public entry points run in the core's floating-point mode
+ * (sc-fpmode.h: subnormals flushed to zero). */
+void
+sc_pass_forward (ScPass      *pass,
+                 const ScNet *net,
+                 guint        n_rows)
+{
+  ScFpMode saved = sc_fp_flush_enter ();
+
+  pass_forward (pass, net, n_rows);
+  sc_fp_flush_leave (saved);
+}
+
+double
+sc_pass_bce (ScPass      *pass,
+             const float *y,
+             guint        n_rows,
+             gboolean     per_sample,
+             guint64     *correct_bits,
+             guint64     *correct_rows)
+{
+  ScFpMode saved = sc_fp_flush_enter ();
+  double loss = pass_bce (pass, y, n_rows, per_sample, correct_bits, correct_rows);
+
+  sc_fp_flush_leave (saved);
+  return loss;
+}
+
+void
+sc_pass_backward (ScPass      *pass,
+                  const ScNet *net,
+                  guint        n_rows,
+                  gboolean     want_params,
+                  float      **scores)
+{
+  ScFpMode saved = sc_fp_flush_enter ();
+
+  pass_backward (pass, net, n_rows, want_params, scores);
+  sc_fp_flush_leave (saved);
 }

@@ -140,8 +140,8 @@ static gboolean
 accepted (Ctx          *ctx,
           const ScEval *eval)
 {
-  /* Small slack for the per-bit percentage's rounding: 100·k/n is exact
-   * for the Boolean tables, so the reference's ">= 100" is unaffected. */
+  /* A slack for rounding (method.md §3.3): an accuracy equal to the
+   * threshold in exact arithmetic is accepted; at 100 nothing changes. */
   return eval->accuracy >= ctx->accept_threshold - 1e-9;
 }
 
@@ -184,8 +184,7 @@ attach_scores (Ctx         *ctx,
 static ScSnapshot *
 make_snapshot (Ctx           *ctx,
                const ScNet   *net,
-               const ScEval  *eval,
-               gboolean       detect)
+               const ScEval  *eval)
 {
   ScSnapshot *snapshot = sc_net_snapshot (net);
 
@@ -197,15 +196,25 @@ make_snapshot (Ctx           *ctx,
       snapshot->exact_accuracy = eval->exact_accuracy;
     }
   attach_scores (ctx, net, snapshot);
-  if (detect)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!sc_snapshot_detect (snapshot, &ctx->run->hyper, &error))
-        g_debug ("Live detection failed: %s", error->message);
-    }
 
   return snapshot;
+}
+
+/* The modules of an accepted step's network, as live detection shows
+ * them (no score: only the final network is judged); NULL if detection
+ * fails, as a live run shows such a network's units grey. */
+static ScAnalysis *
+analyse_step (const ScRun      *run,
+              const ScSnapshot *snapshot)
+{
+  g_autoptr(GError) error = NULL;
+  ScDetectParams params;
+  ScAnalysis *analysis;
+
+  sc_hyper_detect_params (&run->hyper, &params);
+  if (!(analysis = sc_analysis_new (snapshot->mask, &params, NULL, &error)))
+    g_debug ("Detection of step %u failed: %s", snapshot->step, error->message);
+  return analysis;
 }
 
 /* Appends a step to the history and reports it. */
@@ -233,7 +242,10 @@ sc_steps_limit_snapshots (ScStep * const *steps,
   sc_snapshot_plan_budget (sizes, accepted, n, budget, keep);
   for (guint s = 0; s < n; s++)
     if (!keep[s])
-      g_clear_pointer (&with[s]->snapshot, sc_snapshot_unref);
+      {
+        g_clear_pointer (&with[s]->snapshot, sc_snapshot_unref);
+        g_clear_pointer (&with[s]->analysis, sc_analysis_unref);
+      }
 }
 
 static void
@@ -243,6 +255,7 @@ record_step (Ctx          *ctx,
              const ScEval *eval)
 {
   ScSnapshot *snapshot = NULL;
+  ScAnalysis *analysis = NULL;
   const ScStep *stored;
 
   step.stage = ctx->stage;
@@ -260,9 +273,11 @@ record_step (Ctx          *ctx,
     }
 
   if (net && (ctx->options->keep_snapshots || ctx->options->event_snapshots))
-    snapshot = make_snapshot (ctx, net, eval,
-                              ctx->options->detect_each_step && step.accepted);
+    snapshot = make_snapshot (ctx, net, eval);
+  if (snapshot && ctx->options->detect_each_step && step.accepted)
+    analysis = analyse_step (ctx->run, snapshot);
   step.snapshot = ctx->options->keep_snapshots && snapshot ? sc_snapshot_ref (snapshot) : NULL;
+  step.analysis = step.snapshot && analysis ? sc_analysis_ref (analysis) : NULL;
 
   g_array_append_val (ctx->run->steps, step);
   if (step.snapshot)
@@ -277,10 +292,11 @@ record_step (Ctx          *ctx,
   stored = &g_array_index (ctx->run->steps, ScStep, ctx->run->steps->len - 1);
   emit (ctx, &(ScEvent) {
     .kind = SC_EVENT_STEP, .stage = ctx->stage, .run = ctx->run,
-    .step = stored, .snapshot = snapshot,
+    .step = stored, .snapshot = snapshot, .analysis = analysis,
   });
 
   g_clear_pointer (&snapshot, sc_snapshot_unref);
+  g_clear_pointer (&analysis, sc_analysis_unref);
 }
 
 static ScNet *
@@ -409,7 +425,7 @@ edge_run (Ctx           *ctx,
   *out = (ScEdgeRun) { .pe = pe };
   /* p_min is one weight (§4); a larger edge-min-step ends the halvings
    * sooner on big networks, where a halved step of a few weights can go on
-   * being accepted for thousands of steps (README, Faithfulness). The
+   * being accepted for thousands of steps (method.md, Deviations). The
    * targets are float32 arithmetic, as the reference's (obs. 8). */
   sc_schedule_init_float32 (&schedule, p_init, pe, MAX (100.0 / n_w, hyper->edge_min_step));
 
@@ -458,7 +474,7 @@ edge_run (Ctx           *ctx,
   /* Without an accepted step the result is the re-trained unit-pruned
    * network, which nothing checked (§9.8). */
   out->meets_threshold = accepted (ctx, &prev_eval);
-  out->final = make_snapshot (ctx, prev, &prev_eval, FALSE);
+  out->final = make_snapshot (ctx, prev, &prev_eval);
 
   return TRUE;
 }
@@ -516,33 +532,6 @@ stage_edges (Ctx     *ctx,
   return TRUE;
 }
 
-gboolean
-sc_snapshot_detect (ScSnapshot     *snapshot,
-                    const ScHyper  *hyper,
-                    GError        **error)
-{
-  ScDetectParams params;
-  ScDetection *detection;
-
-  g_return_val_if_fail (snapshot != NULL && hyper != NULL, FALSE);
-
-  sc_detect_params_init (&params);
-  params.feature_step = hyper->feature_step;
-  params.clusterability_step = hyper->clusterability_step;
-  params.mm_threshold = hyper->mm_threshold;
-  params.merge_threshold = hyper->merge_threshold;
-
-  if (!(detection = sc_detect (snapshot->mask, &params, error)))
-    return FALSE;
-
-  g_clear_pointer (&snapshot->modules, sc_module_graph_free);
-  g_clear_pointer (&snapshot->detection, sc_detection_free);
-  snapshot->detection = detection;
-  snapshot->modules = sc_module_graph_new (detection);
-
-  return TRUE;
-}
-
 guint
 sc_run_detect_steps (ScRun *run)
 {
@@ -553,15 +542,11 @@ sc_run_detect_steps (ScRun *run)
   for (guint i = 0; i < run->steps->len; i++)
     {
       ScStep *step = &g_array_index (run->steps, ScStep, i);
-      g_autoptr(GError) error = NULL;
 
-      if (!step->accepted || step->snapshot == NULL || step->snapshot->modules != NULL)
+      if (!step->accepted || step->snapshot == NULL || step->analysis != NULL)
         continue;
-      /* as in a live run: a network detection fails on shows grey units */
-      if (sc_snapshot_detect (step->snapshot, &run->hyper, &error))
+      if ((step->analysis = analyse_step (run, step->snapshot)))
         n++;
-      else
-        g_debug ("Detection of step %u failed: %s", i, error->message);
     }
   return n;
 }
@@ -571,25 +556,15 @@ stage_detection (Ctx     *ctx,
                  GError **error)
 {
   ScRun *run = ctx->run;
-  g_autoptr(GError) local_error = NULL;
+  ScDetectParams params;
 
   begin_stage (ctx, SC_STAGE_DETECTION);
-  if (!sc_snapshot_detect (run->final, &run->hyper, error))
-    return FALSE;
-
-  if (!sc_graph_modularity (run->final->detection, &run->modularity_q, &local_error))
-    {
-      g_warning ("Newman modularity unavailable: %s", local_error->message);
-      run->modularity_q = NAN;
-    }
-
-  if (run->task->truth &&
-      !(run->score = sc_score_detection (run->task->truth, run->final->detection,
-                                         run->final->modules, error)))
+  sc_hyper_detect_params (&run->hyper, &params);
+  if (!(run->analysis = sc_analysis_new (run->final->mask, &params, run->task->truth, error)))
     return FALSE;
 
   emit (ctx, &(ScEvent) { .kind = SC_EVENT_DETECTION, .stage = SC_STAGE_DETECTION,
-                          .run = run, .snapshot = run->final });
+                          .run = run, .snapshot = run->final, .analysis = run->analysis });
   return TRUE;
 }
 
@@ -641,7 +616,6 @@ sc_pipeline_run (ScTask                  *task,
   sc_hyper_copy (&run->hyper, hyper);
   run->steps = g_array_new (FALSE, TRUE, sizeof (ScStep));
   run->edge_runs = g_array_new (FALSE, TRUE, sizeof (ScEdgeRun));
-  run->modularity_q = NAN;
 
   ctx.run = run;
   ctx.options = options;
@@ -682,7 +656,7 @@ sc_pipeline_run (ScTask                  *task,
 
   run->completed = TRUE;
   emit (&ctx, &(ScEvent) { .kind = SC_EVENT_DONE, .stage = SC_STAGE_DONE,
-                           .run = run, .snapshot = run->final });
+                           .run = run, .snapshot = run->final, .analysis = run->analysis });
 
   return g_steal_pointer (&run);
 }
@@ -695,7 +669,10 @@ sc_run_free (ScRun *run)
 
   if (run->steps)
     for (guint i = 0; i < run->steps->len; i++)
-      g_clear_pointer (&g_array_index (run->steps, ScStep, i).snapshot, sc_snapshot_unref);
+      {
+        g_clear_pointer (&g_array_index (run->steps, ScStep, i).snapshot, sc_snapshot_unref);
+        g_clear_pointer (&g_array_index (run->steps, ScStep, i).analysis, sc_analysis_unref);
+      }
   if (run->edge_runs)
     for (guint i = 0; i < run->edge_runs->len; i++)
       g_clear_pointer (&g_array_index (run->edge_runs, ScEdgeRun, i).final, sc_snapshot_unref);
@@ -704,7 +681,7 @@ sc_run_free (ScRun *run)
   g_clear_pointer (&run->dense, sc_snapshot_unref);
   g_clear_pointer (&run->unit_final, sc_snapshot_unref);
   g_clear_pointer (&run->final, sc_snapshot_unref);
-  g_clear_pointer (&run->score, sc_score_free);
+  g_clear_pointer (&run->analysis, sc_analysis_unref);
   g_clear_pointer (&run->task, sc_task_unref);
   g_clear_pointer (&run->load_notice, g_free);
   if (run->hyper.arch)

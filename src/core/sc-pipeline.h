@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "sc-detect.h"
+#include "sc-analysis.h"
 #include "sc-hyper.h"
 #include "sc-linalg.h"
 #include "sc-modules.h"
@@ -38,6 +38,7 @@ typedef struct
   guint       hidden_units;   /* hidden units with an edge */
   double      seconds;        /* since the start of the run */
   ScSnapshot *snapshot;       /* network after the step (NULL unless kept) */
+  ScAnalysis *analysis;       /* its modules (live detection), or NULL */
 } ScStep;
 
 typedef struct
@@ -65,9 +66,8 @@ typedef struct
   guint          chosen_edge_run;  /* the sparsest (first on ties, method.md §0) */
   ScSnapshot    *dense;
   ScSnapshot    *unit_final;
-  ScSnapshot    *final;            /* carries the detection */
-  ScScore       *score;            /* NULL without ground truth */
-  double         modularity_q;     /* Newman Q of the modules (NaN if unknown) */
+  ScSnapshot    *final;
+  ScAnalysis    *analysis;         /* of final: modules, score (with ground truth), Q */
   double         stage_seconds[SC_STAGE_DONE];
   double         total_seconds;
   gboolean       completed;
@@ -94,6 +94,8 @@ typedef struct
   guint         n_epochs;
   const ScEval *eval;
   ScSnapshot   *snapshot;    /* STEP, DETECTION, DONE, TRAINING: borrowed, ref to keep */
+  ScAnalysis   *analysis;    /* its modules when detected (STEP with live detection,
+                              * DETECTION, DONE), else NULL: borrowed, ref to keep */
 } ScEvent;
 
 /* Called on the thread running the pipeline. It may block (pause, slow
@@ -168,32 +170,26 @@ typedef struct
 
 void    sc_pipeline_options_init (ScPipelineOptions       *options);
 
-/* Runs the whole method (§3, §4, §5) on task with hyper. On error or
- * cancellation returns NULL. */
-/* Drops snapshots of steps (in order) beyond budget bytes, by
- * sc_snapshot_plan_budget(): the first and the last snapshot stay, rejected
- * steps' go first. */
+/* Drops snapshots (and their analyses) of steps (in order) beyond budget
+ * bytes, by sc_snapshot_plan_budget(): the first and the last snapshot
+ * stay, rejected steps' go first. */
 void    sc_steps_limit_snapshots (ScStep * const         *steps,
                                   guint                   n_steps,
                                   gsize                   budget);
 
+/* Runs the whole method (§3, §4, §5) on task with hyper. On error or
+ * cancellation returns NULL. */
 ScRun  *sc_pipeline_run          (ScTask                  *task,
                                   const ScHyper           *hyper,
                                   const ScPipelineOptions *options,
                                   GError                 **error);
 void    sc_run_free              (ScRun                   *run);
 
-/* Detection of §5 on a snapshot with the run's parameters: fills
- * snapshot->detection and ->modules (before it is published). */
-gboolean sc_snapshot_detect      (ScSnapshot              *snapshot,
-                                  const ScHyper           *hyper,
-                                  GError                 **error);
-
-/* Detects the modules of every accepted step's network that has none, as
- * live detection (detect_each_step) does during a run: a saved run stores
- * the networks, and detection depends only on the mask and the run's
- * parameters, so this gives the modules the live run showed. Call before
- * the snapshots are shared. Returns how many were detected. */
+/* Gives every accepted step whose network is kept and has no analysis
+ * one, as live detection (detect_each_step) does during a run: a saved
+ * run stores the networks, and detection depends only on the mask and the
+ * run's parameters, so this gives the modules the live run showed. Call
+ * before the steps are shared. Returns how many were detected. */
 guint    sc_run_detect_steps     (ScRun                   *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScRun, sc_run_free)

@@ -77,7 +77,7 @@ void     sc_schedule_init       (ScSchedule *schedule,
                                  double      p_min);
 /* The edge stage's schedule: the reference's P_init is a float32 tensor, so
  * every target and step is float32 arithmetic (oracle README obs. 8), e.g.
- * 96.25 + 0.1388… = 97.38888549804688. */
+ * 96.25 + 0.1388… = 96.38888549804688 (96.38888888888889 in double). */
 void     sc_schedule_init_float32 (ScSchedule *schedule,
                                    double      start,
                                    double      step,

@@ -202,8 +202,9 @@ ends_clear (Ends *ends)
   g_clear_pointer (&ends->u, g_free);
 }
 
-/* Whether every drawn edge of the band is as opaque as the next: nothing
- * fades, nothing is selected, every drawn unit is opaque. */
+/* Whether every drawn edge of the band is as opaque as the next and of
+ * its weight's colour: nothing fades, nothing is selected or greyed, every
+ * drawn unit is opaque. */
 static gboolean
 plain_band (const ScScene *scene,
             const Ends    *from,
@@ -212,7 +213,8 @@ plain_band (const ScScene *scene,
   const Ends *ends[2] = { from, to };
 
   if ((scene->previous_mask != NULL && scene->progress < 1.0) ||
-      scene->selected_module >= 0 || scene->selected_unit >= 0)
+      scene->selected_module >= 0 || scene->selected_unit >= 0 ||
+      scene->greyed_units != NULL || scene->greyed_edges != NULL)
     return FALSE;
   for (guint e = 0; e < 2; e++)
     for (guint i = 0; i < ends[e]->n; i++)
@@ -353,6 +355,8 @@ collect (const Edges *e,
   const guint8 *previous = scene->previous_mask != NULL && scene->progress < 1.0
                            ? scene->previous_mask->m[k] : NULL;
   const float *weights = scene->weights != NULL ? scene->weights[k] : NULL;
+  const guint8 *greyed_in = NULL, *greyed_out = NULL;
+  const guint8 *greyed_edges = scene->greyed_edges != NULL ? scene->greyed_edges->m[k] : NULL;
   float faded = (float) (1.0 - CLAMP (scene->progress, 0.0, 1.0));
   double scale = e->bottom_up ? e->m.xx : e->m.yy;
   float width_of[SC_EDGE_WIDTHS], levels = SC_EDGE_WIDTHS - 1;
@@ -365,6 +369,11 @@ collect (const Edges *e,
   for (guint l = 0; l < SC_EDGE_WIDTHS; l++)
     width_of[l] = (float) (_sc_edge_width (layout, l) * scale);
   edge_dims (scene, dims);
+  if (scene->greyed_units != NULL)
+    {
+      greyed_in = scene->greyed_units + sc_mask_unit_offset (scene->mask, k);
+      greyed_out = scene->greyed_units + sc_mask_unit_offset (scene->mask, k + 1);
+    }
   if (bundled)
     {
       bundles = g_new0 (ScStroke, (gsize) in->n * out->n);
@@ -388,6 +397,8 @@ collect (const Edges *e,
       const guint8 *mrow = mask + (gsize) j * n_in;
       const guint8 *prow = previous ? previous + (gsize) j * n_in : NULL;
       const float *wrow = weights ? weights + (gsize) j * n_in : NULL;
+      const guint8 *grow = greyed_edges ? greyed_edges + (gsize) j * n_in : NULL;
+      gboolean greyed_to = greyed_out != NULL && greyed_out[j];
       ScStroke *brow = bundled ? bundles + (gsize) out->of[j] * in->n : NULL;
 
       if (out->of[j] < 0)
@@ -410,6 +421,9 @@ collect (const Edges *e,
           if (q == 0)
             continue;
           level = wrow ? (guint) (MIN (aw * to_level, levels) + 0.5f) : SC_EDGE_WIDTHS / 3;
+          /* a what-if change: the edge or one of its units (as the export) */
+          if (greyed_to || (greyed_in != NULL && greyed_in[i]) || (grow != NULL && grow[i]))
+            channel = 3;
 
           if (bundled)
             brow[in->of[i]].mass[channel] += (float) e->density[q] * width_of[level];
@@ -431,7 +445,7 @@ collect (const Edges *e,
       {
         const ScStroke *s = &bundles[b];
 
-        if (s->mass[0] + s->mass[1] + s->mass[2] > 0.0f &&
+        if (s->mass[0] + s->mass[1] + s->mass[2] + s->mass[3] > 0.0f &&
             (inside || on_screen (e, s->u0, from->v, s->u1, to->v, MAX (s->spread0, s->spread1) + 2.0)))
           g_array_append_val (band->strokes, *s);
       }
@@ -638,6 +652,7 @@ _sc_render_edges_screen (cairo_t        *cr,
   sc_render_edge_color (FALSE, scene->options.dark, &colors[0]);
   sc_render_edge_color (TRUE, scene->options.dark, &colors[1]);
   colors[2] = _sc_rgba_mix (&theme.foreground, &theme.background, 0.35);
+  colors[3] = _sc_rgba_mix (&theme.foreground, &theme.background, 0.7);   /* as stroke_buckets() */
 
   /* straight into the target's pixels, over what is drawn there */
   cairo_surface_flush (target);

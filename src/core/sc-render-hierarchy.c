@@ -17,7 +17,7 @@
 #include "sc-render-private.h"
 
 /* Natural sizes, at scale 1 (fonts of 11.5 px); the layout scales them. */
-#define FS        11.5
+#define FS        SC_HIERARCHY_FS
 #define PAD       8.0
 #define LINE      (FS * 1.35)
 #define H_GAP     28.0
@@ -347,6 +347,7 @@ sc_hierarchy_layout_compute (const ScModuleGraph      *graph,
   natural_pack (graph, &nat);
   place_boxes (layout, &nat, top, margin, k);
   layout->n_levels = nat.n_levels;
+  _sc_hierarchy_links_compute (layout, graph);
 
   natural_free (&nat);
   cairo_destroy (text);
@@ -366,6 +367,7 @@ sc_hierarchy_layout_free (ScHierarchyLayout *layout)
       g_free (layout->boxes[m].outputs_text);
     }
   g_free (layout->boxes);
+  _sc_hierarchy_links_free (layout);
   g_free (layout);
 }
 
@@ -384,36 +386,6 @@ sc_hierarchy_layout_hit_test (const ScHierarchyLayout *layout,
 }
 
 /* ---- drawing ------------------------------------------------------ */
-
-/* Position of a port: the k-th of n along the top or bottom edge. */
-static double
-port_x (const ScRect *rect,
-        guint         k,
-        guint         n)
-{
-  return rect->x + rect->width * (k + 1) / (n + 1);
-}
-
-/* Rank of `other` among the neighbours in `list`, sorted left to right. */
-static guint
-port_rank (const ScHierarchyLayout *layout,
-           const GArray            *list,
-           guint                    other)
-{
-  double x = layout->boxes[other].rect.x;
-  guint rank = 0;
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      guint o = g_array_index (list, guint, i);
-
-      if (o < layout->n_boxes && o != other &&
-          (layout->boxes[o].rect.x < x || (layout->boxes[o].rect.x == x && o < other)))
-        rank++;
-    }
-
-  return rank;
-}
 
 /* A filled arrowhead with its tip at (x, y), pointing along the unit
  * vector (dx, dy). */
@@ -434,56 +406,37 @@ draw_head (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* Between levels a curve with a head at its tip; within a cycle group a
+ * dashed connector between the facing sides, with a head at each end fed. */
 static void
-draw_arrow (cairo_t      *cr,
-            double        x0,
-            double        y0,
-            double        x1,
-            double        y1,
-            double        size,
-            const ScRgba *color,
-            double        alpha,
-            double        width)
+draw_link_line (cairo_t               *cr,
+                const ScHierarchyLink *link,
+                double                 size,
+                double                 width)
 {
-  double dy = MAX (fabs (y1 - y0) * 0.45, size * 2);
-
-  cairo_move_to (cr, x0, y0);
-  cairo_curve_to (cr, x0, y0 - dy, x1, y1 + dy + size, x1, y1 + size);
-  _sc_set_source (cr, color, alpha);
-  cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
-
-  draw_head (cr, x1, y1, 0.0, -1.0, size);
-}
-
-/* Modules of one cycle group sit side by side on one level: a dashed
- * connector between the facing sides, with a head at each end fed. */
-static void
-draw_side_link (cairo_t      *cr,
-                const ScRect *from,
-                const ScRect *to,
-                gboolean      both_ways,
-                double        size,
-                const ScRgba *color,
-                double        alpha,
-                double        width)
-{
-  double dir = to->x > from->x ? 1.0 : -1.0;
-  double x0 = dir > 0 ? from->x + from->width : from->x;
-  double x1 = dir > 0 ? to->x : to->x + to->width;
-  double y = (MAX (from->y, to->y) + MIN (from->y + from->height, to->y + to->height)) / 2;
+  const double *c = link->curve;
   const double dashes[] = { 3 * width, 2 * width };
 
-  _sc_set_source (cr, color, alpha);
   cairo_set_line_width (cr, width);
-  cairo_set_dash (cr, dashes, 2, 0);
-  cairo_move_to (cr, x0 + (both_ways ? dir * size : 0), y);
-  cairo_line_to (cr, x1 - dir * size, y);
+  if (link->side)
+    cairo_set_dash (cr, dashes, 2, 0);
+  cairo_move_to (cr, c[0], c[1]);
+  cairo_curve_to (cr, c[2], c[3], c[4], c[5], c[6], c[7]);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  draw_head (cr, x1, y, dir, 0.0, size);
-  if (both_ways)
-    draw_head (cr, x0, y, -dir, 0.0, size);
+
+  if (!link->side)
+    {
+      draw_head (cr, link->tip_x, link->tip_y, 0.0, -1.0, size);
+      return;
+    }
+  {
+    double dir = link->tip_x > c[0] ? 1.0 : -1.0;
+
+    draw_head (cr, link->tip_x, link->tip_y, dir, 0.0, size);
+    if (link->both_ways)
+      draw_head (cr, c[0] - dir * size, c[1], -dir, 0.0, size);
+  }
 }
 
 /* Line width by the number of surviving edges behind a link, on a log
@@ -498,26 +451,23 @@ link_width (guint  edges,
   return base * (0.6 + 1.4 * log1p (edges) / log1p (max_edges));
 }
 
-/* The edge count of a link, on a halo of the background so it stays
- * legible over other links. */
+/* The edge count of a link, where the layout placed it, on a halo of the
+ * background so it stays legible over other links. */
 static void
-draw_link_label (cairo_t       *cr,
-                 const char    *text,
-                 double         x,
-                 double         y,
-                 double         s,
-                 const ScTheme *theme,
-                 double         alpha)
+draw_link_label (cairo_t               *cr,
+                 const ScHierarchyLink *link,
+                 double                 s,
+                 const ScTheme         *theme,
+                 double                 alpha)
 {
-  double w;
+  const ScRect *r = &link->label_rect;
 
-  _sc_text_set_font (cr, FS * 0.8 * s, FALSE);
-  w = _sc_text_width (cr, text);
   _sc_set_source (cr, &theme->background, 0.85);
-  _sc_rounded_rect (cr, &(ScRect) { x - w / 2 - 3 * s, y - 7 * s, w + 6 * s, 13 * s }, 4 * s);
+  _sc_rounded_rect (cr, r, 4 * s);
   cairo_fill (cr);
+  _sc_text_set_font (cr, FS * 0.8 * s, FALSE);
   _sc_set_source (cr, &theme->muted, alpha);
-  _sc_text_draw (cr, text, x, y + 3.5 * s, 0.5);
+  _sc_text_draw (cr, link->label, r->x + r->width / 2, r->y + r->height / 2 + 3.3 * s, 0.5);
 }
 
 static void
@@ -531,81 +481,26 @@ draw_links (cairo_t                  *cr,
   int selected = options->selected_module;
   guint max_edges = 0;
 
-  for (guint a = 0; a < graph->n_modules; a++)
-    for (guint f = 0; graph->modules[a].feeds != NULL && f < graph->modules[a].feeds->len; f++)
+  for (guint l = 0; l < layout->n_links; l++)
+    max_edges = MAX (max_edges, layout->links[l].edges);
+
+  /* all lines first: a label is never crossed by a line drawn after it */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint l = 0; l < layout->n_links; l++)
       {
-        guint b = g_array_index (graph->modules[a].feeds, guint, f);
+        const ScHierarchyLink *link = &layout->links[l];
+        gboolean lit = selected < 0 || (int) graph->modules[link->from].id == selected ||
+                       (int) graph->modules[link->to].id == selected;
+        double alpha = lit ? 0.9 : 0.25;
 
-        max_edges = MAX (max_edges, sc_module_graph_edges_between (graph, a, b));
+        if (pass == 0)
+          {
+            _sc_set_source (cr, &theme->muted, alpha);
+            draw_link_line (cr, link, 6.0 * s, link_width (link->edges, max_edges, 1.4 * s));
+          }
+        else if (link->label != NULL)
+          draw_link_label (cr, link, s, theme, alpha);
       }
-
-  for (guint a = 0; a < graph->n_modules; a++)
-    {
-      const GArray *feeds = graph->modules[a].feeds;
-
-      for (guint f = 0; feeds != NULL && f < feeds->len; f++)
-        {
-          guint b = g_array_index (feeds, guint, f);
-          guint edges = sc_module_graph_edges_between (graph, a, b);
-          double x0, y0, x1, y1, width, alpha;
-          g_autofree char *label = NULL;
-          const ScRect *from, *to;
-          const GArray *fed_by;
-          gboolean lit;
-
-          if (b >= graph->n_modules || b == a)
-            continue;
-          from = &layout->boxes[a].rect;
-          to = &layout->boxes[b].rect;
-          fed_by = graph->modules[b].fed_by;
-          lit = selected < 0 || (int) graph->modules[a].id == selected || (int) graph->modules[b].id == selected;
-
-          alpha = lit ? 0.9 : 0.25;
-          width = link_width (edges, max_edges, 1.4 * s);
-
-          if (sc_module_graph_same_group (graph, a, b))
-            {
-              gboolean both_ways = sc_module_graph_feeds (graph, b, a);
-              guint back = both_ways ? sc_module_graph_edges_between (graph, b, a) : 0;
-
-              if (both_ways && a > b)
-                continue;
-              draw_side_link (cr, from, to, both_ways, 6.0 * s, &theme->muted, alpha,
-                              link_width (edges + back, max_edges, 1.4 * s));
-              if (edges > 0)
-                {
-                  /* rightwards count first: "→ 4 ← 2" */
-                  gboolean rightwards = from->x < to->x;
-
-                  label = both_ways ? g_strdup_printf ("→ %u ← %u", rightwards ? edges : back,
-                                                       rightwards ? back : edges)
-                                    : g_strdup_printf ("%u", edges);
-                  x0 = from->x < to->x ? from->x + from->width : to->x + to->width;
-                  x1 = from->x < to->x ? to->x : from->x;
-                  /* under the gap: it is narrower than the label, and
-                   * links leave the boxes from their tops */
-                  draw_link_label (cr, label, (x0 + x1) / 2,
-                                   MAX (from->y + from->height, to->y + to->height) + 9 * s,
-                                   s, theme, alpha);
-                }
-              continue;
-            }
-
-          x0 = port_x (from, port_rank (layout, feeds, b), feeds->len);
-          y0 = from->y;
-          x1 = port_x (to, fed_by != NULL ? port_rank (layout, fed_by, a) : 0,
-                       fed_by != NULL ? fed_by->len : 1);
-          y1 = to->y + to->height;
-          draw_arrow (cr, x0, y0, x1, y1, 6.0 * s, &theme->muted, alpha, width);
-          if (edges > 0)
-            {
-              /* halfway up the curve: its control points are vertical
-               * offsets of the ends, so the midpoint is the ends' mean */
-              label = g_strdup_printf ("%u", edges);
-              draw_link_label (cr, label, (x0 + x1) / 2, (y0 + y1 + 6.0 * s) / 2, s, theme, alpha);
-            }
-        }
-    }
 }
 
 static void

@@ -200,3 +200,65 @@ sc_layout_hit_test (const ScLayout *layout,
 
   return hit;
 }
+
+/* Distance from (x, y) to the segment a–b. */
+static double
+segment_distance (double x,
+                  double y,
+                  double ax,
+                  double ay,
+                  double bx,
+                  double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0.0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0.0, 1.0) : 0.0;
+
+  return hypot (x - (ax + t * dx), y - (ay + t * dy));
+}
+
+gboolean
+sc_layout_hit_edge (const ScLayout *layout,
+                    const ScMask   *mask,
+                    double          x,
+                    double          y,
+                    double          tolerance,
+                    guint          *k_out,
+                    guint          *i_out,
+                    guint          *j_out)
+{
+  double best = tolerance;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (layout != NULL && mask != NULL, FALSE);
+  g_return_val_if_fail (mask->n_layers == layout->n_layers, FALSE);
+
+  /* an image's edges are drawn as bundles, not one by one */
+  for (guint k = layout->has_image ? 1 : 0; k + 1 < layout->n_layers; k++)
+    {
+      guint off_in = sc_mask_unit_offset (mask, k);
+      guint off_out = off_in + mask->arch[k];
+
+      for (guint j = 0; j < mask->arch[k + 1]; j++)
+        for (guint i = 0; i < mask->arch[k]; i++)
+          {
+            const ScLayoutUnit *a = &layout->units[off_in + i];
+            const ScLayoutUnit *b = &layout->units[off_out + j];
+            double d;
+
+            if (!sc_mask_get (mask, k, i, j) || !a->visible || !b->visible)
+              continue;
+            d = segment_distance (x, y, a->x, a->y, b->x, b->y);
+            if (d < best)
+              {
+                best = d;
+                found = TRUE;
+                *k_out = k;
+                *i_out = i;
+                *j_out = j;
+              }
+          }
+    }
+
+  return found;
+}

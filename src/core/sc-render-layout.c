@@ -761,23 +761,6 @@ sc_layout_compute (const ScScene *scene,
   return g_steal_pointer (&b.layout);
 }
 
-ScLayout *
-sc_layout_copy (const ScLayout *layout)
-{
-  ScLayout *copy;
-
-  g_return_val_if_fail (layout != NULL, NULL);
-
-  copy = g_memdup2 (layout, sizeof *layout);
-  copy->arch = g_memdup2 (layout->arch, sizeof (guint) * layout->n_layers);
-  copy->units = g_memdup2 (layout->units, sizeof (ScLayoutUnit) * layout->n_units);
-  copy->boxes = g_memdup2 (layout->boxes, sizeof (ScLayoutBox) * layout->n_boxes);
-  copy->legend = g_memdup2 (layout->legend, sizeof (ScLegendEntry) * layout->n_legend);
-  for (guint r = 0; r < layout->n_legend; r++)
-    copy->legend[r].text = g_strdup (layout->legend[r].text);
-  return copy;
-}
-
 /* The widest legend text, with the |w| rows' texts replaced (or not). */
 static double
 legend_text_extent (const ScLayout *layout,

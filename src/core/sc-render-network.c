@@ -32,7 +32,7 @@ typedef struct
   const ScLayout *layout;
   ScTheme         theme;
   double          sk;           /* scale: font_size relative to 11.5 px */
-  GArray         *buckets[3][N_WIDTHS][N_ALPHAS];  /* sign 0 −, 1 +, 2 none */
+  GArray         *buckets[4][N_WIDTHS][N_ALPHAS];  /* sign 0 −, 1 +, 2 none, 3 greyed */
   guint           n_edges;
 } Painter;
 
@@ -72,6 +72,26 @@ edge_dim (const Painter *p,
           guint          b)
 {
   return _sc_edge_dim (p->scene, p->layout, a, b);
+}
+
+/* Greyed by a what-if change: the edge itself or one of its units. */
+static gboolean
+edge_greyed (const ScScene *scene,
+             guint          k,
+             guint          i,
+             guint          j,
+             guint          a,
+             guint          b)
+{
+  return (scene->greyed_units != NULL && (scene->greyed_units[a] || scene->greyed_units[b])) ||
+         (scene->greyed_edges != NULL && sc_mask_get (scene->greyed_edges, k, i, j));
+}
+
+static gboolean
+unit_greyed (const Painter *p,
+             guint          u)
+{
+  return p->scene->greyed_units != NULL && p->scene->greyed_units[u];
 }
 
 static void
@@ -125,6 +145,8 @@ collect_layer (Painter *p,
               sign = w >= 0.0;
               level = width_level (fabs (w), layout->max_abs_weight);
             }
+          if (edge_greyed (scene, k, i, j, off_in + i, off_out + j))
+            sign = 3;
           fade *= MIN (from->alpha, to->alpha) * edge_dim (p, off_in + i, off_out + j);
           bucket_add (p, sign, level, fade, from->x, from->y, to->x, to->y);
         }
@@ -235,7 +257,8 @@ collect_bundles (Painter *p)
     {
       Bundle *bundle = &g_array_index (bundles, Bundle, b);
       const ScLayoutUnit *to = &layout->units[bundle->unit];
-      guint sign = p->scene->weights != NULL ? bundle->sum >= 0.0 : 2;
+      guint sign = unit_greyed (p, bundle->unit) ? 3
+                 : p->scene->weights != NULL ? bundle->sum >= 0.0 : 2;
       double dim = 1.0;
       int selected = p->scene->selected_module;
 
@@ -254,6 +277,7 @@ stroke_buckets (cairo_t *cr,
 {
   double base = _sc_edge_base_alpha (p->n_edges);
   ScRgba neutral = _sc_rgba_mix (&p->theme.foreground, &p->theme.background, 0.35);
+  ScRgba greyed = _sc_rgba_mix (&p->theme.foreground, &p->theme.background, 0.7);
   /* Cairo 1.16 rasterises one long path of crossing lines far slower than
    * many short ones (seconds for 10⁴ edges): on raster targets, stroke in
    * chunks. Vector targets keep one path per bucket (smaller files). */
@@ -262,7 +286,7 @@ stroke_buckets (cairo_t *cr,
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint a = 1; a < N_ALPHAS; a++)
-    for (guint sign = 0; sign < 3; sign++)
+    for (guint sign = 0; sign < 4; sign++)
       for (guint level = 0; level < N_WIDTHS; level++)
         {
           GArray *segs = p->buckets[sign][level][a];
@@ -271,7 +295,9 @@ stroke_buckets (cairo_t *cr,
           if (segs == NULL)
             continue;
 
-          if (sign == 2)
+          if (sign == 3)
+            color = greyed;
+          else if (sign == 2)
             color = neutral;
           else
             sc_render_edge_color (sign == 1, p->scene->options.dark, &color);
@@ -314,12 +340,20 @@ box_radius (const Painter     *p,
   return MIN (8.0 * p->sk, MIN (box->rect.width, box->rect.height) * 0.3);
 }
 
+/* A box's fill; dimmer when another module is selected. */
+static double
+box_fill_alpha (const Painter     *p,
+                const ScLayoutBox *box)
+{
+  int selected = p->scene->selected_module;
+
+  return p->theme.box_fill_alpha * (selected >= 0 && (int) box->id != selected ? 0.4 : 1.0);
+}
+
 static void
 draw_box_fills (cairo_t *cr,
                 Painter *p)
 {
-  int selected = p->scene->selected_module;
-
   for (guint m = 0; m < p->layout->n_boxes; m++)
     {
       const ScLayoutBox *box = &p->layout->boxes[m];
@@ -327,30 +361,73 @@ draw_box_fills (cairo_t *cr,
 
       module_color (p, box->id, &color);
       _sc_rounded_rect (cr, &box->rect, box_radius (p, box));
-      _sc_set_source (cr, &color,
-                      p->theme.box_fill_alpha * (selected >= 0 && (int) box->id != selected ? 0.4 : 1.0));
+      _sc_set_source (cr, &color, box_fill_alpha (p, box));
       cairo_fill (cr);
     }
 }
 
+/* The box's label: where its text starts (baseline) and the halo around
+ * it, measured with cr's current font. */
+static void
+box_label_geometry (cairo_t           *cr,
+                    const ScLayout    *layout,
+                    const ScLayoutBox *box,
+                    const char        *label,
+                    ScRect            *halo,
+                    double            *text_x,
+                    double            *baseline)
+{
+  double fs = layout->font_size, w = _sc_text_width (cr, label);
+  gboolean bottom_up = layout->orientation != SC_ORIENTATION_LEFT_RIGHT;
+
+  *text_x = bottom_up ? box->rect.x + fs * 0.45 : box->rect.x + box->rect.width - fs * 0.45 - w;
+  *baseline = box->rect.y + fs * 1.1;
+  /* "M12" has no descenders: from above the capitals to just under the
+   * baseline, inside the box's border */
+  *halo = (ScRect) { *text_x - fs * 0.25, *baseline - fs * 0.88, w + fs * 0.5, fs * 1.06 };
+}
+
+void
+sc_layout_box_label_rect (const ScLayout    *layout,
+                          const ScLayoutBox *box,
+                          ScRect            *rect)
+{
+  g_autofree char *label = NULL;
+  cairo_t *text;
+  double x, baseline;
+
+  g_return_if_fail (layout != NULL && box != NULL && rect != NULL);
+
+  label = sc_render_module_label (box->id);
+  text = _sc_text_context_new ();
+  _sc_text_set_font (text, layout->font_size, TRUE);
+  box_label_geometry (text, layout, box, label, rect, &x, &baseline);
+  cairo_destroy (text);
+}
+
+/* The label on a halo of the box's own fill, opaque: edges passing
+ * under the corner of the box do not cross it out. */
 static void
 draw_box_label (cairo_t           *cr,
                 Painter           *p,
                 const ScLayoutBox *box,
                 const ScRgba      *color,
+                double             fill_alpha,
                 double             alpha)
 {
   g_autofree char *label = sc_render_module_label (box->id);
   ScRgba ink = _sc_rgba_mix (color, &p->theme.foreground, 0.45);
-  double fs = p->layout->font_size;
-  gboolean bottom_up = p->layout->orientation != SC_ORIENTATION_LEFT_RIGHT;
+  ScRgba fill = _sc_rgba_mix (&p->theme.background, color, fill_alpha);
+  double x, baseline;
+  ScRect halo;
 
-  _sc_text_set_font (cr, fs, TRUE);
+  _sc_text_set_font (cr, p->layout->font_size, TRUE);
+  box_label_geometry (cr, p->layout, box, label, &halo, &x, &baseline);
+  _sc_rounded_rect (cr, &halo, p->layout->font_size * 0.25);
+  _sc_set_source (cr, &fill, 1.0);
+  cairo_fill (cr);
   _sc_set_source (cr, &ink, alpha);
-  if (bottom_up)
-    _sc_text_draw (cr, label, box->rect.x + fs * 0.45, box->rect.y + fs * 1.1, 0.0);
-  else
-    _sc_text_draw (cr, label, box->rect.x + box->rect.width - fs * 0.45, box->rect.y + fs * 1.1, 1.0);
+  _sc_text_draw (cr, label, x, baseline, 0.0);
 }
 
 static void
@@ -373,7 +450,7 @@ draw_box_borders (cairo_t *cr,
       cairo_stroke (cr);
 
       if (box->show_label)
-        draw_box_label (cr, p, box, &color, alpha + 0.1);
+        draw_box_label (cr, p, box, &color, box_fill_alpha (p, box), alpha + 0.1);
     }
 }
 
@@ -434,7 +511,9 @@ pixel_color (const Painter *p,
   const ScLayoutUnit *unit = &p->layout->units[i];
   ScRgba on, c;
 
-  if (unit->module >= 0)
+  if (unit_greyed (p, i))
+    on = p->theme.muted;
+  else if (unit->module >= 0)
     module_color (p, unit->module, &on);
   else
     on = p->theme.image_on;
@@ -538,6 +617,7 @@ typedef struct
   guint alpha;      /* quantised */
   guint ghost;
   guint dimmed;     /* outside the selected module */
+  guint greyed;     /* a what-if change */
 } UnitKey;
 
 static int
@@ -554,6 +634,8 @@ compare_unit_keys (gconstpointer a,
     return x->alpha < y->alpha ? -1 : 1;
   if (x->dimmed != y->dimmed)
     return x->dimmed < y->dimmed ? -1 : 1;
+  if (x->greyed != y->greyed)
+    return x->greyed < y->greyed ? -1 : 1;
   return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
@@ -562,7 +644,7 @@ same_style (const UnitKey *a,
             const UnitKey *b)
 {
   return a->ghost == b->ghost && a->module == b->module && a->alpha == b->alpha &&
-         a->dimmed == b->dimmed;
+         a->dimmed == b->dimmed && a->greyed == b->greyed;
 }
 
 /* On screen, units a pixel or two across are squares: Cairo fills
@@ -598,6 +680,9 @@ draw_unit_run (cairo_t       *cr,
   else
     {
       unit_color (p, first, &color);
+      /* greyed (knocked out) units keep a trace of their module's colour */
+      if (run[0].greyed)
+        color = _sc_rgba_mix (&p->theme.muted, &color, 0.2);
       /* dimmed units stay opaque: edges must not show through them */
       if (run[0].dimmed)
         color = _sc_rgba_mix (&color, &p->theme.background, 0.7);
@@ -664,6 +749,7 @@ draw_units (cairo_t *cr,
       key.ghost = !unit->kept && unit->alpha <= 0.3f;
       key.alpha = (guint) lround (unit->alpha * 100);
       key.dimmed = unit_dim (p, u) < 1.0;
+      key.greyed = unit_greyed (p, u);
       if (key.alpha > 0)
         g_array_append_val (keys, key);
     }
@@ -1056,7 +1142,7 @@ sc_render_network_parts (cairo_t        *cr,
   cairo_restore (cr);
   screen_arithmetic_end (arithmetic);
 
-  for (guint s = 0; s < 3; s++)
+  for (guint s = 0; s < 4; s++)
     for (guint w = 0; w < N_WIDTHS; w++)
       for (guint a = 0; a < N_ALPHAS; a++)
         g_clear_pointer (&p.buckets[s][w][a], g_array_unref);

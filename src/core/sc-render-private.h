@@ -86,6 +86,15 @@ void     _sc_pack_1d          (guint         n,
                                double        gap,
                                double       *x_out);
 
+/* The module hierarchy's natural font size (scale 1). */
+#define SC_HIERARCHY_FS 11.5
+
+/* The arrows between the placed boxes of layout, with their labels placed
+ * clear of each other and of the boxes (sc-render-hierarchy-links.c). */
+void     _sc_hierarchy_links_compute (ScHierarchyLayout   *layout,
+                                      const ScModuleGraph *graph);
+void     _sc_hierarchy_links_free    (ScHierarchyLayout   *layout);
+
 /* What a scene means, before geometry: which units survive, module
  * membership, module input sets and the module-to-module edges. */
 typedef struct

@@ -131,7 +131,7 @@ line_gain (const ScStroke *stroke,
   double core = stroke->width * stretch;
   double smear = MAX (fabs (s), 1.0);
   double ramp = MIN (core, smear), flat = fabs (core - smear);
-  double mass = stroke->mass[0] + stroke->mass[1] + stroke->mass[2];
+  double mass = stroke->mass[0] + stroke->mass[1] + stroke->mass[2] + stroke->mass[3];
   double height = mass * stretch / MAX (core, smear);
   double target = stroke->alpha * core, lo = 0.0, hi = height;
 

@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* Ink colours: negative weights, positive weights, no weights. */
-#define SC_INK_CHANNELS 3
+/* Ink colours: negative weights, positive weights, no weights, greyed by
+ * a what-if change. */
+#define SC_INK_CHANNELS 4
 
 /* A line (or a bundle of lines) from u0 at v0 to u1 at v1 of its band, in
  * device pixels: u runs along the layers, v across them. */

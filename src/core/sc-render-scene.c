@@ -47,19 +47,6 @@ sc_scene_init (ScScene      *scene,
   sc_render_options_init (&scene->options);
 }
 
-void
-sc_scene_init_from_snapshot (ScScene          *scene,
-                             const ScSnapshot *snapshot)
-{
-  g_return_if_fail (scene != NULL);
-  g_return_if_fail (snapshot != NULL && snapshot->mask != NULL);
-
-  sc_scene_init (scene, snapshot->mask);
-  scene->weights = snapshot->w;
-  scene->detection = snapshot->detection;
-  scene->modules = snapshot->modules;
-}
-
 gboolean
 _sc_scene_is_valid (const ScScene *scene)
 {

@@ -158,6 +158,11 @@ typedef struct
                                        * fade out with progress; NULL: none */
   double               progress;      /* 0 = previous state, 1 = mask */
 
+  /* What-if changes (sc-lesion.h): drawn greyed, not hidden, so that they
+   * can be seen and undone. Edges of a greyed unit are greyed too. */
+  const guint8        *greyed_units;  /* per global unit (1: greyed), or NULL */
+  const ScMask        *greyed_edges;  /* edges greyed, or NULL */
+
   /* Module colours by key (following a run), or NULL: by merged id. */
   const ScModuleColors *module_colors;
 
@@ -174,10 +179,8 @@ typedef struct
 void sc_scene_init               (ScScene          *scene,
                                   const ScMask     *mask);
 
-/* Initialises a scene from a snapshot: its mask, weights, detection and
- * module graph (borrowed: keep a reference to the snapshot). */
-void sc_scene_init_from_snapshot (ScScene          *scene,
-                                  const ScSnapshot *snapshot);
+/* A scene of a network and its modules: sc_figure_scene_init()
+ * (sc-figure.h). */
 /* Thins scene's edges as sc_render_thin_edges() when a layer has more than
  * layer_edges, points scene->mask at the thinned mask and appends "the
  * strongest n of m edges shown" to *subtitle (replaced, and set as
@@ -295,8 +298,6 @@ ScLayout          *sc_layout_compute     (const ScScene  *scene,
                                           double          width,
                                           double          height);
 void               sc_layout_free        (ScLayout       *layout);
-/* @return (transfer full) a copy of layout */
-ScLayout          *sc_layout_copy        (const ScLayout *layout);
 
 /* Makes layout the layout of scene when scene differs from the scene it
  * was computed for only in its weights (a network training: the app
@@ -307,6 +308,19 @@ ScLayout          *sc_layout_copy        (const ScLayout *layout);
 gboolean           sc_layout_update_weights (ScLayout      *layout,
                                              const ScScene *scene);
 
+/* @return (transfer full) a copy of layout, free with sc_layout_free() */
+ScLayout          *sc_layout_copy        (const ScLayout *layout);
+
+/* The layout `to` with its units on their way from where `from` had them
+ * (two layouts of one network shape): at t = 0 every unit that both show
+ * is where `from` has it, at t = 1 where `to` has it, straight between;
+ * each box keeps its margins around its units as they move. For the
+ * animation that closes a layer up after pruning.
+ * @return (transfer full) free with sc_layout_free() */
+ScLayout          *sc_layout_between     (const ScLayout *from,
+                                          const ScLayout *to,
+                                          double          t);
+
 /* The box of module id, or NULL when it has none. */
 const ScLayoutBox *sc_layout_find_box    (const ScLayout *layout,
                                           guint           id);
@@ -316,6 +330,12 @@ const ScLayoutBox *sc_layout_find_box    (const ScLayout *layout,
 gboolean           sc_layout_unit_rect   (const ScLayout *layout,
                                           guint           unit,
                                           ScRect         *rect);
+
+/* The halo behind a box's label "M3" (drawn when box->show_label): edges
+ * do not show through it. */
+void               sc_layout_box_label_rect (const ScLayout    *layout,
+                                             const ScLayoutBox *box,
+                                             ScRect            *rect);
 
 /* The bounds of the network drawing (units, boxes, image, names), without
  * title and legend: what "zoom to fit" should show. */
@@ -348,6 +368,19 @@ typedef struct
 ScHit              sc_layout_hit_test    (const ScLayout *layout,
                                           double          x,
                                           double          y);
+
+/* The edge of mask drawn nearest to (x, y) in layout coordinates, within
+ * tolerance: weight layer k, from unit i of layer k to unit j of layer
+ * k+1. The edges of an input image (drawn as bundles) are not hit.
+ * @return FALSE when no edge is that close */
+gboolean           sc_layout_hit_edge    (const ScLayout *layout,
+                                          const ScMask   *mask,
+                                          double          x,
+                                          double          y,
+                                          double          tolerance,
+                                          guint          *k,
+                                          guint          *i,
+                                          guint          *j);
 
 /* ------------------------------------------------------------------ */
 /* Drawing the network                                                 */
@@ -409,16 +442,42 @@ typedef struct
   guint  n_uses;       /* modules it feeds; a "shared ×n" badge when >= 2 */
 } ScHierarchyBox;
 
+/* An arrow from one module to a module it feeds. Between levels it leaves
+ * the top of `from` and ends with its head under `to`; within a cycle
+ * group it is a dashed side link, one for both directions. */
 typedef struct
 {
-  double          width;
-  double          height;
-  guint           n_boxes;
-  ScHierarchyBox *boxes;        /* indexed like ScModuleGraph.modules */
-  guint           n_levels;
-  double          font_size;
-  ScRect          title_rect;
+  guint    from;          /* indices into ScModuleGraph.modules */
+  guint    to;
+  gboolean side;          /* a side link within a cycle group */
+  gboolean both_ways;     /* side link: `to` feeds `from` too (two heads) */
+  guint    edges;         /* surviving edges behind it (both ways for a side link) */
+  double   curve[8];      /* the stroked path, a cubic Bézier: x0 y0 … x3 y3 */
+  double   tip_x;         /* the arrowhead's tip (at `to`) */
+  double   tip_y;
+  char    *label;         /* "4", "→ 4 ← 2"; NULL when the edge count is unknown */
+  ScRect   label_rect;    /* the label's halo: centred on the curve, clear of
+                           * boxes and of the other labels */
+} ScHierarchyLink;
+
+typedef struct
+{
+  double           width;
+  double           height;
+  guint            n_boxes;
+  ScHierarchyBox  *boxes;        /* indexed like ScModuleGraph.modules */
+  guint            n_links;
+  ScHierarchyLink *links;
+  guint            n_levels;
+  double           font_size;
+  ScRect           title_rect;
 } ScHierarchyLayout;
+
+/* The point at parameter t in [0, 1] of a link's curve. */
+void sc_hierarchy_link_point (const ScHierarchyLink *link,
+                              double                 t,
+                              double                *x,
+                              double                *y);
 
 /* Lays the module DAG out in levels, bottom-up: level = longest chain of
  * modules feeding it; within a level modules are ordered by the barycentre

@@ -285,23 +285,22 @@ static void
 add_detection (JsonBuilder *builder,
                const ScRun *run)
 {
-  const ScSnapshot *final = run->final;
+  const ScAnalysis *analysis = run->analysis;
 
-  if (final->detection == NULL)
+  if (analysis == NULL)
     return;
 
   json_builder_set_member_name (builder, "final_arch");
-  json_builder_add_value (builder, sc_arch_to_json (final->detection->new_arch,
-                                                    final->detection->n_layers));
-  sc_detection_to_json (final->detection, builder);
-  if (final->modules)
-    sc_module_graph_to_json (final->modules, builder);
-  sc_json_add_double (builder, "modularity_q", run->modularity_q);
-  if (run->score)
+  json_builder_add_value (builder, sc_arch_to_json (analysis->detection->new_arch,
+                                                    analysis->detection->n_layers));
+  sc_detection_to_json (analysis->detection, builder);
+  sc_module_graph_to_json (analysis->modules, builder);
+  sc_json_add_double (builder, "modularity_q", analysis->modularity_q);
+  if (analysis->score)
     {
       json_builder_set_member_name (builder, "score");
       json_builder_begin_object (builder);
-      sc_score_to_json (run->score, run->task->truth, builder);
+      sc_score_to_json (analysis->score, run->task->truth, builder);
       json_builder_end_object (builder);
     }
 }
@@ -985,7 +984,27 @@ read_final (ScRun       *run,
   run->final->accuracy = json_object_get_double_member_with_default (object, "final_accuracy", NAN);
   run->final->exact_accuracy = json_object_get_double_member_with_default (object,
                                                                            "final_exact_accuracy", NAN);
-  return sc_snapshot_detect (run->final, &run->hyper, error);
+  return TRUE;
+}
+
+/* The final network's modules are detected again (detection is
+ * deterministic) and scored when the task's truth fits the network; a
+ * network the truth does not fit is shown without a score. */
+static gboolean
+analyse_final (ScRun   *run,
+               GError **error)
+{
+  const ScTruth *truth = run->task->truth;
+  g_autoptr(GError) score_error = NULL;
+  ScDetectParams params;
+
+  sc_hyper_detect_params (&run->hyper, &params);
+  if (truth != NULL && run->task->n_in == run->final->arch[0] &&
+      (run->analysis = sc_analysis_new (run->final->mask, &params, truth, &score_error)))
+    return TRUE;
+  if (score_error != NULL)
+    g_debug ("Scoring a loaded run failed: %s", score_error->message);
+  return (run->analysis = sc_analysis_new (run->final->mask, &params, NULL, error)) != NULL;
 }
 
 ScRun *
@@ -1020,6 +1039,7 @@ sc_run_from_json (JsonNode    *root,
       !read_steps (run, object, &local_error) ||
       !read_snapshots (run, object, &local_error) ||
       !read_final (run, object, &local_error) ||
+      !analyse_final (run, &local_error) ||
       !read_edge_runs (run, object, &local_error) ||
       !read_times (run, object, &local_error))
     {
@@ -1033,11 +1053,6 @@ sc_run_from_json (JsonNode    *root,
   run->unit_percent = json_object_get_double_member_with_default (object, "unit_sparsity", NAN);
   run->unit_weight_percent = json_object_get_double_member_with_default (object,
                                                                         "unit_stage_weight_sparsity", NAN);
-  run->modularity_q = json_object_get_double_member_with_default (object, "modularity_q", NAN);
-  if (run->task->truth && run->task->n_in == run->final->arch[0] &&
-      !(run->score = sc_score_detection (run->task->truth, run->final->detection,
-                                         run->final->modules, &local_error)))
-    g_debug ("Scoring a loaded run failed: %s", local_error->message);
   run->completed = TRUE;
 
   return g_steal_pointer (&run);

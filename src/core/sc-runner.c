@@ -36,8 +36,12 @@ struct _ScRunner
   guint          rejected_ms;     /* after a rejected step */
   guint          train_ms;        /* least time a training run takes */
   gint64         paced_from;      /* monotonic µs of the last paced event */
+  guint          steps_mailed;    /* steps posted by the worker */
+  guint          steps_delivered; /* … and announced on the main thread */
+  gint64         delivered_at;    /* monotonic µs of the last announcement */
   GPtrArray     *mail_steps;      /* ScRunnerStep * */
   ScSnapshot    *mail_snapshot;
+  ScAnalysis    *mail_analysis;   /* of mail_snapshot, or NULL */
   ScSnapshot    *mail_training;
   GArray        *mail_epochs;     /* ScRunnerEpoch */
   guint          n_trainings;     /* worker: training runs begun */
@@ -55,6 +59,7 @@ struct _ScRunner
   ScStage        stage;
   GPtrArray     *steps;           /* ScRunnerStep * */
   ScSnapshot    *snapshot;
+  ScAnalysis    *analysis;        /* of snapshot, or NULL */
   ScSnapshot    *training;
   GArray        *epochs;          /* ScRunnerEpoch */
   ScRun         *run;
@@ -97,6 +102,7 @@ runner_step_free (gpointer data)
   if (rs == NULL)   /* moved out by sc_runner_poll() */
     return;
   g_clear_pointer (&rs->step.snapshot, sc_snapshot_unref);
+  g_clear_pointer (&rs->step.analysis, sc_analysis_unref);
   g_free (rs);
 }
 
@@ -157,7 +163,21 @@ pace_deadline_locked (ScRunner      *self,
   if (event->kind == SC_EVENT_STEP)
     {
       ms = event->step->accepted ? self->delay_ms : self->rejected_ms;
-      return ms > 0 ? now + (gint64) ms * G_TIME_SPAN_MILLISECOND : 0;
+      if (ms == 0)
+        return 0;
+      /* The hold counts from when the step reached the screen: a busy main
+       * loop must not eat into it. Wait for that at most a second. */
+      {
+        gint64 give_up = now + G_TIME_SPAN_SECOND;
+
+        while (self->steps_delivered < self->steps_mailed &&
+               !g_cancellable_is_cancelled (self->cancellable) && !self->paused &&
+               g_cond_wait_until (&self->cond, &self->lock, give_up))
+          ;
+      }
+      if (self->steps_delivered >= self->steps_mailed)
+        now = MAX (now, self->delivered_at);
+      return now + (gint64) ms * G_TIME_SPAN_MILLISECOND;
     }
   if (event->kind == SC_EVENT_EPOCH && self->train_ms > 0 && event->n_epochs > 0)
     {
@@ -167,6 +187,18 @@ pace_deadline_locked (ScRunner      *self,
       return (self->paced_from > 0 ? self->paced_from : now) + interval;
     }
   return 0;
+}
+
+/* The latest network and its modules, for the main thread to take. Called
+ * with the lock held. */
+static void
+post_snapshot_locked (ScRunner      *self,
+                      const ScEvent *event)
+{
+  g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->mail_analysis, sc_analysis_unref);
+  self->mail_snapshot = sc_snapshot_ref (event->snapshot);
+  self->mail_analysis = event->analysis ? sc_analysis_ref (event->analysis) : NULL;
 }
 
 static void
@@ -214,12 +246,11 @@ on_event (const ScEvent *event,
 
         rs->step = *event->step;
         rs->step.snapshot = event->snapshot ? sc_snapshot_ref (event->snapshot) : NULL;
+        rs->step.analysis = event->analysis ? sc_analysis_ref (event->analysis) : NULL;
         g_ptr_array_add (self->mail_steps, rs);
+        self->steps_mailed++;
         if (event->snapshot)
-          {
-            g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
-            self->mail_snapshot = sc_snapshot_ref (event->snapshot);
-          }
+          post_snapshot_locked (self, event);
         self->mail_dense_accuracy = event->run->dense_accuracy;
         if (self->step_once)
           {
@@ -233,10 +264,7 @@ on_event (const ScEvent *event,
     case SC_EVENT_DETECTION:
     case SC_EVENT_DONE:
       if (event->snapshot)
-        {
-          g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
-          self->mail_snapshot = sc_snapshot_ref (event->snapshot);
-        }
+        post_snapshot_locked (self, event);
       break;
 
     default:
@@ -319,6 +347,7 @@ sc_runner_poll (ScRunner *self)
 {
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(ScSnapshot) snapshot = NULL;
+  g_autoptr(ScAnalysis) analysis = NULL;
   g_autoptr(ScSnapshot) training = NULL;
   g_autoptr(GArray) epochs = NULL;
   ScRun *run = NULL;
@@ -334,6 +363,7 @@ sc_runner_poll (ScRunner *self)
   steps = g_steal_pointer (&self->mail_steps);
   self->mail_steps = g_ptr_array_new_with_free_func (runner_step_free);
   snapshot = g_steal_pointer (&self->mail_snapshot);
+  analysis = g_steal_pointer (&self->mail_analysis);
   training = g_steal_pointer (&self->mail_training);
   epochs = g_steal_pointer (&self->mail_epochs);
   self->mail_epochs = g_array_new (FALSE, FALSE, sizeof (ScRunnerEpoch));
@@ -391,11 +421,22 @@ sc_runner_poll (ScRunner *self)
   enforce_budget (self);
   for (guint i = first; i < self->steps->len; i++)
     g_signal_emit (self, signals[STEP_ADDED], 0, i);
+  if (steps->len > 0)
+    {
+      /* The worker's pace counts from now (pace_deadline_locked). */
+      g_mutex_lock (&self->lock);
+      self->steps_delivered += steps->len;
+      self->delivered_at = g_get_monotonic_time ();
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->lock);
+    }
 
   if (snapshot)
     {
       g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+      g_clear_pointer (&self->analysis, sc_analysis_unref);
       self->snapshot = g_steal_pointer (&snapshot);
+      self->analysis = g_steal_pointer (&analysis);
       g_signal_emit (self, signals[SNAPSHOT_CHANGED], 0);
     }
 
@@ -664,6 +705,14 @@ sc_runner_get_hyper (ScRunner *self)
   return &self->hyper;
 }
 
+ScAnalysis *
+sc_runner_get_analysis (ScRunner *self)
+{
+  g_return_val_if_fail (SC_IS_RUNNER (self), NULL);
+
+  return self->analysis;
+}
+
 ScSnapshot *
 sc_runner_get_snapshot (ScRunner *self)
 {
@@ -761,12 +810,14 @@ sc_runner_finalize (GObject *object)
 
   g_clear_pointer (&self->mail_steps, g_ptr_array_unref);
   g_clear_pointer (&self->mail_snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->mail_analysis, sc_analysis_unref);
   g_clear_pointer (&self->mail_training, sc_snapshot_unref);
   g_clear_pointer (&self->mail_epochs, g_array_unref);
   g_clear_pointer (&self->mail_run, sc_run_free);
   g_clear_error (&self->mail_error);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_pointer (&self->training, sc_snapshot_unref);
   g_clear_pointer (&self->epochs, g_array_unref);
   g_clear_pointer (&self->run, sc_run_free);

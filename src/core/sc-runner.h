@@ -41,7 +41,7 @@ G_DECLARE_FINAL_TYPE (ScRunner, sc_runner, SC, RUNNER, GObject)
  * finalised). */
 typedef struct
 {
-  ScStep      step;        /* step.snapshot is a reference owned here */
+  ScStep      step;        /* step.snapshot and step.analysis are references owned here */
   guint       index;
 } ScRunnerStep;
 
@@ -111,6 +111,8 @@ ScStage        sc_runner_get_stage        (ScRunner      *self);
 ScTask        *sc_runner_get_task         (ScRunner      *self);
 const ScHyper *sc_runner_get_hyper        (ScRunner      *self);
 ScSnapshot    *sc_runner_get_snapshot     (ScRunner      *self);   /* latest, borrowed */
+/* The modules of the latest snapshot, or NULL (not detected); borrowed. */
+ScAnalysis    *sc_runner_get_analysis     (ScRunner      *self);
 guint          sc_runner_get_n_steps      (ScRunner      *self);
 const ScRunnerStep *sc_runner_get_step    (ScRunner      *self,
                                            guint          index);

@@ -146,9 +146,9 @@ modular_consensus_structure (GPtrArray *list,
       if (t == NULL)
         g_hash_table_insert (tallies, p->structure, t = g_new0 (Tally, 1));
       t->count++;
-      if (isfinite (p->modularity_q))
+      if (isfinite (p->analysis->modularity_q))
         {
-          t->q_sum += p->modularity_q;
+          t->q_sum += p->analysis->modularity_q;
           t->q_count++;
         }
     }
@@ -248,8 +248,9 @@ sc_grid_select (ScGrid        *grid,
 
           if (!sc_grid_detect_point (list->pdata[i], error))
             return -1;
-          if (isfinite (p->modularity_q) &&
-              !(p->modularity_q <= ((const ScGridPoint *) list->pdata[pick])->modularity_q))
+          if (isfinite (p->analysis->modularity_q) &&
+              !(p->analysis->modularity_q <=
+                ((const ScGridPoint *) list->pdata[pick])->analysis->modularity_q))
             pick = i;
         }
       break;

@@ -56,8 +56,6 @@ snapshot_clear (gpointer data)
   g_free (snapshot->arch);
   g_free (snapshot->unit_scores);
   g_clear_pointer (&snapshot->mask, sc_mask_free);
-  g_clear_pointer (&snapshot->detection, sc_detection_free);
-  g_clear_pointer (&snapshot->modules, sc_module_graph_free);
 }
 
 ScSnapshot *

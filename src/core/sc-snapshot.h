@@ -9,9 +9,7 @@
 
 #include <glib.h>
 
-#include "sc-detect.h"
 #include "sc-mask.h"
-#include "sc-modules.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +28,8 @@ const char *sc_stage_label     (ScStage stage);   /* "Dense training", … (tran
 /* The network as it was at one moment of a run, in the dense shape (original
  * unit indices; pruned weights are 0). Immutable once published and
  * reference counted (g_atomic_rc_box): the worker creates it, the UI and the
- * run history keep it. */
+ * run history keep it. What detection finds in it is an ScAnalysis, kept
+ * beside it (sc-analysis.h). */
 typedef struct
 {
   ScStage        stage;
@@ -44,8 +43,6 @@ typedef struct
   double         accuracy;      /* per-bit % on the test set */
   double         exact_accuracy;/* whole-output-vector % */
   double         density;       /* surviving weights / dense weights */
-  ScDetection   *detection;     /* NULL until detected */
-  ScModuleGraph *modules;       /* NULL until detected */
 } ScSnapshot;
 
 ScSnapshot *sc_snapshot_new     (const guint *arch,

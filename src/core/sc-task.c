@@ -30,11 +30,45 @@ sc_task_new (void)
   return task;
 }
 
+const char *
+sc_task_translate (const char *text)
+{
+  /* "" would look up the catalog's header */
+  if (text == NULL || text[0] == '\0')
+    return text;
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
+const char *
+sc_task_get_title (const ScTask *task)
+{
+  g_return_val_if_fail (task != NULL, NULL);
+
+  return task->title != NULL ? sc_task_translate (task->title) : task->name;
+}
+
+const char *
+sc_task_get_family (const ScTask *task)
+{
+  g_return_val_if_fail (task != NULL, NULL);
+
+  return sc_task_translate (task->family);
+}
+
+const char *
+sc_task_get_description (const ScTask *task)
+{
+  g_return_val_if_fail (task != NULL, NULL);
+
+  return sc_task_translate (task->description);
+}
+
 char *
 sc_task_format_title (const char *title,
                       const char *spec)
 {
-  return g_strdup_printf ("%s%s%s", title ? title : "", spec ? " " : "", spec ? spec : "");
+  title = title != NULL ? sc_task_translate (title) : "";
+  return g_strdup_printf ("%s%s%s", title, spec ? " " : "", spec ? spec : "");
 }
 
 char *

@@ -73,10 +73,23 @@ ScTask     *sc_task_lookup           (const char  *name_or_path,
  * loader reads. Boolean tasks only. */
 char       *sc_task_to_csv           (const ScTask *task);
 /* "Title [spec]" as figures and windows show a task: the title (or the
- * name when there is none), then the spec when known. */
+ * name when there is none) in the user's language, then the spec when
+ * known. */
 char       *sc_task_format_title     (const char   *title,
                                       const char   *spec);
 char       *sc_task_display_title    (const ScTask *task);
+
+/* The texts of a task in the user's language: the bundled tasks' titles,
+ * families and descriptions are in the translation catalog
+ * (sc-task-strings.c); any other text is shown as written. The task
+ * keeps its English texts: run files and settings use them. */
+const char *sc_task_translate        (const char   *text);
+const char *sc_task_get_title        (const ScTask *task);   /* the name when untitled */
+const char *sc_task_get_family       (const ScTask *task);   /* may be NULL */
+const char *sc_task_get_description  (const ScTask *task);   /* may be NULL */
+/* Every title, family and description of the bundled tasks, as marked for
+ * translation; NULL-terminated. */
+const char * const *sc_task_bundled_texts (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScTask, sc_task_unref)
 

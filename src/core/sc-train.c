@@ -17,6 +17,7 @@
 #include "sc-math.h"
 #include "sc-pass.h"
 #include "sc-train.h"
+#include "sc-fpmode.h"
 
 struct _ScAdam
 {
@@ -84,6 +85,7 @@ sc_adam_step (ScAdam  *adam,
               double   weight_decay)
 {
   ScAdamKernel update = sc_kernels_get ()->adam;
+  ScFpMode saved = sc_fp_flush_enter ();
   double bc1, bc2;
   float neg_step_size, bc2_sqrt;
 
@@ -102,6 +104,7 @@ sc_adam_step (ScAdam  *adam,
       update (net->b[k], gb[k], net->bm[k], adam->mb[k], adam->vb[k],
               adam->n_b[k], (float) weight_decay, neg_step_size, bc2_sqrt);
     }
+  sc_fp_flush_leave (saved);
 }
 
 static void

@@ -29,10 +29,16 @@
 
 #include <gio/gio.h>
 
+/* The real function, looked up once; atomically, as the first calls may
+ * come from several threads at once (a sweep's workers). */
 #define REAL(name) \
-  static __typeof__ (name) *real_##name; \
+  static __typeof__ (name) *real_##name##_cached; \
+  __typeof__ (name) *real_##name = g_atomic_pointer_get (&real_##name##_cached); \
   if (real_##name == NULL) \
-    real_##name = (__typeof__ (name) *) dlsym (RTLD_NEXT, #name)
+    { \
+      real_##name = (__typeof__ (name) *) dlsym (RTLD_NEXT, #name); \
+      g_atomic_pointer_set (&real_##name##_cached, real_##name); \
+    }
 
 /* Locks */
 
