@@ -182,7 +182,9 @@ sculptor_window_open_file (SculptorWindow *self,
       return;
     }
 
-  if (is_run_file (path))
+  if (_sculptor_window_is_sweep_path (path))
+    sculptor_window_open_sweep (self, path);
+  else if (is_run_file (path))
     open_run (self, path);
   else
     {
