@@ -48,6 +48,7 @@ struct _SculptorSweepWindow
   gboolean              reading;      /* a read of the directory in flight */
   gboolean              merging;      /* the merge for the figures in flight */
   JsonNode             *merged;       /* sweep.json of the finished sweep, or NULL */
+  GtkWindow            *opener;       /* weak: the main window that opened it */
 };
 
 G_DEFINE_FINAL_TYPE (SculptorSweepWindow, sculptor_sweep_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -278,6 +279,8 @@ main_window (SculptorSweepWindow *self)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   SculptorWindow *window;
 
+  if (self->opener != NULL)
+    return SCULPTOR_WINDOW (self->opener);
   for (GList *l = app ? gtk_application_get_windows (app) : NULL; l; l = l->next)
     if (SCULPTOR_IS_WINDOW (l->data))
       return l->data;
@@ -394,6 +397,9 @@ sculptor_sweep_window_dispose (GObject *object)
   SculptorSweepWindow *self = SCULPTOR_SWEEP_WINDOW (object);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (self->opener)
+    g_object_remove_weak_pointer (G_OBJECT (self->opener), (gpointer *) &self->opener);
+  self->opener = NULL;
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_SWEEP_WINDOW);
@@ -531,6 +537,19 @@ sculptor_sweep_window_new (GtkApplication *app,
   poll (self);
   self->poll_source = g_timeout_add (SCULPTOR_SWEEP_POLL_MS, poll, self);
   return self;
+}
+
+void
+sculptor_sweep_window_set_opener (SculptorSweepWindow *self,
+                                  GtkWindow           *opener)
+{
+  g_return_if_fail (SCULPTOR_IS_SWEEP_WINDOW (self));
+
+  if (self->opener)
+    g_object_remove_weak_pointer (G_OBJECT (self->opener), (gpointer *) &self->opener);
+  self->opener = opener;
+  if (opener)
+    g_object_add_weak_pointer (G_OBJECT (opener), (gpointer *) &self->opener);
 }
 
 const ScSweepTable *

@@ -32,6 +32,10 @@ SculptorSweepWindow *sculptor_sweep_window_new (GtkApplication *app,
                                                 ScSelectRule    rule,
                                                 double          band);
 
+/* A click opens runs in opener (a SculptorWindow, weak) while it is
+ * there, else in another main window of the application. */
+void                 sculptor_sweep_window_set_opener (SculptorSweepWindow *self,
+                                                      GtkWindow           *opener);
 const ScSweepTable  *sculptor_sweep_window_get_table (SculptorSweepWindow *self);
 /* The grid of architecture cell (for tests). */
 GtkWidget           *sculptor_sweep_window_get_grid  (SculptorSweepWindow *self,

@@ -125,6 +125,7 @@ on_sweep_opened (GObject      *source,
   browser = sculptor_sweep_window_new (gtk_window_get_application (GTK_WINDOW (self)),
                                        g_steal_pointer (&job->sweep), job->task, job->rule,
                                        job->band);
+  sculptor_sweep_window_set_opener (browser, GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (browser));
 }
 
