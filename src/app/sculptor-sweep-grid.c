@@ -331,9 +331,10 @@ draw_grid (SculptorSweepGrid *self,
     }
   for (guint s = 0; s < l->n_seeds; s++)
     {
+      g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               g_array_index (plan->seeds, guint64, s));
       /* Translators: a row of the sweep browser's grid */
-      g_autofree char *label = g_strdup_printf (_("seed %" G_GUINT64_FORMAT),
-                                                g_array_index (plan->seeds, guint64, s));
+      g_autofree char *label = g_strdup_printf (_("seed %s"), seed);
 
       sculptor_sweep_grid_layout_cell (l, s, 0, 0, &x, &y, &w, &h);
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
@@ -417,7 +418,7 @@ sculptor_sweep_grid_draw_legend (cairo_t  *cr,
   g_snprintf (low_text, sizeof low_text, have_range ? "%.1f %%" : "–", low);
   g_snprintf (high_text, sizeof high_text, have_range ? "%.1f %%" : "–", high);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  x += draw_text (cr, _("Final density (% of the weights kept)"), x, y + 8, 0.0, TRUE) + 12;
+  x += draw_text (cr, _("Final density (weights kept)"), x, y + 8, 0.0, TRUE) + 12;
   x += draw_text (cr, low_text, x, y + 8, 0.0, FALSE) + 6;
   for (int i = 0; i < (int) bar_w; i++)
     {
@@ -454,12 +455,13 @@ sculptor_sweep_grid_describe (SculptorSweepGrid *self,
   guint index = sc_sweep_table_run_index (self->table, self->cell, seed, pu);
   const ScSweepEntry *entry = sc_sweep_table_get (self->table, index);
   g_autofree char *where = NULL;
+  g_autofree char *seed_text = NULL;
   const ScGridPoint *p;
   const ScScore *score;
   guint chosen_index, chosen_pe;
 
-  where = g_strdup_printf (_("Run %u: seed %" G_GUINT64_FORMAT ", Pu %g %%"), index,
-                           g_array_index (plan->seeds, guint64, seed),
+  seed_text = g_strdup_printf ("%" G_GUINT64_FORMAT, g_array_index (plan->seeds, guint64, seed));
+  where = g_strdup_printf (_("Run %u: seed %s, Pu %g %%"), index, seed_text,
                            g_array_index (plan->unit_steps, double, pu));
   switch (entry->state)
     {
