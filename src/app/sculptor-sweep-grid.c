@@ -354,6 +354,11 @@ draw_grid (SculptorSweepGrid *self,
         cairo_set_line_width (cr, 3.0);
         cairo_rectangle (cr, x - 1.5, y - 1.5, w + 3.0, h + 3.0);
         cairo_stroke (cr);
+        /* a white rim inside: seen on the darkest cells too */
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_set_line_width (cr, 1.0);
+        cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1.0, h - 1.0);
+        cairo_stroke (cr);
       }
 }
 
@@ -386,9 +391,19 @@ legend_swatch (cairo_t    *cr,
     }
   else if (g_str_equal (what, "chosen"))
     {
+      GdkRGBA mid;
+
+      sculptor_sweep_density_color (0.4, &mid);
+      gdk_cairo_set_source_rgba (cr, &mid);
+      cairo_rectangle (cr, x, y, SUB_W, CELL_H * 0.7);
+      cairo_fill (cr);
       set_rgb (cr, INK_CHOSEN);
       cairo_set_line_width (cr, 3.0);
-      cairo_rectangle (cr, x + 1.5, y + 1.5, SUB_W - 3.0, CELL_H * 0.7 - 3.0);
+      cairo_rectangle (cr, x - 1.5, y - 1.5, SUB_W + 3.0, CELL_H * 0.7 + 3.0);
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.0);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, SUB_W - 1.0, CELL_H * 0.7 - 1.0);
       cairo_stroke (cr);
     }
   else
