@@ -202,7 +202,13 @@ test_sweep_browser (void)
 
   window = g_object_new (SCULPTOR_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  sculptor_window_open_sweep (window, dir);
+  /* as Open does with a sweep's sweep.json */
+  {
+    g_autofree char *merged = g_build_filename (dir, "sweep.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (merged);
+
+    sculptor_window_open_file (window, file);
+  }
   GUI_WAIT_UNTIL (find_toplevel (SCULPTOR_TYPE_SWEEP_WINDOW, NULL) != NULL);
   browser = SCULPTOR_SWEEP_WINDOW (find_toplevel (SCULPTOR_TYPE_SWEEP_WINDOW, NULL));
   GUI_WAIT_UNTIL (sculptor_sweep_window_get_n_reads (browser) > 0);
@@ -269,30 +275,55 @@ test_sweep_browser (void)
   remove_tree (dir);
 }
 
-/* A folder without a plan: a dialog that says so, no browser. */
-static void
-test_not_a_sweep (void)
+/* Opens path and waits for the dialog; returns its secondary text. */
+static char *
+open_refused (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gui-not-sweep-XXXXXX", &error);
   SculptorWindow *window = g_object_new (SCULPTOR_TYPE_WINDOW, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *dialog;
+  char *secondary = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   sculptor_window_open_file (window, file);
   GUI_WAIT_UNTIL (find_toplevel (GTK_TYPE_MESSAGE_DIALOG, "Cannot open the sweep") != NULL);
   dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, "Cannot open the sweep");
-  {
-    g_autofree char *secondary = NULL;
-
-    g_object_get (dialog, "secondary-text", &secondary, NULL);
-    g_assert_nonnull (strstr (secondary, "plan.json"));
-  }
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
   g_assert_null (find_toplevel (SCULPTOR_TYPE_SWEEP_WINDOW, NULL));
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_rmdir (dir);
+  return secondary;
+}
+
+/* A folder without a plan, a plan whose task file is gone: a dialog that
+ * says so, no browser. */
+static void
+test_not_a_sweep (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gui-not-sweep-XXXXXX", &error);
+  g_autofree char *task_file = g_build_filename (dir, "task.sfg", NULL);
+  g_autofree char *sweep_dir = g_build_filename (dir, "sweep", NULL);
+  g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "..", "data", "tasks",
+                                                    "exemplar", "reused.sfg", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  const char *sweep_args[] = { "sweep", task_file, "--seeds", "0", "--unit-steps", "70",
+                               "--edge-steps", "2.5", "--out", sweep_dir, NULL };
+
+  g_assert_no_error (error);
+  message = open_refused (dir);
+  g_assert_nonnull (strstr (message, "plan.json"));
+  g_clear_pointer (&message, g_free);
+
+  g_assert_true (g_file_get_contents (bundled, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (task_file, text, -1, NULL));
+  cli (sweep_args);
+  g_assert_cmpint (g_unlink (task_file), ==, 0);
+  message = open_refused (sweep_dir);
+  g_assert_nonnull (strstr (message, "plan.json"));
+  g_assert_nonnull (strstr (message, "task.sfg"));
+  remove_tree (dir);
 }
 
 int

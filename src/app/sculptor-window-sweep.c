@@ -96,9 +96,17 @@ open_sweep_in_thread (GTask        *task,
                                  "--out DIR makes one)"), display);
       return;
     }
-  if (!(job->sweep = sc_sweep_open (dir, NULL, &error)) ||
-      !(job->task = sc_task_source_load (&job->sweep->plan->task, &error)))
+  if (!(job->sweep = sc_sweep_open (dir, NULL, &error)))
     {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!(job->task = sc_task_source_load (&job->sweep->plan->task, &error)))
+    {
+      g_autofree char *plan_display = g_filename_display_name (plan);
+
+      /* a task file moved or deleted since the sweep was made */
+      g_prefix_error (&error, _("%s names a task that cannot be loaded: "), plan_display);
       g_task_return_error (task, error);
       return;
     }
