@@ -17,7 +17,7 @@
 
 #define LABEL_W  64.0
 #define HEADER_H 20.0
-#define SUB_W    16.0
+#define SUB_W    15.0
 #define CELL_H   26.0
 #define GAP      5.0
 
