@@ -219,6 +219,14 @@ test_sweep_browser (void)
   g_assert_cmpint (state_of (browser, 3), ==, SC_SWEEP_ENTRY_PENDING);
   g_assert_nonnull (strstr (sculptor_sweep_window_get_status (browser), "3 of 4"));
   g_assert_false (report_has_figure (browser));
+  {
+    SculptorSweepGrid *grid = SCULPTOR_SWEEP_GRID (sculptor_sweep_window_get_grid (browser, 0));
+    g_autofree char *damaged = sculptor_sweep_grid_describe (grid, 1, 0, 0);
+    g_autofree char *done = sculptor_sweep_grid_describe (grid, 0, 0, 1);
+
+    g_assert_nonnull (strstr (damaged, "000002.json"));
+    g_assert_nonnull (strstr (done, "Pe 1 %"));
+  }
   /* run 3 is seed 1, Pu 40: grey; run 0 is coloured by its density */
   pending_ink = cell_pixel (browser, 1, 1, 0);
   done_ink = cell_pixel (browser, 0, 0, 0);
@@ -230,7 +238,21 @@ test_sweep_browser (void)
   g_assert_false (sc_sweep_table_choice (sculptor_sweep_window_get_table (browser), 0, 1,
                                          NULL, NULL));
 
-  /* run 3 finishes in another process */
+  /* run 3 fails, with its reason in the tooltip */
+  {
+    g_autofree char *error_file = g_build_filename (dir, "runs", "000003.error", NULL);
+    g_autofree char *tip = NULL;
+
+    g_assert_true (g_file_set_contents (error_file, "out of memory\nmore\n", -1, NULL));
+    GUI_WAIT_UNTIL (state_of (browser, 3) == SC_SWEEP_ENTRY_FAILED);
+    tip = sculptor_sweep_grid_describe (SCULPTOR_SWEEP_GRID (sculptor_sweep_window_get_grid (browser, 0)),
+                                        1, 1, 0);
+    g_assert_nonnull (strstr (tip, "out of memory"));
+    g_assert_null (strstr (tip, "more"));
+    g_assert_nonnull (strstr (sculptor_sweep_window_get_status (browser), "1 failed"));
+    g_assert_cmphex (cell_pixel (browser, 1, 1, 0), ==, 0xe01b24);
+  }
+  /* then is done again in another process, which clears its error */
   cli (run3_args);
   GUI_WAIT_UNTIL (state_of (browser, 3) == SC_SWEEP_ENTRY_DONE);
   g_assert_cmphex (cell_pixel (browser, 1, 1, 0), !=, 0xdedede);

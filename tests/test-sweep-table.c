@@ -108,7 +108,7 @@ refresh (Fixture *f)
   g_autoptr(GPtrArray) changes = NULL;
 
   changes = sc_sweep_read_changes (f->sweep, f->task, sc_sweep_table_dup_states (f->table),
-                                   NULL);
+                                   0, NULL);
   g_assert_nonnull (changes);
   return sc_sweep_table_apply (f->table, changes);
 }
@@ -167,21 +167,35 @@ test_states (Fixture       *f,
     }
   g_assert_cmpuint (sc_sweep_table_n_finished (f->table), ==, 1);
 
+  /* a budget reads at least one changed run, the rest at the next call */
+  run (f, 1);
   write_file (f, "000002.error", "out of memory\nat step 3\n");
-  write_file (f, "000003.json", "{\"index\": 3, \"cell\"");
+  {
+    g_autoptr(GPtrArray) part = sc_sweep_read_changes (f->sweep, f->task,
+                                                       sc_sweep_table_dup_states (f->table),
+                                                       1e-9, NULL);
+
+    g_assert_cmpuint (part->len, ==, 1);
+    g_assert_cmpuint (((ScSweepEntry *) g_ptr_array_index (part, 0))->index, ==, 1);
+  }
   g_assert_cmpuint (refresh (f), ==, 2);
+  g_assert_cmpint (sc_sweep_table_get (f->table, 1)->state, ==, SC_SWEEP_ENTRY_DONE);
+
+  write_file (f, "000003.json", "{\"index\": 3, \"cell\"");
+  g_assert_cmpuint (refresh (f), ==, 1);
   entry = sc_sweep_table_get (f->table, 2);
   g_assert_cmpint (entry->state, ==, SC_SWEEP_ENTRY_FAILED);
   g_assert_cmpstr (entry->message, ==, "out of memory");
   entry = sc_sweep_table_get (f->table, 3);
   g_assert_cmpint (entry->state, ==, SC_SWEEP_ENTRY_UNREADABLE);
   g_assert_nonnull (strstr (entry->message, "000003.json"));
-  g_assert_cmpuint (sc_sweep_table_n_finished (f->table), ==, 3);
-  g_assert_cmpuint (sc_sweep_table_count (f->table, SC_SWEEP_ENTRY_PENDING), ==, 1);
+  g_assert_cmpuint (sc_sweep_table_n_finished (f->table), ==, 4);
+  g_assert_cmpuint (sc_sweep_table_count (f->table, SC_SWEEP_ENTRY_PENDING), ==, 0);
 
-  /* seed 1 (runs 2, 3): one failed, one unreadable → not complete */
+  /* seed 0 (runs 0, 1) is complete; seed 1 (runs 2, 3) has an unreadable
+   * file, which the merge refuses: not complete */
+  g_assert_true (sc_sweep_table_seed_complete (f->table, 0, 0));
   g_assert_false (sc_sweep_table_seed_complete (f->table, 0, 1));
-  g_assert_false (sc_sweep_table_seed_complete (f->table, 0, 0));
 }
 
 /* Every seed's choice, under every rule, is the merge's (sweep.json);

@@ -217,13 +217,16 @@ read_in_thread (GTask        *task,
 {
   ReadJob *job = task_data;
   GPtrArray *changes = sc_sweep_read_changes (job->sweep, job->task,
-                                              g_steal_pointer (&job->known), cancellable);
+                                              g_steal_pointer (&job->known),
+                                              SCULPTOR_SWEEP_READ_BUDGET_S, cancellable);
 
   if (changes == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
   else
     g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
 }
+
+static gboolean poll (gpointer user_data);
 
 static void
 on_read (GObject      *source,
@@ -249,6 +252,9 @@ on_read (GObject      *source,
           sc_sweep_table_count (self->table, SC_SWEEP_ENTRY_UNREADABLE) == 0)
         start_merge (self);
     }
+  /* the read may have stopped at its budget: go on at once */
+  if (changes->len > 0)
+    poll (self);
 }
 
 static gboolean

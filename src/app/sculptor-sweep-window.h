@@ -24,6 +24,9 @@ G_DECLARE_FINAL_TYPE (SculptorSweepWindow, sculptor_sweep_window, SCULPTOR, SWEE
 
 /* How often the directory is looked at. */
 #define SCULPTOR_SWEEP_POLL_MS 1000
+/* At most about this long reading run files per look: a big sweep (MNIST
+ * networks take a while to analyse) shows up a part at a time. */
+#define SCULPTOR_SWEEP_READ_BUDGET_S 0.5
 
 /* Takes sweep over; task is referenced. */
 SculptorSweepWindow *sculptor_sweep_window_new (GtkApplication *app,

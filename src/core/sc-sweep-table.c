@@ -192,11 +192,13 @@ GPtrArray *
 sc_sweep_read_changes (const ScSweep    *sweep,
                        ScTask           *task,
                        ScSweepRunState  *known,
+                       double            budget,
                        GCancellable     *cancellable)
 {
   g_autofree ScSweepRunState *owned = known;
   g_autofree ScSweepRunState *states = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  gint64 deadline = g_get_monotonic_time () + (gint64) (budget * G_USEC_PER_SEC);
   guint n;
 
   g_return_val_if_fail (sweep != NULL && task != NULL && known != NULL, NULL);
@@ -208,8 +210,11 @@ sc_sweep_read_changes (const ScSweep    *sweep,
     {
       if (g_cancellable_is_cancelled (cancellable))
         return NULL;
-      if (states[i] != owned[i])
-        g_ptr_array_add (entries, sc_sweep_entry_read (sweep, task, i, states[i]));
+      if (states[i] == owned[i])
+        continue;
+      if (budget > 0 && entries->len > 0 && g_get_monotonic_time () > deadline)
+        break;
+      g_ptr_array_add (entries, sc_sweep_entry_read (sweep, task, i, states[i]));
     }
   return g_steal_pointer (&entries);
 }

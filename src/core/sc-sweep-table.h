@@ -64,11 +64,15 @@ ScSweepRunState *sc_sweep_table_dup_states (const ScSweepTable *table);
 
 /* The entries of the runs whose directory state differs from known (a
  * copy of sc_sweep_table_dup_states(), taken over): one scan of the
- * directory, then the changed runs read. For a worker thread; returns
- * ScSweepEntry * (free with sc_sweep_entry_free), NULL when cancelled. */
+ * directory, then the changed runs read, in plan order, until budget
+ * seconds have passed (0: no limit; at least one is read) — the others
+ * are still changed at the next call, so a big sweep shows up in parts.
+ * For a worker thread; returns ScSweepEntry * (free with
+ * sc_sweep_entry_free), NULL when cancelled. */
 GPtrArray    *sc_sweep_read_changes (const ScSweep     *sweep,
                                      ScTask            *task,
                                      ScSweepRunState   *known,
+                                     double             budget,
                                      GCancellable      *cancellable);
 /* Puts the entries (taken over) in place; their runs' seeds are chosen
  * again at the next sc_sweep_table_choose(). Returns how many. */
