@@ -101,6 +101,21 @@ find_toplevel (GType       type,
   return NULL;
 }
 
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
 static ScSweepEntryState
 state_of (SculptorSweepWindow *browser,
           guint                index)
@@ -270,19 +285,18 @@ test_sweep_browser (void)
   g_assert_true (sc_sweep_table_choice (sculptor_sweep_window_get_table (browser), 0, 1,
                                         NULL, NULL));
 
-  /* a click on run 1 (seed 0, Pu 40), its second Pe */
+  /* the keyboard opens run 1 (seed 0, Pu 40) at its second Pe: from the
+   * first sub-cell, three to the right (Pe 1 of Pu 70, Pe 2.5 and 1 of Pu 40) */
   {
     GtkWidget *grid = sculptor_sweep_window_get_grid (browser, 0);
-    const SculptorSweepGridLayout *layout =
-      sculptor_sweep_grid_get_layout (SCULPTOR_SWEEP_GRID (grid));
-    double x, y, w, h;
-    guint s, u, e;
+    GtkEventController *keys = find_key_controller (grid);
+    gboolean handled = FALSE;
 
-    sculptor_sweep_grid_layout_cell (layout, 0, 1, 1, &x, &y, &w, &h);
-    g_assert_true (sculptor_sweep_grid_layout_hit (layout, x + w / 2, y + h / 2, &s, &u, &e));
-    g_signal_emit_by_name (grid, "run-activated",
-                           sc_sweep_table_run_index (sculptor_sweep_window_get_table (browser),
-                                                     0, s, u), e);
+    gtk_widget_grab_focus (grid);
+    for (guint i = 0; i < 3; i++)
+      g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+    g_assert_true (handled);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
   }
   GUI_WAIT_UNTIL (window->loaded != NULL);
   g_assert_cmpuint (window->loaded->steps->len, ==, 2);

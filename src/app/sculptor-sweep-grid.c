@@ -28,6 +28,7 @@ struct _SculptorSweepGrid
   const ScSweepTable      *table;   /* the window's */
   guint                    cell;
   SculptorSweepGridLayout  layout;
+  guint                    focus_seed, focus_pu, focus_pe;   /* the keyboard's sub-cell */
 };
 
 G_DEFINE_FINAL_TYPE (SculptorSweepGrid, sculptor_sweep_grid, GTK_TYPE_WIDGET)
@@ -343,6 +344,22 @@ draw_grid (SculptorSweepGrid *self,
         draw_run (self, cr, s, u, low, high);
     }
 
+  /* the keyboard's sub-cell */
+  if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    {
+      static const double dash[] = { 2.0, 2.0 };
+
+      sculptor_sweep_grid_layout_cell (l, self->focus_seed, self->focus_pu, self->focus_pe,
+                                       &x, &y, &w, &h);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_rectangle (cr, x - 3.5, y - 3.5, w + 7.0, h + 7.0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
   /* the seeds' chosen networks on top */
   for (guint s = 0; s < l->n_seeds; s++)
     if (sc_sweep_table_choice (self->table, self->cell, s, &index, &pe))
@@ -542,19 +559,83 @@ sculptor_sweep_grid_measure (GtkWidget      *widget,
 }
 
 static void
+activate (SculptorSweepGrid *self,
+          guint              s,
+          guint              u,
+          guint              e)
+{
+  guint index = sc_sweep_table_run_index (self->table, self->cell, s, u);
+
+  if (sc_sweep_table_get (self->table, index)->state == SC_SWEEP_ENTRY_DONE)
+    g_signal_emit (self, signals[RUN_ACTIVATED], 0, index, e);
+}
+
+static void
 on_released (GtkGestureClick   *gesture,
              int                n_press,
              double             x,
              double             y,
              SculptorSweepGrid *self)
 {
-  guint s, u, e, index;
+  guint s, u, e;
 
   if (!sculptor_sweep_grid_layout_hit (&self->layout, x, y, &s, &u, &e))
     return;
-  index = sc_sweep_table_run_index (self->table, self->cell, s, u);
-  if (sc_sweep_table_get (self->table, index)->state == SC_SWEEP_ENTRY_DONE)
-    g_signal_emit (self, signals[RUN_ACTIVATED], 0, index, e);
+  self->focus_seed = s;
+  self->focus_pu = u;
+  self->focus_pe = e;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  activate (self, s, u, e);
+}
+
+/* Arrows move through the sub-cells (left and right across the runs of a
+ * row), Enter or Space opens the run. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SculptorSweepGrid     *self)
+{
+  const SculptorSweepGridLayout *l = &self->layout;
+  guint column = self->focus_pu * l->n_pe + self->focus_pe;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      column = column > 0 ? column - 1 : 0;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      column = MIN (column + 1, l->n_pu * l->n_pe - 1);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (self->focus_seed == 0)
+        return FALSE;   /* on to the grid above */
+      self->focus_seed--;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (self->focus_seed + 1 >= l->n_seeds)
+        return FALSE;
+      self->focus_seed++;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      activate (self, self->focus_seed, self->focus_pu, self->focus_pe);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  self->focus_pu = column / l->n_pe;
+  self->focus_pe = column % l->n_pe;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  return TRUE;
 }
 
 static gboolean
@@ -568,8 +649,15 @@ on_query_tooltip (GtkWidget         *widget,
   g_autofree char *text = NULL;
   guint s, u, e;
 
-  if (!sculptor_sweep_grid_layout_hit (&self->layout, x, y, &s, &u, &e) ||
-      !(text = sculptor_sweep_grid_describe (self, s, u, e)))
+  if (keyboard)
+    {
+      s = self->focus_seed;
+      u = self->focus_pu;
+      e = self->focus_pe;
+    }
+  else if (!sculptor_sweep_grid_layout_hit (&self->layout, x, y, &s, &u, &e))
+    return FALSE;
+  if (!(text = sculptor_sweep_grid_describe (self, s, u, e)))
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -597,9 +685,18 @@ static void
 sculptor_sweep_grid_init (SculptorSweepGrid *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus;
 
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
