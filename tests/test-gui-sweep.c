@@ -280,6 +280,25 @@ test_sweep_browser (void)
   check_choices (browser, dir);
   GUI_WAIT_UNTIL (report_has_figure (browser));
 
+  /* the figure on screen exports as SVG and PDF */
+  {
+    SculptorSweepReport *report = SCULPTOR_SWEEP_REPORT (sculptor_sweep_window_get_report (browser));
+    g_autofree char *svg = g_build_filename (dir, "figure.svg", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
+    g_autofree char *text = NULL;
+    gsize length;
+
+    g_assert_true (sculptor_sweep_report_export (report, SC_EXPORT_SVG, svg, &error));
+    g_assert_no_error (error);
+    g_assert_true (sculptor_sweep_report_export (report, SC_EXPORT_PDF, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (svg, &text, &length, NULL));
+    g_assert_true (g_str_has_prefix (text, "<?xml") && strstr (text, "<svg") != NULL);
+    g_clear_pointer (&text, g_free);
+    g_assert_true (g_file_get_contents (pdf, &text, &length, NULL));
+    g_assert_true (g_str_has_prefix (text, "%PDF"));
+  }
+
   /* a rule re-selects through the core */
   sculptor_sweep_window_set_rule (browser, SC_SELECT_SPARSEST);
   g_assert_true (sc_sweep_table_choice (sculptor_sweep_window_get_table (browser), 0, 1,
@@ -306,8 +325,12 @@ test_sweep_browser (void)
   g_assert_true (window->shown == g_array_index (window->loaded->steps, ScStep, 1).snapshot);
   g_assert_true (g_str_has_suffix (window->file_name, "000001.json"));
 
+  /* closed, and gone once their workers have ended */
+  g_object_add_weak_pointer (G_OBJECT (browser), (gpointer *) &browser);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (browser));
   gtk_window_destroy (GTK_WINDOW (window));
+  GUI_WAIT_UNTIL (browser == NULL && window == NULL);
   remove_tree (dir);
 }
 

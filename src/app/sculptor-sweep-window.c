@@ -62,9 +62,22 @@ all_finished (SculptorSweepWindow *self)
          sc_sweep_plan_n_runs (self->sweep->plan);
 }
 
-/* The figures of the merged sweep under the rule shown. */
+static void set_report (SculptorSweepWindow *self);
+
+/* Export only with a figure on screen. */
 static void
 update_report (SculptorSweepWindow *self)
+{
+  ScReportFigure figure;
+
+  set_report (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report",
+                                 sculptor_sweep_report_get_figure (self->report, &figure));
+}
+
+/* The figures of the merged sweep under the rule shown. */
+static void
+set_report (SculptorSweepWindow *self)
 {
   g_autoptr(ScReport) report = NULL;
   g_autoptr(GError) error = NULL;
