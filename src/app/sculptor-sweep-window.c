@@ -62,19 +62,6 @@ all_finished (SculptorSweepWindow *self)
          sc_sweep_plan_n_runs (self->sweep->plan);
 }
 
-static void set_report (SculptorSweepWindow *self);
-
-/* Export only with a figure on screen. */
-static void
-update_report (SculptorSweepWindow *self)
-{
-  ScReportFigure figure;
-
-  set_report (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report",
-                                 sculptor_sweep_report_get_figure (self->report, &figure));
-}
-
 /* The figures of the merged sweep under the rule shown. */
 static void
 set_report (SculptorSweepWindow *self)
@@ -109,6 +96,17 @@ set_report (SculptorSweepWindow *self)
       return;
     }
   sculptor_sweep_report_set (self->report, g_steal_pointer (&report), NULL);
+}
+
+/* Export only with a figure on screen. */
+static void
+update_report (SculptorSweepWindow *self)
+{
+  ScReportFigure figure;
+
+  set_report (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report",
+                                 sculptor_sweep_report_get_figure (self->report, &figure));
 }
 
 typedef struct
@@ -239,7 +237,7 @@ read_in_thread (GTask        *task,
     g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
 }
 
-static gboolean poll (gpointer user_data);
+static gboolean look_at_directory (gpointer user_data);
 
 static void
 on_read (GObject      *source,
@@ -267,11 +265,11 @@ on_read (GObject      *source,
     }
   /* the read may have stopped at its budget: go on at once */
   if (changes->len > 0)
-    poll (self);
+    look_at_directory (self);
 }
 
 static gboolean
-poll (gpointer user_data)
+look_at_directory (gpointer user_data)
 {
   SculptorSweepWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
@@ -553,8 +551,8 @@ sculptor_sweep_window_new (GtkApplication *app,
   update_report (self);
 
   /* the first look at once, then every second */
-  poll (self);
-  self->poll_source = g_timeout_add (SCULPTOR_SWEEP_POLL_MS, poll, self);
+  look_at_directory (self);
+  self->poll_source = g_timeout_add (SCULPTOR_SWEEP_POLL_MS, look_at_directory, self);
   return self;
 }
 
