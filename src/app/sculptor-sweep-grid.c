@@ -427,7 +427,8 @@ legend_swatch (cairo_t    *cr,
     draw_run_state (cr, g_str_equal (what, "pending") ? INK_PENDING
                         : g_str_equal (what, "none") ? INK_NO_RESULT : INK_FAILED,
                     g_str_equal (what, "pending") ? NULL
-                        : g_str_equal (what, "none") ? "–" : "!",
+                        : g_str_equal (what, "none") ? "–"
+                        : g_str_equal (what, "unreadable") ? "?" : "!",
                     x, y, SUB_W, CELL_H * 0.7);
 
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
@@ -472,7 +473,8 @@ sculptor_sweep_grid_draw_legend (cairo_t  *cr,
   x = legend_swatch (cr, x, y, "chosen", _("chosen network"));
   x = legend_swatch (cr, x, y, "pending", _("running or not run yet"));
   x = legend_swatch (cr, x, y, "none", _("no result"));
-  legend_swatch (cr, x, y, "failed", _("failed"));
+  x = legend_swatch (cr, x, y, "failed", _("failed"));
+  legend_swatch (cr, x, y, "unreadable", _("cannot be read"));
 }
 
 /* ---- the widget ------------------------------------------------------- */
