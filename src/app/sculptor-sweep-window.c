@@ -232,7 +232,8 @@ read_in_thread (GTask        *task,
                                               SCULPTOR_SWEEP_READ_BUDGET_S, cancellable);
 
   if (changes == NULL)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+    g_task_return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                    "cancelled"));
   else
     g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
 }

@@ -91,9 +91,10 @@ open_sweep_in_thread (GTask        *task,
 
   if (!g_file_test (plan, G_FILE_TEST_IS_REGULAR))
     {
-      g_task_return_new_error (task, SC_ERROR, SC_ERROR_NOT_FOUND,
-                               _("%s is not a sweep: it has no plan.json (sculptor-cli sweep "
-                                 "--out DIR makes one)"), display);
+      g_task_return_error (task, g_error_new (SC_ERROR, SC_ERROR_NOT_FOUND,
+                                              _("%s is not a sweep: it has no plan.json "
+                                                "(sculptor-cli sweep --out DIR makes one)"),
+                                              display));
       return;
     }
   if (!(job->sweep = sc_sweep_open (dir, NULL, &error)))
