@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sculptor-sweep-grid.h"
+#include "sculptor-sweep-marks.h"
 
 #define LABEL_W  64.0
 #define HEADER_H 20.0
@@ -109,166 +110,6 @@ sculptor_sweep_grid_layout_size (const SculptorSweepGridLayout *layout,
 
 /* ---- drawing ---------------------------------------------------------- */
 
-/* viridis, dark (sparse) to light (dense): sequential and colour-blind safe */
-void
-sculptor_sweep_density_color (double   t,
-                              GdkRGBA *color)
-{
-  static const double stops[][3] = {
-    { 0.267, 0.005, 0.329 }, { 0.231, 0.322, 0.545 }, { 0.129, 0.569, 0.549 },
-    { 0.369, 0.788, 0.384 }, { 0.992, 0.906, 0.145 },
-  };
-  double at = CLAMP (isfinite (t) ? t : 0.0, 0.0, 1.0) * (G_N_ELEMENTS (stops) - 1);
-  guint i = MIN ((guint) at, G_N_ELEMENTS (stops) - 2);
-  double f = at - i;
-
-  color->red = (float) (stops[i][0] + f * (stops[i + 1][0] - stops[i][0]));
-  color->green = (float) (stops[i][1] + f * (stops[i + 1][1] - stops[i][1]));
-  color->blue = (float) (stops[i][2] + f * (stops[i + 1][2] - stops[i][2]));
-  color->alpha = 1.0f;
-}
-
-/* Returns the text's width. */
-static double
-draw_text (cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      align,    /* 0 left, 0.5 centre, 1 right of x */
-           gboolean    bold)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (bold ? "Sans Bold 9"
-                                                                        : "Sans 9");
-  int w, h;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - align * w, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  return w;
-}
-
-static void
-set_rgb (cairo_t *cr,
-         guint32  rgb)
-{
-  cairo_set_source_rgb (cr, (rgb >> 16) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
-}
-
-#define INK_PENDING   0xdededeu
-#define INK_NO_RESULT 0x9a9996u
-#define INK_FAILED    0xe01b24u
-#define INK_SUCCESS   0x2ec27eu
-#define INK_FAILURE   0xc01c28u
-#define INK_CHOSEN    0x1c71d8u
-
-/* ✓: the network meets the task's ground-truth criterion */
-static void
-mark_success (cairo_t *cr,
-              double   cx,
-              double   cy)
-{
-  cairo_arc (cr, cx, cy, 4.5, 0, 2 * G_PI);
-  set_rgb (cr, INK_SUCCESS);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-}
-
-/* ×: it does not */
-static void
-mark_failure (cairo_t *cr,
-              double   cx,
-              double   cy)
-{
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      cairo_move_to (cr, cx - 3.5, cy - 3.5);
-      cairo_line_to (cr, cx + 3.5, cy + 3.5);
-      cairo_move_to (cr, cx + 3.5, cy - 3.5);
-      cairo_line_to (cr, cx - 3.5, cy + 3.5);
-      if (pass == 0)
-        cairo_set_source_rgb (cr, 1, 1, 1);
-      else
-        set_rgb (cr, INK_FAILURE);
-      cairo_set_line_width (cr, pass == 0 ? 4.0 : 2.0);
-      cairo_stroke (cr);
-    }
-}
-
-/* ////: below the accuracy threshold, not a candidate of the rules */
-static void
-mark_below_threshold (cairo_t *cr,
-                      double   x,
-                      double   y,
-                      double   w,
-                      double   h)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
-  cairo_set_line_width (cr, 1.5);
-  for (double d = -h; d < w; d += 5.0)
-    {
-      cairo_move_to (cr, x + d, y + h);
-      cairo_line_to (cr, x + d + h, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_point (cairo_t           *cr,
-            const ScGridPoint *p,
-            const ScScore     *score,
-            double             low,
-            double             high,
-            double             x,
-            double             y,
-            double             w,
-            double             h)
-{
-  GdkRGBA fill;
-  double density = 100.0 - p->final_percent;
-
-  sculptor_sweep_density_color (high > low ? (density - low) / (high - low) : 0.5, &fill);
-  gdk_cairo_set_source_rgba (cr, &fill);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_fill (cr);
-  if (!p->meets_threshold)
-    mark_below_threshold (cr, x, y, w, h);
-  if (score != NULL && score->success)
-    mark_success (cr, x + w / 2, y + h / 2);
-  else if (score != NULL)
-    mark_failure (cr, x + w / 2, y + h / 2);
-}
-
-/* A whole run of one colour with a sign in its middle. */
-static void
-draw_run_state (cairo_t    *cr,
-                guint32     ink,
-                const char *sign,
-                double      x,
-                double      y,
-                double      w,
-                double      h)
-{
-  set_rgb (cr, ink);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_fill (cr);
-  if (sign)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      draw_text (cr, sign, x + w / 2, y + h / 2, 0.5, TRUE);
-    }
-}
-
 static void
 draw_run (SculptorSweepGrid *self,
           cairo_t           *cr,
@@ -286,23 +127,23 @@ draw_run (SculptorSweepGrid *self,
   switch (entry->state)
     {
     case SC_SWEEP_ENTRY_PENDING:
-      draw_run_state (cr, INK_PENDING, NULL, x, y, run_width (l), h);
+      _sculptor_sweep_draw_run_state (cr, INK_PENDING, NULL, x, y, run_width (l), h);
       break;
     case SC_SWEEP_ENTRY_NO_RESULT:
-      draw_run_state (cr, INK_NO_RESULT, "–", x, y, run_width (l), h);
+      _sculptor_sweep_draw_run_state (cr, INK_NO_RESULT, "–", x, y, run_width (l), h);
       break;
     case SC_SWEEP_ENTRY_FAILED:
-      draw_run_state (cr, INK_FAILED, "!", x, y, run_width (l), h);
+      _sculptor_sweep_draw_run_state (cr, INK_FAILED, "!", x, y, run_width (l), h);
       break;
     case SC_SWEEP_ENTRY_UNREADABLE:
-      draw_run_state (cr, INK_FAILED, "?", x, y, run_width (l), h);
+      _sculptor_sweep_draw_run_state (cr, INK_FAILED, "?", x, y, run_width (l), h);
       break;
     case SC_SWEEP_ENTRY_DONE:
     default:
       for (guint e = 0; e < entry->grid->points->len && e < l->n_pe; e++)
         {
           sculptor_sweep_grid_layout_cell (l, s, u, e, &x, &y, &w, &h);
-          draw_point (cr, g_ptr_array_index (entry->grid->points, e),
+          _sculptor_sweep_draw_point (cr, g_ptr_array_index (entry->grid->points, e),
                       entry->scores ? g_ptr_array_index (entry->scores, e) : NULL,
                       low, high, x, y, w, h);
         }
@@ -321,14 +162,14 @@ draw_grid (SculptorSweepGrid *self,
 
   sc_sweep_table_density_range (self->table, &low, &high);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  draw_text (cr, _("Pu %"), l->x0 - 8, HEADER_H / 2, 1.0, FALSE);
+  _sculptor_sweep_text (cr, _("Pu %"), l->x0 - 8, HEADER_H / 2, 1.0, FALSE);
   for (guint u = 0; u < l->n_pu; u++)
     {
       g_autofree char *label = g_strdup_printf ("%g", g_array_index (plan->unit_steps, double, u));
 
       sculptor_sweep_grid_layout_cell (l, 0, u, 0, &x, &y, &w, &h);
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-      draw_text (cr, label, x + run_width (l) / 2, HEADER_H / 2, 0.5, FALSE);
+      _sculptor_sweep_text (cr, label, x + run_width (l) / 2, HEADER_H / 2, 0.5, FALSE);
     }
   for (guint s = 0; s < l->n_seeds; s++)
     {
@@ -339,7 +180,7 @@ draw_grid (SculptorSweepGrid *self,
 
       sculptor_sweep_grid_layout_cell (l, s, 0, 0, &x, &y, &w, &h);
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      draw_text (cr, label, l->x0 - 8, y + h / 2, 1.0, FALSE);
+      _sculptor_sweep_text (cr, label, l->x0 - 8, y + h / 2, 1.0, FALSE);
       for (guint u = 0; u < l->n_pu; u++)
         draw_run (self, cr, s, u, low, high);
     }
@@ -367,114 +208,8 @@ draw_grid (SculptorSweepGrid *self,
         guint u = index % plan->unit_steps->len;
 
         sculptor_sweep_grid_layout_cell (l, s, u, pe, &x, &y, &w, &h);
-        set_rgb (cr, INK_CHOSEN);
-        cairo_set_line_width (cr, 3.0);
-        cairo_rectangle (cr, x - 1.5, y - 1.5, w + 3.0, h + 3.0);
-        cairo_stroke (cr);
-        /* a white rim inside: seen on the darkest cells too */
-        cairo_set_source_rgb (cr, 1, 1, 1);
-        cairo_set_line_width (cr, 1.0);
-        cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1.0, h - 1.0);
-        cairo_stroke (cr);
+        _sculptor_sweep_draw_chosen (cr, x, y, w, h);
       }
-}
-
-/* ---- the legend ------------------------------------------------------- */
-
-static double
-legend_swatch (cairo_t    *cr,
-               double      x,
-               double      y,
-               const char *what,
-               const char *label)
-{
-  double tw;
-
-  if (g_str_equal (what, "success") || g_str_equal (what, "failure") ||
-      g_str_equal (what, "threshold"))
-    {
-      GdkRGBA mid;
-
-      sculptor_sweep_density_color (0.4, &mid);
-      gdk_cairo_set_source_rgba (cr, &mid);
-      cairo_rectangle (cr, x, y, SUB_W, CELL_H * 0.7);
-      cairo_fill (cr);
-      if (g_str_equal (what, "success"))
-        mark_success (cr, x + SUB_W / 2, y + CELL_H * 0.35);
-      else if (g_str_equal (what, "failure"))
-        mark_failure (cr, x + SUB_W / 2, y + CELL_H * 0.35);
-      else
-        mark_below_threshold (cr, x, y, SUB_W, CELL_H * 0.7);
-    }
-  else if (g_str_equal (what, "chosen"))
-    {
-      GdkRGBA mid;
-
-      sculptor_sweep_density_color (0.4, &mid);
-      gdk_cairo_set_source_rgba (cr, &mid);
-      cairo_rectangle (cr, x, y, SUB_W, CELL_H * 0.7);
-      cairo_fill (cr);
-      set_rgb (cr, INK_CHOSEN);
-      cairo_set_line_width (cr, 3.0);
-      cairo_rectangle (cr, x - 1.5, y - 1.5, SUB_W + 3.0, CELL_H * 0.7 + 3.0);
-      cairo_stroke (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 1.0);
-      cairo_rectangle (cr, x + 0.5, y + 0.5, SUB_W - 1.0, CELL_H * 0.7 - 1.0);
-      cairo_stroke (cr);
-    }
-  else
-    draw_run_state (cr, g_str_equal (what, "pending") ? INK_PENDING
-                        : g_str_equal (what, "none") ? INK_NO_RESULT : INK_FAILED,
-                    g_str_equal (what, "pending") ? NULL
-                        : g_str_equal (what, "none") ? "–"
-                        : g_str_equal (what, "unreadable") ? "?" : "!",
-                    x, y, SUB_W, CELL_H * 0.7);
-
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  tw = draw_text (cr, label, x + SUB_W + 5, y + CELL_H * 0.35, 0.0, FALSE);
-  return x + SUB_W + 5 + tw + 18;
-}
-
-void
-sculptor_sweep_grid_draw_legend (cairo_t  *cr,
-                                 double    width,
-                                 double    height,
-                                 gboolean  have_range,
-                                 double    low,
-                                 double    high)
-{
-  const double bar_w = 160, x0 = 8;
-  double x = x0, y = 6;
-  char low_text[32], high_text[32];
-
-  g_snprintf (low_text, sizeof low_text, have_range ? "%.1f %%" : "–", low);
-  g_snprintf (high_text, sizeof high_text, have_range ? "%.1f %%" : "–", high);
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  x += draw_text (cr, _("Final density (weights kept)"), x, y + 8, 0.0, TRUE) + 12;
-  x += draw_text (cr, low_text, x, y + 8, 0.0, FALSE) + 6;
-  for (int i = 0; i < (int) bar_w; i++)
-    {
-      GdkRGBA c;
-
-      sculptor_sweep_density_color (i / (bar_w - 1), &c);
-      gdk_cairo_set_source_rgba (cr, &c);
-      cairo_rectangle (cr, x + i, y, 1.5, 16);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  draw_text (cr, high_text, x + bar_w + 6, y + 8, 0.0, FALSE);
-
-  x = x0;
-  y = 32;
-  x = legend_swatch (cr, x, y, "success", _("recovers the truth"));
-  x = legend_swatch (cr, x, y, "failure", _("does not"));
-  x = legend_swatch (cr, x, y, "threshold", _("below the accuracy threshold"));
-  x = legend_swatch (cr, x, y, "chosen", _("chosen network"));
-  x = legend_swatch (cr, x, y, "pending", _("running or not run yet"));
-  x = legend_swatch (cr, x, y, "none", _("no result"));
-  x = legend_swatch (cr, x, y, "failed", _("failed"));
-  legend_swatch (cr, x, y, "unreadable", _("cannot be read"));
 }
 
 /* ---- the widget ------------------------------------------------------- */

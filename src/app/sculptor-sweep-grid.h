@@ -47,18 +47,6 @@ void     sculptor_sweep_grid_layout_size (const SculptorSweepGridLayout *layout,
                                           int                           *width,
                                           int                           *height);
 
-/* The density scale (t in [0, 1], low to high density) and the legend
- * that explains it and the marks, low … high in % kept. */
-void     sculptor_sweep_density_color    (double                         t,
-                                          GdkRGBA                       *color);
-void     sculptor_sweep_grid_draw_legend (cairo_t                       *cr,
-                                          double                         width,
-                                          double                         height,
-                                          gboolean                       have_range,
-                                          double                         low,
-                                          double                         high);
-#define SCULPTOR_SWEEP_LEGEND_HEIGHT 64
-
 /* Draws cell `cell` of a table it does not own (the window keeps both);
  * emits ::run-activated (run index, Pe position) when a done run's
  * sub-cell is clicked. */

@@ -15,6 +15,7 @@
 #include "sc-report.h"
 #include "sc-sweep-merge.h"
 #include "sculptor-sweep-grid.h"
+#include "sculptor-sweep-marks.h"
 #include "sculptor-sweep-report.h"
 #include "sculptor-sweep-window.h"
 #include "sculptor-window.h"
@@ -404,7 +405,7 @@ draw_legend (GtkDrawingArea *area,
   double low = 0, high = 0;
   gboolean have = self->table && sc_sweep_table_density_range (self->table, &low, &high);
 
-  sculptor_sweep_grid_draw_legend (cr, width, height, have, low, high);
+  sculptor_sweep_draw_legend (cr, width, height, have, low, high);
 }
 
 /* ---- the window ------------------------------------------------------ */
