@@ -39,8 +39,12 @@ sculptor_application_new (void)
 static GtkWindow *
 get_or_create_window (SculptorApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = NULL;
 
+  /* the most recently focused main window (a sweep browser is not one) */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !window; l = l->next)
+    if (SCULPTOR_IS_WINDOW (l->data))
+      window = l->data;
   if (window == NULL)
     {
       window = GTK_WINDOW (sculptor_window_new (self));

@@ -668,6 +668,7 @@ sculptor_network_view_dispose (GObject *object)
   _sculptor_network_view_stop_animation (self);
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
+  g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_pointer (&self->colors, sc_module_colors_free);
   clear_layout_base (self);
   g_clear_pointer (&self->task, sc_task_unref);

@@ -83,6 +83,14 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+open_sweep_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _sculptor_window_open_sweep_dialog (SCULPTOR_WINDOW (widget));
+}
+
+static void
 save_run_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -144,6 +152,7 @@ _sculptor_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sweep", NULL, open_sweep_action);
   gtk_widget_class_install_action (widget_class, "win.save-run", NULL, save_run_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);

@@ -182,7 +182,9 @@ sculptor_window_open_file (SculptorWindow *self,
       return;
     }
 
-  if (is_run_file (path))
+  if (_sculptor_window_is_sweep_path (path))
+    sculptor_window_open_sweep (self, path);
+  else if (is_run_file (path))
     open_run (self, path);
   else
     {
@@ -220,6 +222,8 @@ _sculptor_window_open_dialog (SculptorWindow *self)
   add_filter (GTK_FILE_CHOOSER (dialog), _("Function graphs (*.sfg)"), "*.sfg", NULL);
   add_filter (GTK_FILE_CHOOSER (dialog), _("CSV truth tables (*.csv)"), "*.csv", NULL);
   add_filter (GTK_FILE_CHOOSER (dialog), _("Saved runs (*.json)"), "*.json", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Sweeps (sweep.json, plan.json)"), "sweep.json",
+              "plan.json", NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -159,6 +159,11 @@ void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_cl
 /* A saved run still being read (and its steps detected) is dropped. */
 void              _sculptor_window_cancel_open    (SculptorWindow *self);
 void              _sculptor_window_open_dialog    (SculptorWindow *self);
+
+/* sculptor-window-sweep.c */
+/* A directory, a sweep.json or a plan.json: what opens a sweep browser. */
+gboolean          _sculptor_window_is_sweep_path  (const char     *path);
+void              _sculptor_window_open_sweep_dialog (SculptorWindow *self);
 void              _sculptor_window_save_dialog    (SculptorWindow *self);
 void              _sculptor_window_export_dialog  (SculptorWindow *self,
                                                    const char     *what);

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-task.h"
 #include "sculptor-application.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,17 @@ SculptorWindow *sculptor_window_new       (SculptorApplication *app);
  * run is read on a worker thread and shown when it is ready. */
 void            sculptor_window_open_file (SculptorWindow      *self,
                                            GFile               *file);
+
+/* A sweep directory (or its sweep.json or plan.json), in a new sweep
+ * browser window once its plan and task are read; errors in a dialog. */
+void            sculptor_window_open_sweep (SculptorWindow     *self,
+                                            const char         *path);
+/* Run index of the sweep in dir, its Pe position pe on screen, with a
+ * step per Pe on the timeline (read on a worker thread). */
+void            sculptor_window_open_sweep_run (SculptorWindow *self,
+                                            const char         *dir,
+                                            ScTask             *task,
+                                            guint               index,
+                                            guint               pe);
 
 G_END_DECLS

@@ -524,20 +524,17 @@ sweep_json_path (const char  *path,
 
 /* The sweep's points, counted apart from the report's. */
 static gboolean
-read_sweep (const char    *file,
+read_sweep (JsonNode      *root,
+            const char    *display,
             ScSelectRule   rule,
             GPtrArray     *points,
             GError       **error)
 {
-  g_autofree char *display = g_filename_display_name (file);
-  g_autoptr(JsonNode) root = sc_json_read_file (file, SC_FILE_LIMIT_JSON, error);
   JsonObject *object;
   JsonNode *task_node, *cells_node;
   const char *task;
   Placement place;
 
-  if (root == NULL)
-    return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
       !(task_node = json_object_get_member ((object = json_node_get_object (root)), "task")) ||
       !(cells_node = json_object_get_member (object, "cells")) ||
@@ -584,18 +581,17 @@ compare_points (gconstpointer a,
   return p->x < q->x ? -1 : p->x > q->x;
 }
 
-gboolean
-sc_report_add_sweep (ScReport    *report,
-                     const char  *path,
-                     GError     **error)
+static gboolean
+add_sweep (ScReport    *report,
+           JsonNode    *root,
+           const char  *display,
+           char        *file,
+           GError     **error)
 {
   g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (point_free);
-  g_autofree char *file = NULL;
+  g_autofree char *owned = file;
 
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!(file = sweep_json_path (path, error)) || !read_sweep (file, report->rule, points, error))
+  if (!read_sweep (root, display, report->rule, points, error))
     return FALSE;
 
   for (guint i = 0; i < points->len; i++)
@@ -613,8 +609,39 @@ sc_report_add_sweep (ScReport    *report,
       look_up_paper (into);
     }
   g_ptr_array_sort (report->points, compare_points);
-  g_ptr_array_add (report->sweeps, g_steal_pointer (&file));
+  g_ptr_array_add (report->sweeps, g_steal_pointer (&owned));
   return TRUE;
+}
+
+gboolean
+sc_report_add_sweep (ScReport    *report,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(file = sweep_json_path (path, error)))
+    return FALSE;
+  display = g_filename_display_name (file);
+  if (!(root = sc_json_read_file (file, SC_FILE_LIMIT_JSON, error)))
+    return FALSE;
+  return add_sweep (report, root, display, g_steal_pointer (&file), error);
+}
+
+gboolean
+sc_report_add_sweep_json (ScReport    *report,
+                          JsonNode    *root,
+                          const char  *display,
+                          GError     **error)
+{
+  g_return_val_if_fail (report != NULL && root != NULL && display != NULL, FALSE);
+
+  return add_sweep (report, root, display, g_strdup (display), error);
 }
 
 /* "2", "2-3", or "2+4" for depths that are not contiguous. */

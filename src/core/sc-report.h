@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "sc-select.h"
 
@@ -63,6 +64,13 @@ void        sc_report_free         (ScReport        *report);
  * name the file and the member; on error the report is unchanged. */
 gboolean    sc_report_add_sweep    (ScReport        *report,
                                     const char      *path,
+                                    GError         **error);
+
+/* The same for a merged sweep in memory (sc_sweep_result_to_json()):
+ * display names it in errors and in report->sweeps. */
+gboolean    sc_report_add_sweep_json (ScReport      *report,
+                                    JsonNode        *root,
+                                    const char      *display,
                                     GError         **error);
 
 gboolean    sc_report_has_figure   (const ScReport  *report,

@@ -75,7 +75,9 @@ member_is (JsonObject  *object,
 }
 
 static gboolean
-read_edge_run (ScSweepCellResult  *cr,
+read_edge_run (const ScSweepCell  *cell,
+               ScGrid             *grid,
+               GPtrArray          *networks,
                JsonNode           *node,
                guint               e,
                guint64             seed,
@@ -87,7 +89,7 @@ read_edge_run (ScSweepCellResult  *cr,
     { "pe", SC_JSON_NUMBER }, { "final_percent", SC_JSON_NUMBER }, { "accuracy", SC_JSON_NUMBER },
     { "meets_threshold", SC_JSON_BOOL }, { "network", SC_JSON_OBJECT },
   };
-  double pe = g_array_index (cr->cell->hyper.edge_steps, double, e);
+  double pe = g_array_index (cell->hyper.edge_steps, double, e);
   g_autofree char *where = g_strdup_printf ("edge_runs[%u]", e);
   g_autoptr(ScSnapshot) network = NULL;
   JsonObject *object;
@@ -111,43 +113,47 @@ read_edge_run (ScSweepCellResult  *cr,
     }
   if (!(network = sc_snapshot_from_json (json_object_get_member (object, "network"), error)))
     return FALSE;
-  if (network->n_layers != cr->cell->hyper.arch->len ||
-      memcmp (network->arch, cr->cell->hyper.arch->data, sizeof (guint) * network->n_layers) != 0)
+  if (network->n_layers != cell->hyper.arch->len ||
+      memcmp (network->arch, cell->hyper.arch->data, sizeof (guint) * network->n_layers) != 0)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s.network is not of the plan's architecture",
                    where);
       return FALSE;
     }
 
-  p = sc_grid_add (cr->grid, seed, pu, pe, sc_mask_copy (network->mask));
+  p = sc_grid_add (grid, seed, pu, pe, sc_mask_copy (network->mask));
   p->pu_index = pu_index;
   p->pe_index = e;
-  sc_hyper_detect_params (&cr->cell->hyper, &p->params);
+  sc_hyper_detect_params (&cell->hyper, &p->params);
   p->final_percent = json_object_get_double_member (object, "final_percent");
   p->accuracy = json_object_get_double_member (object, "accuracy");
   p->meets_threshold = json_object_get_boolean_member_with_default (object, "meets_threshold",
                                                                     FALSE);
-  g_ptr_array_add (cr->networks, g_steal_pointer (&network));
+  if (networks != NULL)
+    g_ptr_array_add (networks, g_steal_pointer (&network));
   return TRUE;
 }
 
 /* A run that gave no network (§9.9): a point without one per Pe. */
 static void
-add_no_result (ScSweepCellResult *cr,
+add_no_result (const ScSweepCell *cell,
+               ScGrid            *grid,
+               GPtrArray         *networks,
                guint64            seed,
                double             pu,
                guint              pu_index)
 {
-  sc_grid_add_run (cr->grid, &cr->cell->hyper, seed, pu, pu_index, NULL);
-  for (guint e = 0; e < cr->cell->hyper.edge_steps->len; e++)
-    g_ptr_array_add (cr->networks, NULL);
+  sc_grid_add_run (grid, &cell->hyper, seed, pu, pu_index, NULL);
+  for (guint e = 0; networks != NULL && e < cell->hyper.edge_steps->len; e++)
+    g_ptr_array_add (networks, NULL);
 }
 
 static gboolean
 read_run_object (const ScSweep      *sweep,
                  guint               index,
                  JsonNode           *root,
-                 ScSweepCellResult  *cr,
+                 ScGrid             *grid,
+                 GPtrArray          *networks,
                  GError            **error)
 {
   static const ScJsonField fields[] = {
@@ -155,14 +161,16 @@ read_run_object (const ScSweep      *sweep,
     { "unit_step", SC_JSON_NUMBER }, { "no_result", SC_JSON_BOOL }, { "edge_runs", SC_JSON_ARRAY },
   };
   const ScSweepPlan *plan = sweep->plan;
-  guint n_pe = cr->cell->hyper.edge_steps->len;
+  const ScSweepCell *cell;
   JsonObject *object;
   JsonArray *edge_runs;
-  guint c, s, u;
+  guint c, s, u, n_pe;
   guint64 seed;
   double pu;
 
   sc_sweep_plan_locate (plan, index, &c, &s, &u);
+  cell = &g_array_index (plan->cells, ScSweepCell, c);
+  n_pe = cell->hyper.edge_steps->len;
   seed = g_array_index (plan->seeds, guint64, s);
   pu = g_array_index (plan->unit_steps, double, u);
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -184,7 +192,7 @@ read_run_object (const ScSweep      *sweep,
 
   if (json_object_get_boolean_member_with_default (object, "no_result", FALSE))
     {
-      add_no_result (cr, seed, pu, u);
+      add_no_result (cell, grid, networks, seed, pu, u);
       return TRUE;
     }
   edge_runs = json_object_has_member (object, "edge_runs")
@@ -196,29 +204,37 @@ read_run_object (const ScSweep      *sweep,
       return FALSE;
     }
   for (guint e = 0; e < n_pe; e++)
-    if (!read_edge_run (cr, json_array_get_element (edge_runs, e), e, seed, pu, u, error))
+    if (!read_edge_run (cell, grid, networks, json_array_get_element (edge_runs, e), e, seed, pu,
+                        u, error))
       return FALSE;
   return TRUE;
 }
 
-static gboolean
-read_run (const ScSweep      *sweep,
-          guint               index,
-          ScSweepCellResult  *cr,
-          GError            **error)
+gboolean
+sc_sweep_read_run (const ScSweep  *sweep,
+                   guint           index,
+                   ScGrid         *grid,
+                   GPtrArray      *networks,
+                   GError        **error)
 {
-  g_autofree char *path = sc_sweep_run_path (sweep, index);
+  g_autofree char *path = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint n_points = cr->grid->points->len;
+  guint n_points;
 
+  g_return_val_if_fail (sweep != NULL && grid != NULL, FALSE);
+  g_return_val_if_fail (index < sc_sweep_plan_n_runs (sweep->plan), FALSE);
+
+  path = sc_sweep_run_path (sweep, index);
+  n_points = grid->points->len;
   if ((root = sc_json_read_file (path, SC_FILE_LIMIT_JSON, &local_error)) &&
-      read_run_object (sweep, index, root, cr, &local_error))
+      read_run_object (sweep, index, root, grid, networks, &local_error))
     return TRUE;
 
   /* what was added of it goes */
-  g_ptr_array_set_size (cr->grid->points, n_points);
-  g_ptr_array_set_size (cr->networks, n_points);
+  g_ptr_array_set_size (grid->points, n_points);
+  if (networks != NULL)
+    g_ptr_array_set_size (networks, n_points);
   g_set_error (error, SC_ERROR, SC_ERROR_PARSE, "%s: %s (delete the file to do the run again)",
                path, local_error->message);
   return FALSE;
@@ -316,7 +332,7 @@ merge_cell (ScSweepResult          *result,
     {
       if (states[i] == SC_SWEEP_RUN_FAILED)
         cr->n_failed++;
-      else if (!read_run (sweep, i, cr, error))
+      else if (!sc_sweep_read_run (sweep, i, cr->grid, cr->networks, error))
         return cell_result_free (cr), NULL;
     }
   if (!choose_all (result, cr, error))

@@ -71,6 +71,16 @@ void           sc_sweep_result_free    (ScSweepResult        *result);
 
 guint          sc_sweep_n_rules        (void);
 
+/* Appends done run index's points (one per Pe of its cell, in order, not
+ * analysed) to grid and, unless networks is NULL, their networks (NULL
+ * for a run without result) to networks. A file that is not the plan's
+ * run is SC_ERROR_PARSE naming it; nothing is added then. Thread-safe. */
+gboolean       sc_sweep_read_run       (const ScSweep        *sweep,
+                                        guint                 index,
+                                        ScGrid               *grid,
+                                        GPtrArray            *networks,
+                                        GError              **error);
+
 /* sweep.json: "task", "select", "select_band", "cells" (per cell its
  * settings, "failed_runs", the rule's "choices" and every rule's tally
  * and choices), "rules" (totals) and "success_rate". */
