@@ -60,9 +60,17 @@ typedef void (*ScAdamKernel) (SC_ADAM_KERNEL_ARGS);
 
 void sc_gemm_plain            (SC_GEMM_KERNEL_ARGS);
 
+/* Element-wise kernels (sc-elementwise-kernel.c), each lane the scalar
+ * code's IEEE operations: z = 1 / (1 + sc_sleef_expf (0 − z)) for n values
+ * in place, and out = sc_log (x) for n values. */
+typedef void (*ScSigmoidKernel) (float *z, gsize n);
+typedef void (*ScLogKernel)     (const double *x, double *out, gsize n);
+
 #define SC_DECLARE_KERNELS(isa)                                \
   void sc_gemm_portable_##isa (SC_GEMM_KERNEL_ARGS);           \
-  void sc_adam_portable_##isa (SC_ADAM_KERNEL_ARGS);
+  void sc_adam_portable_##isa (SC_ADAM_KERNEL_ARGS);           \
+  void sc_sigmoid_portable_##isa (float *z, gsize n);          \
+  void sc_log_portable_##isa (const double *x, double *out, gsize n);
 
 SC_DECLARE_KERNELS (generic)
 #ifdef SC_HAVE_X86_KERNELS
@@ -76,6 +84,8 @@ typedef struct
   const char   *name;   /* "avx512", "avx2", "generic" */
   ScGemmKernel  gemm;
   ScAdamKernel  adam;
+  ScSigmoidKernel sigmoid;
+  ScLogKernel   log;
 } ScKernels;
 
 const ScKernels *sc_kernels_get      (void);

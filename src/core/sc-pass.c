@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-kernels.h"
 #include "sc-math.h"
 #include "sc-pass.h"
 #include "sc-fpmode.h"
@@ -88,6 +89,8 @@ sc_pass_new_full (const ScNet *net,
   pass->gw = g_new0 (float *, n - 1);
   pass->gb = g_new0 (float *, n - 1);
   pass->sparse = g_new0 (ScSparseLayer *, n - 1);
+  pass->loss_t = g_new0 (double, MAX ((gsize) capacity * net->width[n - 1], 1));
+  pass->loss_log = g_new0 (double, MAX ((gsize) capacity * net->width[n - 1], 1));
   for (guint l = 0; l < n; l++)
     {
       gsize size = MAX ((gsize) capacity * net->width[l], 1);
@@ -125,6 +128,8 @@ sc_pass_free (ScPass *pass)
       sparse_layer_free (pass->sparse[k]);
     }
   g_free (pass->sparse);
+  g_free (pass->loss_t);
+  g_free (pass->loss_log);
   g_free (pass->act);
   g_free (pass->grad);
   g_free (pass->gw);
@@ -315,6 +320,8 @@ pass_bce (ScPass      *pass,
   double sum = 0.0;
   guint64 bits = 0, rows = 0;
 
+  double *terms = pass->loss_t, *logs = pass->loss_log;
+
   for (guint r = 0; r < n_rows; r++)
     {
       gboolean row_ok = TRUE;
@@ -328,8 +335,6 @@ pass_bce (ScPass      *pass,
            * float32 first as the reference does (oracle README obs. 2). */
           double t = yy * (double) pp + (1.0 - yy) * (double) (1.0f - pp);
           gboolean ok = (pp > 0.5f) == (yy > 0.5);
-          double dt;
-          float dp;
 
           bits += ok;
           row_ok &= ok;
@@ -337,16 +342,29 @@ pass_bce (ScPass      *pass,
            * when the loss is infinite, which is exactly when t <= 0. */
           if (!(t > 0.0))
             t += (double) 1e-8f;
-          sum += sc_log (t);
-          /* Obs. 2: the float64 gradient reaching p is rounded to float32
-           * per product term, and the sigmoid backward runs in float32 as
-           * PyTorch's (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0)
-           * gets no gradient. */
-          dt = minus_inv_n / t;
-          dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
-          dz[e] = (dp * (1.0f - pp)) * pp;
+          terms[e] = t;
         }
       rows += row_ok;
+    }
+
+  /* The logarithms side by side (each one sc_log's bits), then summed in
+   * the same order as before, e = 0 … n − 1. */
+  sc_kernels_get ()->log (terms, logs, n);
+  for (gsize e = 0; e < n; e++)
+    sum += logs[e];
+
+  for (gsize e = 0; e < n; e++)
+    {
+      double yy = y[e], t = terms[e];
+      float pp = p[e];
+      /* Obs. 2: the float64 gradient reaching p is rounded to float32
+       * per product term, and the sigmoid backward runs in float32 as
+       * PyTorch's (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0)
+       * gets no gradient. */
+      double dt = minus_inv_n / t;
+      float dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
+
+      dz[e] = (dp * (1.0f - pp)) * pp;
     }
 
   if (correct_bits)

@@ -45,6 +45,8 @@ typedef struct
   float         **gw;
   float         **gb;
   ScSparseLayer **sparse;     /* per weight layer, NULL when dense */
+  double         *loss_t;     /* capacity × outputs: the loss's terms t */
+  double         *loss_log;   /* and their logarithms (sc_pass_bce) */
   guint           tensor_rows;/* rows of one reference tensor for the output
                                * sigmoid (sc-sigmoid.h); 0: the whole batch */
 } ScPass;
