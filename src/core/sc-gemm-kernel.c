@@ -320,6 +320,88 @@ product_columns (guint    task,
   SC_KERNEL_CLEAN_UPPER ();
 }
 
+/* Columns per register tile of the small-product path: four vectors. */
+#define SMALL_NV  4
+#define SMALL_NR  (SMALL_NV * VW)
+
+/* A product too small for the blocked path (sc-linalg.c: the Boolean
+ * networks' layers, e.g. 32 × 60 × 8): op(B) is copied once into k rows of
+ * n columns rounded up to the vector width (zero-padded), then each row of
+ * C is computed in tiles of SMALL_NR columns held in registers over the
+ * whole of k. The plain loop reads a transposed B with a stride of ldb per
+ * column and one element at a time; here every lane still computes one
+ * element of C in the definition's order, c = (beta == 0 ? 0 : beta·c),
+ * then c = c + (alpha·a_ip)·b_pj for p = 0 … k−1, so the bits are the
+ * same. */
+void
+SC_KERNEL_NAME (sc_gemm_small) (SC_GEMM_KERNEL_ARGS)
+{
+  Workspace *ws = workspace_get ();
+  guint n_pad = (n + VW - 1) / VW * VW;
+  float *bt = workspace_grow (&ws->b, &ws->b_size, (gsize) k * n_pad + SMALL_NR);
+
+  for (guint p = 0; p < k; p++)
+    {
+      float *dst = bt + (gsize) p * n_pad;
+
+      if (trans_b)
+        for (guint j = 0; j < n; j++)
+          dst[j] = b[(gsize) j * ldb + p];
+      else
+        memcpy (dst, b + (gsize) p * ldb, sizeof (float) * n);
+      for (guint j = n; j < n_pad; j++)
+        dst[j] = 0.0f;
+    }
+
+  for (guint i = 0; i < m; i++)
+    {
+      float *crow = c + (gsize) i * ldc;
+
+      for (guint j0 = 0; j0 < n_pad; j0 += SMALL_NR)
+        {
+          guint nv = MIN (SMALL_NV, (n_pad - j0) / VW);
+          guint cols = MIN (SMALL_NR, n - j0);
+          float tile[SMALL_NR] = { 0 };
+          vfloat acc[SMALL_NV];
+
+          if (beta != 0.0f)
+            {
+              memcpy (tile, crow + j0, sizeof (float) * cols);
+              for (guint v = 0; v < SMALL_NV; v++)
+                acc[v] = beta * load_v (tile + v * VW);
+            }
+          else
+            for (guint v = 0; v < SMALL_NV; v++)
+              acc[v] = (vfloat) { 0 };
+
+          if (nv == SMALL_NV)
+            for (guint p = 0; p < k; p++)
+              {
+                float aip = alpha * (trans_a ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p]);
+                const float *brow = bt + (gsize) p * n_pad + j0;
+
+#pragma GCC unroll 4
+                for (guint v = 0; v < SMALL_NV; v++)
+                  acc[v] = acc[v] + aip * load_v (brow + v * VW);
+              }
+          else
+            for (guint p = 0; p < k; p++)
+              {
+                float aip = alpha * (trans_a ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p]);
+                const float *brow = bt + (gsize) p * n_pad + j0;
+
+                for (guint v = 0; v < nv; v++)
+                  acc[v] = acc[v] + aip * load_v (brow + v * VW);
+              }
+
+          for (guint v = 0; v < SMALL_NV; v++)
+            store_v (tile + v * VW, acc[v]);
+          memcpy (crow + j0, tile, sizeof (float) * cols);
+        }
+    }
+  SC_KERNEL_CLEAN_UPPER ();
+}
+
 void
 SC_KERNEL_NAME (sc_gemm_portable) (SC_GEMM_KERNEL_ARGS)
 {

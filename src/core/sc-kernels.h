@@ -68,6 +68,7 @@ typedef void (*ScLogKernel)     (const double *x, double *out, gsize n);
 
 #define SC_DECLARE_KERNELS(isa)                                \
   void sc_gemm_portable_##isa (SC_GEMM_KERNEL_ARGS);           \
+  void sc_gemm_small_##isa (SC_GEMM_KERNEL_ARGS);              \
   void sc_adam_portable_##isa (SC_ADAM_KERNEL_ARGS);           \
   void sc_sigmoid_portable_##isa (float *z, gsize n);          \
   void sc_log_portable_##isa (const double *x, double *out, gsize n);
@@ -83,6 +84,7 @@ typedef struct
 {
   const char   *name;   /* "avx512", "avx2", "generic" */
   ScGemmKernel  gemm;
+  ScGemmKernel  gemm_small; /* the same products, unblocked, for small ones */
   ScAdamKernel  adam;
   ScSigmoidKernel sigmoid;
   ScLogKernel   log;
