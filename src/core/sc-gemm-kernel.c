@@ -320,14 +320,112 @@ product_columns (guint    task,
   SC_KERNEL_CLEAN_UPPER ();
 }
 
-/* Columns per register tile of the small-product path: four vectors. */
+/* The small-product path: up to SMALL_NV vectors of columns and up to
+ * SMALL_MR rows of C per register tile. */
 #define SMALL_NV  4
-#define SMALL_NR  (SMALL_NV * VW)
+#define SMALL_MR  4
+
+/* Vector v of the c row at j (cols valid floats left from j): a whole
+ * vector where the row has one, else through a buffer, so nothing past the
+ * row is read or written. */
+static inline vfloat
+small_load (const float *c,
+            guint        cols)
+{
+  float buf[VW] = { 0 };
+
+  if (cols >= VW)
+    return load_v (c);
+  memcpy (buf, c, sizeof (float) * cols);
+  return load_v (buf);
+}
+
+static inline void
+small_store (float  *c,
+             guint   cols,
+             vfloat  v)
+{
+  float buf[VW];
+
+  if (cols >= VW)
+    {
+      store_v (c, v);
+      return;
+    }
+  store_v (buf, v);
+  memcpy (c, buf, sizeof (float) * cols);
+}
+
+/* Rows i … i + R − 1 and columns j0 … j0 + NV·VW − 1 of C (cols of them
+ * inside C) over the whole of k, from the padded rows of op(B) in bt. R and
+ * NV are constants at every call, so the tile lives in registers. */
+static inline __attribute__ ((always_inline)) void
+small_tile (guint        R,
+            guint        NV,
+            gboolean     trans_a,
+            guint        k,
+            float        alpha,
+            const float *a,
+            guint        lda,
+            guint        i,
+            const float *bt,
+            guint        n_pad,
+            guint        j0,
+            guint        cols,
+            float        beta,
+            float       *c,
+            guint        ldc)
+{
+  vfloat acc[SMALL_MR][SMALL_NV];
+
+  for (guint r = 0; r < R; r++)
+    for (guint v = 0; v < NV; v++)
+      {
+        guint left = cols > v * VW ? cols - v * VW : 0;
+
+        acc[r][v] = beta == 0.0f ? (vfloat) { 0 }
+                    : beta * small_load (c + (gsize) (i + r) * ldc + j0 + v * VW, left);
+      }
+
+  for (guint p = 0; p < k; p++)
+    {
+      const float *brow = bt + (gsize) p * n_pad + j0;
+      vfloat bv[SMALL_NV];
+
+      for (guint v = 0; v < NV; v++)
+        bv[v] = load_v (brow + v * VW);
+      for (guint r = 0; r < R; r++)
+        {
+          float aip = alpha * (trans_a ? a[(gsize) p * lda + i + r] : a[(gsize) (i + r) * lda + p]);
+
+          for (guint v = 0; v < NV; v++)
+            acc[r][v] = acc[r][v] + aip * bv[v];
+        }
+    }
+
+  for (guint r = 0; r < R; r++)
+    for (guint v = 0; v < NV; v++)
+      {
+        guint left = cols > v * VW ? cols - v * VW : 0;
+
+        if (left > 0)
+          small_store (c + (gsize) (i + r) * ldc + j0 + v * VW, left, acc[r][v]);
+      }
+}
+
+#define SMALL_TILES(R)                                                                   \
+  switch (nv)                                                                            \
+    {                                                                                    \
+    case 1: small_tile (R, 1, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
+    case 2: small_tile (R, 2, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
+    case 3: small_tile (R, 3, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
+    default: small_tile (R, 4, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
+    }
 
 /* A product too small for the blocked path (sc-linalg.c: the Boolean
  * networks' layers, e.g. 32 × 60 × 8): op(B) is copied once into k rows of
- * n columns rounded up to the vector width (zero-padded), then each row of
- * C is computed in tiles of SMALL_NR columns held in registers over the
+ * n columns rounded up to the vector width (zero-padded), then C is
+ * computed in tiles of up to 4 rows × 4 vectors held in registers over the
  * whole of k. The plain loop reads a transposed B with a stride of ldb per
  * column and one element at a time; here every lane still computes one
  * element of C in the definition's order, c = (beta == 0 ? 0 : beta·c),
@@ -338,7 +436,7 @@ SC_KERNEL_NAME (sc_gemm_small) (SC_GEMM_KERNEL_ARGS)
 {
   Workspace *ws = workspace_get ();
   guint n_pad = (n + VW - 1) / VW * VW;
-  float *bt = workspace_grow (&ws->b, &ws->b_size, (gsize) k * n_pad + SMALL_NR);
+  float *bt = workspace_grow (&ws->b, &ws->b_size, (gsize) k * n_pad);
 
   for (guint p = 0; p < k; p++)
     {
@@ -353,51 +451,16 @@ SC_KERNEL_NAME (sc_gemm_small) (SC_GEMM_KERNEL_ARGS)
         dst[j] = 0.0f;
     }
 
-  for (guint i = 0; i < m; i++)
+  for (guint j0 = 0; j0 < n_pad; j0 += SMALL_NV * VW)
     {
-      float *crow = c + (gsize) i * ldc;
+      guint nv = MIN (SMALL_NV, (n_pad - j0) / VW);
+      guint cols = n - j0;
+      guint i = 0;
 
-      for (guint j0 = 0; j0 < n_pad; j0 += SMALL_NR)
-        {
-          guint nv = MIN (SMALL_NV, (n_pad - j0) / VW);
-          guint cols = MIN (SMALL_NR, n - j0);
-          float tile[SMALL_NR] = { 0 };
-          vfloat acc[SMALL_NV];
-
-          if (beta != 0.0f)
-            {
-              memcpy (tile, crow + j0, sizeof (float) * cols);
-              for (guint v = 0; v < SMALL_NV; v++)
-                acc[v] = beta * load_v (tile + v * VW);
-            }
-          else
-            for (guint v = 0; v < SMALL_NV; v++)
-              acc[v] = (vfloat) { 0 };
-
-          if (nv == SMALL_NV)
-            for (guint p = 0; p < k; p++)
-              {
-                float aip = alpha * (trans_a ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p]);
-                const float *brow = bt + (gsize) p * n_pad + j0;
-
-#pragma GCC unroll 4
-                for (guint v = 0; v < SMALL_NV; v++)
-                  acc[v] = acc[v] + aip * load_v (brow + v * VW);
-              }
-          else
-            for (guint p = 0; p < k; p++)
-              {
-                float aip = alpha * (trans_a ? a[(gsize) p * lda + i] : a[(gsize) i * lda + p]);
-                const float *brow = bt + (gsize) p * n_pad + j0;
-
-                for (guint v = 0; v < nv; v++)
-                  acc[v] = acc[v] + aip * load_v (brow + v * VW);
-              }
-
-          for (guint v = 0; v < SMALL_NV; v++)
-            store_v (tile + v * VW, acc[v]);
-          memcpy (crow + j0, tile, sizeof (float) * cols);
-        }
+      for (; i + SMALL_MR <= m; i += SMALL_MR)
+        SMALL_TILES (SMALL_MR)
+      for (; i < m; i++)
+        SMALL_TILES (1)
     }
   SC_KERNEL_CLEAN_UPPER ();
 }
