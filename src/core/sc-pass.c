@@ -351,9 +351,6 @@ pass_bce (ScPass      *pass,
    * the same order as before, e = 0 … n − 1. */
   sc_kernels_get ()->log (terms, logs, n);
   for (gsize e = 0; e < n; e++)
-    sum += logs[e];
-
-  for (gsize e = 0; e < n; e++)
     {
       double yy = y[e], t = terms[e];
       float pp = p[e];
@@ -364,6 +361,7 @@ pass_bce (ScPass      *pass,
       double dt = minus_inv_n / t;
       float dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
 
+      sum += logs[e];
       dz[e] = (dp * (1.0f - pp)) * pp;
     }
 
