@@ -114,3 +114,64 @@ SC_KERNEL_NAME (sc_log_portable) (const double *restrict x,
     out[e] = sc_log (x[e]);
   SC_KERNEL_CLEAN_UPPER ();
 }
+
+/* keep ? a : b through a bit mask (a ternary on a float comparison is a
+ * branch, which does not vectorise). */
+static inline double
+select_double (gboolean keep,
+               double   a,
+               double   b)
+{
+  guint64 bits_a, bits_b, all = -(guint64) (keep != 0);
+
+  memcpy (&bits_a, &a, sizeof bits_a);
+  memcpy (&bits_b, &b, sizeof bits_b);
+  bits_a = (bits_a & all) | (bits_b & ~all);
+  memcpy (&a, &bits_a, sizeof a);
+  return a;
+}
+
+/* The custom BCE's terms (sc-pass.c pass_bce, §2.2): t = y·p + (1−y)·(1−p)
+ * in float64 with (1 − p) taken in float32 first, 1e-8 (a float32
+ * constant) added where t <= 0, and whether the prediction is right. */
+void
+SC_KERNEL_NAME (sc_bce_terms_portable) (const float *restrict y,
+                                        const float *restrict p,
+                                        double      *restrict t,
+                                        guint8      *restrict ok,
+                                        gsize                 n)
+{
+  for (gsize e = 0; e < n; e++)
+    {
+      double yy = y[e];
+      float pp = p[e];
+      double te = yy * (double) pp + (1.0 - yy) * (double) (1.0f - pp);
+
+      t[e] = select_double (!(te > 0.0), te + (double) 1e-8f, te);
+      ok[e] = (pp > 0.5f) == (yy > 0.5);
+    }
+  SC_KERNEL_CLEAN_UPPER ();
+}
+
+/* The gradient reaching the output's pre-activation: dL/dt = −(1/N)/t,
+ * rounded to float32 per product term, then PyTorch's float32 sigmoid
+ * backward (dp·(1 − p))·p. */
+void
+SC_KERNEL_NAME (sc_bce_grad_portable) (const float  *restrict y,
+                                       const float  *restrict p,
+                                       const double *restrict t,
+                                       double                 minus_inv_n,
+                                       float        *restrict dz,
+                                       gsize                  n)
+{
+  for (gsize e = 0; e < n; e++)
+    {
+      double yy = y[e];
+      float pp = p[e];
+      double dt = minus_inv_n / t[e];
+      float dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
+
+      dz[e] = (dp * (1.0f - pp)) * pp;
+    }
+  SC_KERNEL_CLEAN_UPPER ();
+}

@@ -110,12 +110,15 @@ sc_gemm_plain (SC_GEMM_KERNEL_ARGS)
 static const ScKernels kernel_builds[] = {
 #ifdef SC_HAVE_X86_KERNELS
   { "avx512", sc_gemm_portable_avx512, sc_gemm_small_avx512, sc_adam_portable_avx512,
-    sc_sigmoid_portable_avx512, sc_log_portable_avx512 },
+    sc_sigmoid_portable_avx512, sc_log_portable_avx512,
+    sc_bce_terms_portable_avx512, sc_bce_grad_portable_avx512 },
   { "avx2", sc_gemm_portable_avx2, sc_gemm_small_avx2, sc_adam_portable_avx2,
-    sc_sigmoid_portable_avx2, sc_log_portable_avx2 },
+    sc_sigmoid_portable_avx2, sc_log_portable_avx2,
+    sc_bce_terms_portable_avx2, sc_bce_grad_portable_avx2 },
 #endif
   { "generic", sc_gemm_portable_generic, sc_gemm_small_generic, sc_adam_portable_generic,
-    sc_sigmoid_portable_generic, sc_log_portable_generic },
+    sc_sigmoid_portable_generic, sc_log_portable_generic,
+    sc_bce_terms_portable_generic, sc_bce_grad_portable_generic },
 };
 
 const ScKernels *

@@ -91,6 +91,7 @@ sc_pass_new_full (const ScNet *net,
   pass->sparse = g_new0 (ScSparseLayer *, n - 1);
   pass->loss_t = g_new0 (double, MAX ((gsize) capacity * net->width[n - 1], 1));
   pass->loss_log = g_new0 (double, MAX ((gsize) capacity * net->width[n - 1], 1));
+  pass->loss_ok = g_new0 (guint8, MAX ((gsize) capacity * net->width[n - 1], 1));
   for (guint l = 0; l < n; l++)
     {
       gsize size = MAX ((gsize) capacity * net->width[l], 1);
@@ -130,6 +131,7 @@ sc_pass_free (ScPass *pass)
   g_free (pass->sparse);
   g_free (pass->loss_t);
   g_free (pass->loss_log);
+  g_free (pass->loss_ok);
   g_free (pass->act);
   g_free (pass->grad);
   g_free (pass->gw);
@@ -319,51 +321,40 @@ pass_bce (ScPass      *pass,
   double minus_inv_n = -(1.0 / (double) (per_sample ? n_out : n));
   double sum = 0.0;
   guint64 bits = 0, rows = 0;
+  const ScKernels *kernels = sc_kernels_get ();
 
-  double *terms = pass->loss_t, *logs = pass->loss_log;
-
+  /* Element-wise work in the kernel builds (sc-elementwise-kernel.c: each
+   * lane the same IEEE operations, so the same bits), the sum in order:
+   * t = y·p + (1−y)·(1−p) (§2.2) in float64, with (1 − p) taken in float32
+   * first as the reference does (oracle README obs. 2); the reference adds
+   * 1e-8 (a float32 constant) to every t <= 0 when the loss is infinite,
+   * which is exactly when t <= 0. */
+  kernels->bce_terms (y, p, pass->loss_t, pass->loss_ok, n);
   for (guint r = 0; r < n_rows; r++)
     {
       gboolean row_ok = TRUE;
 
       for (guint j = 0; j < n_out; j++)
         {
-          gsize e = (gsize) r * n_out + j;
-          double yy = y[e];
-          float pp = p[e];
-          /* t = y·p + (1−y)·(1−p) (§2.2) in float64, with (1 − p) taken in
-           * float32 first as the reference does (oracle README obs. 2). */
-          double t = yy * (double) pp + (1.0 - yy) * (double) (1.0f - pp);
-          gboolean ok = (pp > 0.5f) == (yy > 0.5);
+          gboolean ok = pass->loss_ok[(gsize) r * n_out + j];
 
           bits += ok;
           row_ok &= ok;
-          /* The reference adds 1e-8 (a float32 constant) to every t <= 0
-           * when the loss is infinite, which is exactly when t <= 0. */
-          if (!(t > 0.0))
-            t += (double) 1e-8f;
-          terms[e] = t;
         }
       rows += row_ok;
     }
 
-  /* The logarithms side by side (each one sc_log's bits), then summed in
-   * the same order as before, e = 0 … n − 1. */
-  sc_kernels_get ()->log (terms, logs, n);
+  /* The logarithms side by side (each one sc_log's bits), summed in the
+   * order e = 0 … n − 1. */
+  kernels->log (pass->loss_t, pass->loss_log, n);
   for (gsize e = 0; e < n; e++)
-    {
-      double yy = y[e], t = terms[e];
-      float pp = p[e];
-      /* Obs. 2: the float64 gradient reaching p is rounded to float32
-       * per product term, and the sigmoid backward runs in float32 as
-       * PyTorch's (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0)
-       * gets no gradient. */
-      double dt = minus_inv_n / t;
-      float dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
+    sum += pass->loss_log[e];
 
-      sum += logs[e];
-      dz[e] = (dp * (1.0f - pp)) * pp;
-    }
+  /* Obs. 2: the float64 gradient reaching p is rounded to float32 per
+   * product term, and the sigmoid backward runs in float32 as PyTorch's
+   * (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0) gets no
+   * gradient. */
+  kernels->bce_grad (y, p, pass->loss_t, minus_inv_n, dz, n);
 
   if (correct_bits)
     *correct_bits = bits;

@@ -47,6 +47,7 @@ typedef struct
   ScSparseLayer **sparse;     /* per weight layer, NULL when dense */
   double         *loss_t;     /* capacity × outputs: the loss's terms t */
   double         *loss_log;   /* and their logarithms (sc_pass_bce) */
+  guint8         *loss_ok;    /* and whether each output is predicted right */
   guint           tensor_rows;/* rows of one reference tensor for the output
                                * sigmoid (sc-sigmoid.h); 0: the whole batch */
 } ScPass;
