@@ -46,8 +46,9 @@ sc_rng_init (ScRng   *rng,
   rng->spare = 0.0;
 }
 
-guint64
-sc_rng_next (ScRng *rng)
+/* xoshiro256**, inline for the loops of this file. */
+static inline guint64
+next_bits (ScRng *rng)
 {
   guint64 *s = rng->s;
   guint64 result = rotl (s[1] * 5, 7) * 9;
@@ -63,10 +64,22 @@ sc_rng_next (ScRng *rng)
   return result;
 }
 
+static inline double
+uniform (ScRng *rng)
+{
+  return (next_bits (rng) >> 11) * 0x1.0p-53;
+}
+
+guint64
+sc_rng_next (ScRng *rng)
+{
+  return next_bits (rng);
+}
+
 double
 sc_rng_uniform (ScRng *rng)
 {
-  return (sc_rng_next (rng) >> 11) * 0x1.0p-53;
+  return uniform (rng);
 }
 
 guint32
@@ -152,8 +165,8 @@ sc_rng_normal_fill (ScRng  *rng,
         {
           do
             {
-              u[i] = 2.0 * sc_rng_uniform (rng) - 1.0;
-              v[i] = 2.0 * sc_rng_uniform (rng) - 1.0;
+              u[i] = 2.0 * uniform (rng) - 1.0;
+              v[i] = 2.0 * uniform (rng) - 1.0;
               s[i] = u[i] * u[i] + v[i] * v[i];
             }
           while (s[i] >= 1.0 || s[i] == 0.0);
