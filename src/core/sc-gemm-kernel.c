@@ -357,16 +357,14 @@ small_store (float  *c,
 }
 
 /* Rows i … i + R − 1 and columns j0 … j0 + NV·VW − 1 of C (cols of them
- * inside C) over the whole of k, from the padded rows of op(B) in bt. R and
- * NV are constants at every call, so the tile lives in registers. */
+ * inside C) over the whole of k, from alpha·op(A) packed at ap (SMALL_MR
+ * values per p, row i first) and the padded rows of op(B) in bt. R and NV
+ * are constants at every call, so the tile lives in registers. */
 static inline __attribute__ ((always_inline)) void
 small_tile (guint        R,
             guint        NV,
-            gboolean     trans_a,
             guint        k,
-            float        alpha,
-            const float *a,
-            guint        lda,
+            const float *ap,
             guint        i,
             const float *bt,
             guint        n_pad,
@@ -395,12 +393,8 @@ small_tile (guint        R,
       for (guint v = 0; v < NV; v++)
         bv[v] = load_v (brow + v * VW);
       for (guint r = 0; r < R; r++)
-        {
-          float aip = alpha * (trans_a ? a[(gsize) p * lda + i + r] : a[(gsize) (i + r) * lda + p]);
-
-          for (guint v = 0; v < NV; v++)
-            acc[r][v] = acc[r][v] + aip * bv[v];
-        }
+        for (guint v = 0; v < NV; v++)
+          acc[r][v] = acc[r][v] + ap[(gsize) p * SMALL_MR + r] * bv[v];
     }
 
   for (guint r = 0; r < R; r++)
@@ -416,10 +410,10 @@ small_tile (guint        R,
 #define SMALL_TILES(R)                                                                   \
   switch (nv)                                                                            \
     {                                                                                    \
-    case 1: small_tile (R, 1, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
-    case 2: small_tile (R, 2, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
-    case 3: small_tile (R, 3, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
-    default: small_tile (R, 4, trans_a, k, alpha, a, lda, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
+    case 1: small_tile (R, 1, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break;  \
+    case 2: small_tile (R, 2, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break;  \
+    case 3: small_tile (R, 3, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break;  \
+    default: small_tile (R, 4, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
     }
 
 /* A product too small for the blocked path (sc-linalg.c: the Boolean
@@ -436,7 +430,23 @@ SC_KERNEL_NAME (sc_gemm_small) (SC_GEMM_KERNEL_ARGS)
 {
   Workspace *ws = workspace_get ();
   guint n_pad = (n + VW - 1) / VW * VW;
+  guint m_pad = (m + SMALL_MR - 1) / SMALL_MR * SMALL_MR;
   float *bt = workspace_grow (&ws->b, &ws->b_size, (gsize) k * n_pad);
+  float *pa = workspace_grow (&ws->a, &ws->a_size, (gsize) k * m_pad);
+
+  /* alpha·op(A) in panels of SMALL_MR rows, each p's rows together (the
+   * product alpha·a_ip of the definition, computed once). */
+  for (guint i = 0; i < m; i++)
+    {
+      float *dst = pa + (gsize) (i / SMALL_MR) * k * SMALL_MR + i % SMALL_MR;
+
+      if (trans_a)
+        for (guint p = 0; p < k; p++)
+          dst[(gsize) p * SMALL_MR] = alpha * a[(gsize) p * lda + i];
+      else
+        for (guint p = 0; p < k; p++)
+          dst[(gsize) p * SMALL_MR] = alpha * a[(gsize) i * lda + p];
+    }
 
   for (guint p = 0; p < k; p++)
     {
@@ -458,9 +468,17 @@ SC_KERNEL_NAME (sc_gemm_small) (SC_GEMM_KERNEL_ARGS)
       guint i = 0;
 
       for (; i + SMALL_MR <= m; i += SMALL_MR)
-        SMALL_TILES (SMALL_MR)
+        {
+          const float *ap = pa + (gsize) i * k;
+
+          SMALL_TILES (SMALL_MR)
+        }
       for (; i < m; i++)
-        SMALL_TILES (1)
+        {
+          const float *ap = pa + (gsize) (i / SMALL_MR * SMALL_MR) * k + i % SMALL_MR;
+
+          SMALL_TILES (1)
+        }
     }
   SC_KERNEL_CLEAN_UPPER ();
 }
