@@ -425,6 +425,76 @@ row_sum (const float *v,
   return partial[0];
 }
 
+/* cascade_sum and row_sum for SUM_LANES neighbouring columns at once
+ * (v[l + i·stride], l < SUM_LANES): their control flow depends on the
+ * count only, so each lane performs exactly the scalar function's
+ * additions in its order, and the lanes vectorise. */
+#define SUM_LANES 8
+
+static void
+cascade_sum_lanes (const float *v,
+                   gsize        stride,
+                   guint        n,
+                   float       *out)
+{
+  enum { LEVELS = 4 };
+  guint log2_n = 0;
+  guint level_power, level_step;
+  float acc[LEVELS][SUM_LANES] = { { 0.0f } };
+  guint i = 0;
+
+  while ((1u << log2_n) < n)
+    log2_n++;
+  level_power = MAX (4, log2_n / LEVELS);
+  level_step = 1u << level_power;
+
+  while (i + level_step <= n)
+    {
+      for (guint j = 0; j < level_step; j++, i++)
+        for (guint l = 0; l < SUM_LANES; l++)
+          acc[0][l] += v[(gsize) i * stride + l];
+      for (guint lv = 1; lv < LEVELS; lv++)
+        {
+          for (guint l = 0; l < SUM_LANES; l++)
+            {
+              acc[lv][l] += acc[lv - 1][l];
+              acc[lv - 1][l] = 0.0f;
+            }
+          if ((i & ((level_step - 1) << (lv * level_power))) != 0)
+            break;
+        }
+    }
+  for (; i < n; i++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      acc[0][l] += v[(gsize) i * stride + l];
+  for (guint lv = 1; lv < LEVELS; lv++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      acc[0][l] += acc[lv][l];
+
+  memcpy (out, acc[0], sizeof acc[0]);
+}
+
+static void
+row_sum_lanes (const float *v,
+               gsize        stride,
+               guint        n,
+               float       *out)
+{
+  guint n_ilp = n / 4;
+  float partial[4][SUM_LANES];
+
+  for (guint k = 0; k < 4; k++)
+    cascade_sum_lanes (v + k * stride, 4 * stride, n_ilp, partial[k]);
+  for (guint i = 4 * n_ilp; i < n; i++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      partial[0][l] += v[(gsize) i * stride + l];
+  for (guint k = 1; k < 4; k++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      partial[0][l] += partial[k][l];
+
+  memcpy (out, partial[0], sizeof partial[0]);
+}
+
 /* out[j] = Σ_r v[r][j] over a contiguous rows × cols tensor whose columns
  * are columns unit[j] of the reference's dense_cols (compaction drops
  * columns, the reference's order depends on the dense ones). With one
@@ -455,8 +525,26 @@ torch_sum_dim0 (const float *v,
       return;
     }
 
-  for (guint j = 0; j < cols; j++)
-    out[j] = unit[j] < cascade_end ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
+  for (guint j = 0; j < cols;)
+    {
+      gboolean cascade = unit[j] < cascade_end;
+      guint same = 1;
+
+      /* SUM_LANES neighbours of the same kind at once, others one by one. */
+      while (same < SUM_LANES && j + same < cols && (unit[j + same] < cascade_end) == cascade)
+        same++;
+      if (same == SUM_LANES)
+        {
+          if (cascade)
+            cascade_sum_lanes (v + j, cols, rows, out + j);
+          else
+            row_sum_lanes (v + j, cols, rows, out + j);
+          j += SUM_LANES;
+          continue;
+        }
+      out[j] = cascade ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
+      j++;
+    }
 }
 
 /* g = 0 where a <= 0 (or NaN), with bit masks rather than a branch per
