@@ -257,6 +257,26 @@ paired_units_forward (const ScNet *net,
     }
 }
 
+/* row = row + b, then the ReLU max (v, 0) on hidden layers (+0 for v <= 0
+ * and NaN), with a bit mask rather than a branch per unit, like
+ * relu_backward. */
+static void
+bias_relu (float       *restrict row,
+           const float *restrict b,
+           guint                 n,
+           gboolean              relu)
+{
+  for (guint j = 0; j < n; j++)
+    {
+      float v = row[j] + b[j];
+      guint32 bits, keep = relu ? -(guint32) (v > 0.0f) : G_MAXUINT32;
+
+      memcpy (&bits, &v, sizeof bits);
+      bits &= keep;
+      memcpy (&row[j], &bits, sizeof bits);
+    }
+}
+
 static void
 pass_forward (ScPass      *pass,
               const ScNet *net,
@@ -281,16 +301,7 @@ pass_forward (ScPass      *pass,
         paired_units_forward (net, k, pass->act[k], n_rows, z);
 
       for (guint r = 0; r < n_rows; r++)
-        {
-          float *row = z + (gsize) r * n_out;
-
-          for (guint j = 0; j < n_out; j++)
-            {
-              float v = row[j] + net->b[k][j];
-
-              row[j] = k + 1 == last ? v : (v > 0.0f ? v : 0.0f);
-            }
-        }
+        bias_relu (z + (gsize) r * n_out, net->b[k], n_out, k + 1 < last);
     }
 
   /* The output sigmoid, one reference tensor at a time (sc-sigmoid.h). */
