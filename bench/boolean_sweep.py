@@ -114,7 +114,7 @@ def run_boolean_sweep(args, root, machine_info):
           f"{info.get('sculptor', '?')}", flush=True)
     print(f"# sample: {len(tasks)} tasks × their paper architectures × 1 seed × 1 Pu "
           f"(1/{SAMPLE_FRACTION} of the study), nice, --jobs 1", flush=True)
-    print(f"{'task':18} {'seed':>4} {'Pu':>3} {'runs':>5} {'old CPU s':>10} {'new CPU s':>10} "
+    print(f"{'task':26} {'seed':>4} {'Pu':>3} {'runs':>5} {'old CPU s':>10} {'new CPU s':>10} "
           f"{'ratio':>6} {'new -j2 wall s':>14} {'same':>5}", flush=True)
 
     totals = {}
@@ -138,7 +138,7 @@ def run_boolean_sweep(args, root, machine_info):
             t[1] += new_cpu
             t[2] += new2_wall
             t[3] += len(new_runs)
-            print(f"{task:18} {seed:4} {unit_step:3} {len(new_runs):5} {old_cpu:10.2f} "
+            print(f"{task:26} {seed:4} {unit_step:3} {len(new_runs):5} {old_cpu:10.2f} "
                   f"{new_cpu:10.2f} {old_cpu / max(new_cpu, 1e-9):5.2f}× {new2_wall:14.2f} "
                   f"{'yes' if same else 'NO':>5}", flush=True)
             for d in dirs.values():
