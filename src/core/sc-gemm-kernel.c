@@ -28,6 +28,10 @@
 
 #include <string.h>
 
+#if SC_KERNEL_BITS > 128
+#include <immintrin.h>
+#endif
+
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
 #include "sc-parallel.h"
@@ -345,15 +349,24 @@ small_store (float  *c,
              guint   cols,
              vfloat  v)
 {
-  float buf[VW];
-
   if (cols >= VW)
     {
       store_v (c, v);
       return;
     }
-  store_v (buf, v);
-  memcpy (c, buf, sizeof (float) * cols);
+  /* The first cols lanes only: a masked store where the build has one. */
+#if SC_KERNEL_BITS == 512
+  _mm512_mask_storeu_ps (c, (__mmask16) ((1u << cols) - 1), (__m512) v);
+#elif SC_KERNEL_BITS == 256
+  {
+    const __m256i lane = _mm256_setr_epi32 (0, 1, 2, 3, 4, 5, 6, 7);
+
+    _mm256_maskstore_ps (c, _mm256_cmpgt_epi32 (_mm256_set1_epi32 ((int) cols), lane), (__m256) v);
+  }
+#else
+  for (guint l = 0; l < cols; l++)
+    c[l] = v[l];
+#endif
 }
 
 /* Rows i … i + R − 1 and columns j0 … j0 + NV·VW − 1 of C (cols of them
