@@ -315,11 +315,13 @@ pass_forward (ScPass      *pass,
   }
 }
 
+/* want_loss FALSE: the gradient only (no logarithms, no counts). */
 static double
 pass_bce (ScPass      *pass,
           const float *y,
           guint        n_rows,
           gboolean     per_sample,
+          gboolean     want_loss,
           guint64     *correct_bits,
           guint64     *correct_rows)
 {
@@ -341,7 +343,7 @@ pass_bce (ScPass      *pass,
    * 1e-8 (a float32 constant) to every t <= 0 when the loss is infinite,
    * which is exactly when t <= 0. */
   kernels->bce_terms (y, p, pass->loss_t, pass->loss_ok, n);
-  for (guint r = 0; r < n_rows; r++)
+  for (guint r = 0; want_loss && r < n_rows; r++)
     {
       gboolean row_ok = TRUE;
 
@@ -357,9 +359,12 @@ pass_bce (ScPass      *pass,
 
   /* The logarithms side by side (each one sc_log's bits), summed in the
    * order e = 0 … n − 1. */
-  kernels->log (pass->loss_t, pass->loss_log, n);
-  for (gsize e = 0; e < n; e++)
-    sum += pass->loss_log[e];
+  if (want_loss)
+    {
+      kernels->log (pass->loss_t, pass->loss_log, n);
+      for (gsize e = 0; e < n; e++)
+        sum += pass->loss_log[e];
+    }
 
   /* Obs. 2: the float64 gradient reaching p is rounded to float32 per
    * product term, and the sigmoid backward runs in float32 as PyTorch's
@@ -676,10 +681,22 @@ sc_pass_bce (ScPass      *pass,
              guint64     *correct_rows)
 {
   ScFpMode saved = sc_fp_flush_enter ();
-  double loss = pass_bce (pass, y, n_rows, per_sample, correct_bits, correct_rows);
+  double loss = pass_bce (pass, y, n_rows, per_sample, TRUE, correct_bits, correct_rows);
 
   sc_fp_flush_leave (saved);
   return loss;
+}
+
+void
+sc_pass_bce_gradient (ScPass      *pass,
+                      const float *y,
+                      guint        n_rows,
+                      gboolean     per_sample)
+{
+  ScFpMode saved = sc_fp_flush_enter ();
+
+  pass_bce (pass, y, n_rows, per_sample, FALSE, NULL, NULL);
+  sc_fp_flush_leave (saved);
 }
 
 void

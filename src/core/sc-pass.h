@@ -82,6 +82,13 @@ double   sc_pass_bce          (ScPass      *pass,
                                gboolean     per_sample,
                                guint64     *correct_bits,
                                guint64     *correct_rows);
+/* sc_pass_bce's gradient alone, the same bits, without the loss's
+ * logarithms (for callers that do not use the loss: training without
+ * epoch events, the unit scores). */
+void     sc_pass_bce_gradient (ScPass      *pass,
+                               const float *y,
+                               guint        n_rows,
+                               gboolean     per_sample);
 
 /* Back-propagates grad[L] down to grad[1]. With want_params, fills gw/gb
  * (masked). With scores != NULL (one float per physical unit of each hidden

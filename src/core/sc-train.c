@@ -289,8 +289,13 @@ sc_train (ScNet                *net,
             break;
 
           sc_pass_forward (pass, net, n);
-          /* the reference's train_loss: Σ batch mean × batch rows / rows */
-          train_sum += sc_pass_bce (pass, ybuf, n, FALSE, NULL, NULL) * n;
+          /* the reference's train_loss: Σ batch mean × batch rows / rows,
+           * reported by the epoch events only (its logarithms cost as much
+           * as a layer's products) */
+          if (options->epoch_func)
+            train_sum += sc_pass_bce (pass, ybuf, n, FALSE, NULL, NULL) * n;
+          else
+            sc_pass_bce_gradient (pass, ybuf, n, FALSE);
           sc_pass_backward (pass, net, n, TRUE, NULL);
           sc_adam_step (adam, net, pass->gw, pass->gb, options->lr, options->weight_decay);
           if (options->step_func)
