@@ -1,4 +1,4 @@
-/* sc-elementwise-kernel.c — the output sigmoid and the loss's logarithm, vectorised per instruction set
+/* sc-elementwise-kernel.c — the output sigmoid, the loss and its logarithms, vectorised per instruction set
  *
  * Copyright 2026 The Sculptor authors
  *
@@ -6,7 +6,8 @@
  *
  * Compiled once per instruction set (sc-kernel-isa.h) at -O3. Each lane
  * performs the same IEEE operations as the scalar code (sc_sleef_expf,
- * sc_log), nothing contracted (-ffp-contract=off), so the vector width
+ * sc_log, the custom BCE of sc-pass.c), nothing contracted
+ * (-ffp-contract=off), so the vector width
  * changes no bit: the AVX2 and AVX-512 builds run 8 or 16 sigmoids at a
  * time with the hardware's fused multiply-add, the generic build calls
  * glibc's fmaf (also exactly rounded). tests/test-elementwise.c compares
