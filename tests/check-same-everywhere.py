@@ -13,8 +13,9 @@
 # --blas plain, the portable order written as a loop — and requires
 # result.json (less its wall-clock times) and every figure to be
 # byte-identical across them. The runs cover both paths of the portable
-# products: the plain loop (small Boolean products) and the blocked kernels
-# (batch 128 × width 36 and wider).
+# products: the unblocked small products (the Boolean networks', below
+# 2^18 multiply-adds) and the blocked kernels (the hidden layer of the
+# 160-wide network, batch 16: 16 × 160 × 160).
 
 import json
 import os
@@ -24,7 +25,7 @@ import tempfile
 
 RUNS = [
     ["levels/k8", "--seed", "1"],
-    ["exemplar/input-separable", "--arch", "4,96,96,4", "--seed", "3"],
+    ["exemplar/input-separable", "--arch", "4,160,160,4", "--batch-size", "16", "--seed", "3"],
     ["exemplar/reused", "--seed", "2"],
 ]
 

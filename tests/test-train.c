@@ -233,6 +233,41 @@ test_bce_saturated (void)
   sc_pass_free (pass);
 }
 
+/* The gradient without the loss is sc_pass_bce's gradient, bit for bit,
+ * per batch and per sample, saturated outputs included. */
+static void
+test_bce_gradient_only (void)
+{
+  const guint arch[] = { 6, 11, 19 };
+  const guint rows = 7, n_out = 19;
+  ScRng rng;
+  g_autoptr(ScNet) net = NULL;
+  g_autofree float *y = g_new (float, rows * n_out);
+  g_autofree float *want = g_new (float, rows * n_out);
+  ScPass *pass;
+
+  sc_rng_init (&rng, 4);
+  net = sc_net_new (arch, 3, &rng);
+  net->b[1][0] = 300.0f;      /* p = 1 exactly: the +1e-8 rule for y = 0 */
+  pass = sc_pass_new (net, rows, SC_BACKEND_PORTABLE);
+  for (guint e = 0; e < rows * arch[0]; e++)
+    pass->act[0][e] = (float) sc_rng_normal (&rng);
+  for (guint e = 0; e < rows * n_out; e++)
+    y[e] = (float) sc_rng_below (&rng, 2);
+  sc_pass_forward (pass, net, rows);
+
+  for (guint per_sample = 0; per_sample < 2; per_sample++)
+    {
+      sc_pass_bce (pass, y, rows, per_sample, NULL, NULL);
+      memcpy (want, pass->grad[2], sizeof (float) * rows * n_out);
+      memset (pass->grad[2], 0xff, sizeof (float) * rows * n_out);
+      sc_pass_bce_gradient (pass, y, rows, per_sample);
+      g_assert_cmpmem (pass->grad[2], sizeof (float) * rows * n_out,
+                       want, sizeof (float) * rows * n_out);
+    }
+  sc_pass_free (pass);
+}
+
 static void
 test_blas_vs_plain (void)
 {
@@ -576,6 +611,7 @@ main (int   argc,
 
   g_test_add_func ("/train/gradient-check", test_gradient_check);
   g_test_add_func ("/train/bce-saturated", test_bce_saturated);
+  g_test_add_func ("/train/bce-gradient-only", test_bce_gradient_only);
   g_test_add_func ("/train/blas-vs-plain", test_blas_vs_plain);
   g_test_add_func ("/train/adam-by-hand", test_adam_by_hand);
   g_test_add_func ("/train/evaluate-reference-loss", test_evaluate_reference_loss);

@@ -28,6 +28,10 @@
 
 #include <string.h>
 
+#if SC_KERNEL_BITS > 128
+#include <immintrin.h>
+#endif
+
 #include "sc-kernels.h"
 #include "sc-kernel-isa.h"
 #include "sc-parallel.h"
@@ -315,6 +319,178 @@ product_columns (guint    task,
                     }
                 }
             }
+        }
+    }
+  SC_KERNEL_CLEAN_UPPER ();
+}
+
+/* The small-product path: up to SMALL_NV vectors of columns and up to
+ * SMALL_MR rows of C per register tile. */
+#define SMALL_NV  4
+#define SMALL_MR  4
+
+/* Vector v of the c row at j (cols valid floats left from j): a whole
+ * vector where the row has one, else through a buffer, so nothing past the
+ * row is read or written. */
+static inline vfloat
+small_load (const float *c,
+            guint        cols)
+{
+  float buf[VW] = { 0 };
+
+  if (cols >= VW)
+    return load_v (c);
+  memcpy (buf, c, sizeof (float) * cols);
+  return load_v (buf);
+}
+
+static inline void
+small_store (float  *c,
+             guint   cols,
+             vfloat  v)
+{
+  if (cols >= VW)
+    {
+      store_v (c, v);
+      return;
+    }
+  /* The first cols lanes only: a masked store where the build has one. */
+#if SC_KERNEL_BITS == 512
+  _mm512_mask_storeu_ps (c, (__mmask16) ((1u << cols) - 1), (__m512) v);
+#elif SC_KERNEL_BITS == 256
+  {
+    const __m256i lane = _mm256_setr_epi32 (0, 1, 2, 3, 4, 5, 6, 7);
+
+    _mm256_maskstore_ps (c, _mm256_cmpgt_epi32 (_mm256_set1_epi32 ((int) cols), lane), (__m256) v);
+  }
+#else
+  for (guint l = 0; l < cols; l++)
+    c[l] = v[l];
+#endif
+}
+
+/* Rows i … i + R − 1 and columns j0 … j0 + NV·VW − 1 of C (cols of them
+ * inside C) over the whole of k, from alpha·op(A) packed at ap (SMALL_MR
+ * values per p, row i first) and the padded rows of op(B) in bt. R and NV
+ * are constants at every call, so the tile lives in registers. */
+static inline __attribute__ ((always_inline)) void
+small_tile (guint        R,
+            guint        NV,
+            guint        k,
+            const float *ap,
+            guint        i,
+            const float *bt,
+            guint        n_pad,
+            guint        j0,
+            guint        cols,
+            float        beta,
+            float       *c,
+            guint        ldc)
+{
+  vfloat acc[SMALL_MR][SMALL_NV];
+
+  for (guint r = 0; r < R; r++)
+    for (guint v = 0; v < NV; v++)
+      {
+        guint left = cols > v * VW ? cols - v * VW : 0;
+
+        acc[r][v] = beta == 0.0f ? (vfloat) { 0 }
+                    : beta * small_load (c + (gsize) (i + r) * ldc + j0 + v * VW, left);
+      }
+
+  for (guint p = 0; p < k; p++)
+    {
+      const float *brow = bt + (gsize) p * n_pad + j0;
+      vfloat bv[SMALL_NV];
+
+      for (guint v = 0; v < NV; v++)
+        bv[v] = load_v (brow + v * VW);
+      for (guint r = 0; r < R; r++)
+        for (guint v = 0; v < NV; v++)
+          acc[r][v] = acc[r][v] + ap[(gsize) p * SMALL_MR + r] * bv[v];
+    }
+
+  for (guint r = 0; r < R; r++)
+    for (guint v = 0; v < NV; v++)
+      {
+        guint left = cols > v * VW ? cols - v * VW : 0;
+
+        if (left > 0)
+          small_store (c + (gsize) (i + r) * ldc + j0 + v * VW, left, acc[r][v]);
+      }
+}
+
+#define SMALL_TILES(R)                                                                   \
+  switch (nv)                                                                            \
+    {                                                                                    \
+    case 1: small_tile (R, 1, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break;  \
+    case 2: small_tile (R, 2, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break;  \
+    case 3: small_tile (R, 3, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break;  \
+    default: small_tile (R, 4, k, ap, i, bt, n_pad, j0, cols, beta, c, ldc); break; \
+    }
+
+/* A product too small for the blocked path (sc-linalg.c: the Boolean
+ * networks' layers, e.g. 32 × 60 × 8): op(B) is copied once into k rows of
+ * n columns rounded up to the vector width (zero-padded), then C is
+ * computed in tiles of up to 4 rows × 4 vectors held in registers over the
+ * whole of k. The plain loop reads a transposed B with a stride of ldb per
+ * column and one element at a time; here every lane still computes one
+ * element of C in the definition's order, c = (beta == 0 ? 0 : beta·c),
+ * then c = c + (alpha·a_ip)·b_pj for p = 0 … k−1, so the bits are the
+ * same. */
+void
+SC_KERNEL_NAME (sc_gemm_small) (SC_GEMM_KERNEL_ARGS)
+{
+  Workspace *ws = workspace_get ();
+  guint n_pad = (n + VW - 1) / VW * VW;
+  guint m_pad = (m + SMALL_MR - 1) / SMALL_MR * SMALL_MR;
+  float *bt = workspace_grow (&ws->b, &ws->b_size, (gsize) k * n_pad);
+  float *pa = workspace_grow (&ws->a, &ws->a_size, (gsize) k * m_pad);
+
+  /* alpha·op(A) in panels of SMALL_MR rows, each p's rows together (the
+   * product alpha·a_ip of the definition, computed once). */
+  for (guint i = 0; i < m; i++)
+    {
+      float *dst = pa + (gsize) (i / SMALL_MR) * k * SMALL_MR + i % SMALL_MR;
+
+      if (trans_a)
+        for (guint p = 0; p < k; p++)
+          dst[(gsize) p * SMALL_MR] = alpha * a[(gsize) p * lda + i];
+      else
+        for (guint p = 0; p < k; p++)
+          dst[(gsize) p * SMALL_MR] = alpha * a[(gsize) i * lda + p];
+    }
+
+  for (guint p = 0; p < k; p++)
+    {
+      float *dst = bt + (gsize) p * n_pad;
+
+      if (trans_b)
+        for (guint j = 0; j < n; j++)
+          dst[j] = b[(gsize) j * ldb + p];
+      else
+        memcpy (dst, b + (gsize) p * ldb, sizeof (float) * n);
+      for (guint j = n; j < n_pad; j++)
+        dst[j] = 0.0f;
+    }
+
+  for (guint j0 = 0; j0 < n_pad; j0 += SMALL_NV * VW)
+    {
+      guint nv = MIN (SMALL_NV, (n_pad - j0) / VW);
+      guint cols = n - j0;
+      guint i = 0;
+
+      for (; i + SMALL_MR <= m; i += SMALL_MR)
+        {
+          const float *ap = pa + (gsize) i * k;
+
+          SMALL_TILES (SMALL_MR)
+        }
+      for (; i < m; i++)
+        {
+          const float *ap = pa + (gsize) (i / SMALL_MR * SMALL_MR) * k + i % SMALL_MR;
+
+          SMALL_TILES (1)
         }
     }
   SC_KERNEL_CLEAN_UPPER ();

@@ -60,9 +60,27 @@ typedef void (*ScAdamKernel) (SC_ADAM_KERNEL_ARGS);
 
 void sc_gemm_plain            (SC_GEMM_KERNEL_ARGS);
 
+/* Element-wise kernels (sc-elementwise-kernel.c), each lane the scalar
+ * code's IEEE operations: z = 1 / (1 + sc_sleef_expf (0 − z)) for n values
+ * in place, and out = sc_log (x) for n values. */
+typedef void (*ScSigmoidKernel) (float *z, gsize n);
+typedef void (*ScLogKernel)     (const double *x, double *out, gsize n);
+/* The custom BCE's terms t and right predictions, and its gradient dL/dz
+ * (sc-pass.c pass_bce) for n outputs p against targets y. */
+#define SC_BCE_TERMS_ARGS const float *y, const float *p, double *t, guint8 *ok, gsize n
+#define SC_BCE_GRAD_ARGS  const float *y, const float *p, const double *t, \
+                          double minus_inv_n, float *dz, gsize n
+typedef void (*ScBceTermsKernel) (SC_BCE_TERMS_ARGS);
+typedef void (*ScBceGradKernel)  (SC_BCE_GRAD_ARGS);
+
 #define SC_DECLARE_KERNELS(isa)                                \
   void sc_gemm_portable_##isa (SC_GEMM_KERNEL_ARGS);           \
-  void sc_adam_portable_##isa (SC_ADAM_KERNEL_ARGS);
+  void sc_gemm_small_##isa (SC_GEMM_KERNEL_ARGS);              \
+  void sc_adam_portable_##isa (SC_ADAM_KERNEL_ARGS);           \
+  void sc_sigmoid_portable_##isa (float *z, gsize n);          \
+  void sc_log_portable_##isa (const double *x, double *out, gsize n); \
+  void sc_bce_terms_portable_##isa (SC_BCE_TERMS_ARGS);        \
+  void sc_bce_grad_portable_##isa (SC_BCE_GRAD_ARGS);
 
 SC_DECLARE_KERNELS (generic)
 #ifdef SC_HAVE_X86_KERNELS
@@ -75,7 +93,12 @@ typedef struct
 {
   const char   *name;   /* "avx512", "avx2", "generic" */
   ScGemmKernel  gemm;
+  ScGemmKernel  gemm_small; /* the same products, unblocked, for small ones */
   ScAdamKernel  adam;
+  ScSigmoidKernel sigmoid;
+  ScLogKernel   log;
+  ScBceTermsKernel bce_terms;
+  ScBceGradKernel  bce_grad;
 } ScKernels;
 
 const ScKernels *sc_kernels_get      (void);

@@ -14,12 +14,10 @@
 
 #include "sc-math.h"
 
-/* ln 2 split so that n · LN2_HI is exact for |n| < 2^11 (its low 32 bits
- * are zero) and LN2_HI + LN2_LO carries ln 2 to about 2^-85. */
-#define LN2_HI      6.93147180369123816490e-01
-#define LN2_LO      1.90821492927058770002e-10
+#define LN2_HI      SC_LN2_HI
+#define LN2_LO      SC_LN2_LO
 #define INV_LN2     1.44269504088896338700e+00
-#define SQRT_HALF   0.70710678118654752440
+#define SQRT_HALF   SC_SQRT_HALF
 
 static inline double
 from_bits (guint64 bits)

@@ -18,6 +18,14 @@ G_BEGIN_DECLS
  * accurate to a few units in the last place of a double — far below the
  * float precision of training — not correctly rounded. */
 double sc_exp   (double x);
+
+/* ln 2 split so that n · SC_LN2_HI is exact for |n| < 2^11 (its low 32
+ * bits are zero) and SC_LN2_HI + SC_LN2_LO carries ln 2 to about 2^-85;
+ * shared with the vectorised sc_log (sc-elementwise-kernel.c). */
+#define SC_LN2_HI      6.93147180369123816490e-01
+#define SC_LN2_LO      1.90821492927058770002e-10
+#define SC_SQRT_HALF   0.70710678118654752440
+
 double sc_log   (double x);
 /* base^n for n >= 0, by repeated squaring. */
 double sc_powi  (double base,

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sc-kernels.h"
 #include "sc-math.h"
 #include "sc-pass.h"
 #include "sc-fpmode.h"
@@ -88,6 +89,9 @@ sc_pass_new_full (const ScNet *net,
   pass->gw = g_new0 (float *, n - 1);
   pass->gb = g_new0 (float *, n - 1);
   pass->sparse = g_new0 (ScSparseLayer *, n - 1);
+  pass->loss_t = g_new0 (double, MAX ((gsize) capacity * net->width[n - 1], 1));
+  pass->loss_log = g_new0 (double, MAX ((gsize) capacity * net->width[n - 1], 1));
+  pass->loss_ok = g_new0 (guint8, MAX ((gsize) capacity * net->width[n - 1], 1));
   for (guint l = 0; l < n; l++)
     {
       gsize size = MAX ((gsize) capacity * net->width[l], 1);
@@ -125,6 +129,9 @@ sc_pass_free (ScPass *pass)
       sparse_layer_free (pass->sparse[k]);
     }
   g_free (pass->sparse);
+  g_free (pass->loss_t);
+  g_free (pass->loss_log);
+  g_free (pass->loss_ok);
   g_free (pass->act);
   g_free (pass->grad);
   g_free (pass->gw);
@@ -250,6 +257,26 @@ paired_units_forward (const ScNet *net,
     }
 }
 
+/* row = row + b, then the ReLU max (v, 0) on hidden layers (+0 for v <= 0
+ * and NaN), with a bit mask rather than a branch per unit, like
+ * relu_backward. */
+static void
+bias_relu (float       *restrict row,
+           const float *restrict b,
+           guint                 n,
+           gboolean              relu)
+{
+  for (guint j = 0; j < n; j++)
+    {
+      float v = row[j] + b[j];
+      guint32 bits, keep = relu ? -(guint32) (v > 0.0f) : G_MAXUINT32;
+
+      memcpy (&bits, &v, sizeof bits);
+      bits &= keep;
+      memcpy (&row[j], &bits, sizeof bits);
+    }
+}
+
 static void
 pass_forward (ScPass      *pass,
               const ScNet *net,
@@ -274,16 +301,7 @@ pass_forward (ScPass      *pass,
         paired_units_forward (net, k, pass->act[k], n_rows, z);
 
       for (guint r = 0; r < n_rows; r++)
-        {
-          float *row = z + (gsize) r * n_out;
-
-          for (guint j = 0; j < n_out; j++)
-            {
-              float v = row[j] + net->b[k][j];
-
-              row[j] = k + 1 == last ? v : (v > 0.0f ? v : 0.0f);
-            }
-        }
+        bias_relu (z + (gsize) r * n_out, net->b[k], n_out, k + 1 < last);
     }
 
   /* The output sigmoid, one reference tensor at a time (sc-sigmoid.h). */
@@ -297,11 +315,13 @@ pass_forward (ScPass      *pass,
   }
 }
 
+/* want_loss FALSE: the gradient only (no logarithms, no counts). */
 static double
 pass_bce (ScPass      *pass,
           const float *y,
           guint        n_rows,
           gboolean     per_sample,
+          gboolean     want_loss,
           guint64     *correct_bits,
           guint64     *correct_rows)
 {
@@ -314,40 +334,43 @@ pass_bce (ScPass      *pass,
   double minus_inv_n = -(1.0 / (double) (per_sample ? n_out : n));
   double sum = 0.0;
   guint64 bits = 0, rows = 0;
+  const ScKernels *kernels = sc_kernels_get ();
 
-  for (guint r = 0; r < n_rows; r++)
+  /* Element-wise work in the kernel builds (sc-elementwise-kernel.c: each
+   * lane the same IEEE operations, so the same bits), the sum in order:
+   * t = y·p + (1−y)·(1−p) (§2.2) in float64, with (1 − p) taken in float32
+   * first as the reference does (oracle README obs. 2); the reference adds
+   * 1e-8 (a float32 constant) to every t <= 0 when the loss is infinite,
+   * which is exactly when t <= 0. */
+  kernels->bce_terms (y, p, pass->loss_t, pass->loss_ok, n);
+  for (guint r = 0; want_loss && r < n_rows; r++)
     {
       gboolean row_ok = TRUE;
 
       for (guint j = 0; j < n_out; j++)
         {
-          gsize e = (gsize) r * n_out + j;
-          double yy = y[e];
-          float pp = p[e];
-          /* t = y·p + (1−y)·(1−p) (§2.2) in float64, with (1 − p) taken in
-           * float32 first as the reference does (oracle README obs. 2). */
-          double t = yy * (double) pp + (1.0 - yy) * (double) (1.0f - pp);
-          gboolean ok = (pp > 0.5f) == (yy > 0.5);
-          double dt;
-          float dp;
+          gboolean ok = pass->loss_ok[(gsize) r * n_out + j];
 
           bits += ok;
           row_ok &= ok;
-          /* The reference adds 1e-8 (a float32 constant) to every t <= 0
-           * when the loss is infinite, which is exactly when t <= 0. */
-          if (!(t > 0.0))
-            t += (double) 1e-8f;
-          sum += sc_log (t);
-          /* Obs. 2: the float64 gradient reaching p is rounded to float32
-           * per product term, and the sigmoid backward runs in float32 as
-           * PyTorch's (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0)
-           * gets no gradient. */
-          dt = minus_inv_n / t;
-          dp = (float) (dt * yy) - (float) (dt * (1.0 - yy));
-          dz[e] = (dp * (1.0f - pp)) * pp;
         }
       rows += row_ok;
     }
+
+  /* The logarithms side by side (each one sc_log's bits), summed in the
+   * order e = 0 … n − 1. */
+  if (want_loss)
+    {
+      kernels->log (pass->loss_t, pass->loss_log, n);
+      for (gsize e = 0; e < n; e++)
+        sum += pass->loss_log[e];
+    }
+
+  /* Obs. 2: the float64 gradient reaching p is rounded to float32 per
+   * product term, and the sigmoid backward runs in float32 as PyTorch's
+   * (g·(1 − p))·p. A wrongly saturated output (p(1−p) = 0) gets no
+   * gradient. */
+  kernels->bce_grad (y, p, pass->loss_t, minus_inv_n, dz, n);
 
   if (correct_bits)
     *correct_bits = bits;
@@ -418,6 +441,76 @@ row_sum (const float *v,
   return partial[0];
 }
 
+/* cascade_sum and row_sum for SUM_LANES neighbouring columns at once
+ * (v[l + i·stride], l < SUM_LANES): their control flow depends on the
+ * count only, so each lane performs exactly the scalar function's
+ * additions in its order, and the lanes vectorise. */
+#define SUM_LANES 8
+
+static void
+cascade_sum_lanes (const float *v,
+                   gsize        stride,
+                   guint        n,
+                   float       *out)
+{
+  enum { LEVELS = 4 };
+  guint log2_n = 0;
+  guint level_power, level_step;
+  float acc[LEVELS][SUM_LANES] = { { 0.0f } };
+  guint i = 0;
+
+  while ((1u << log2_n) < n)
+    log2_n++;
+  level_power = MAX (4, log2_n / LEVELS);
+  level_step = 1u << level_power;
+
+  while (i + level_step <= n)
+    {
+      for (guint j = 0; j < level_step; j++, i++)
+        for (guint l = 0; l < SUM_LANES; l++)
+          acc[0][l] += v[(gsize) i * stride + l];
+      for (guint lv = 1; lv < LEVELS; lv++)
+        {
+          for (guint l = 0; l < SUM_LANES; l++)
+            {
+              acc[lv][l] += acc[lv - 1][l];
+              acc[lv - 1][l] = 0.0f;
+            }
+          if ((i & ((level_step - 1) << (lv * level_power))) != 0)
+            break;
+        }
+    }
+  for (; i < n; i++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      acc[0][l] += v[(gsize) i * stride + l];
+  for (guint lv = 1; lv < LEVELS; lv++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      acc[0][l] += acc[lv][l];
+
+  memcpy (out, acc[0], sizeof acc[0]);
+}
+
+static void
+row_sum_lanes (const float *v,
+               gsize        stride,
+               guint        n,
+               float       *out)
+{
+  guint n_ilp = n / 4;
+  float partial[4][SUM_LANES];
+
+  for (guint k = 0; k < 4; k++)
+    cascade_sum_lanes (v + k * stride, 4 * stride, n_ilp, partial[k]);
+  for (guint i = 4 * n_ilp; i < n; i++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      partial[0][l] += v[(gsize) i * stride + l];
+  for (guint k = 1; k < 4; k++)
+    for (guint l = 0; l < SUM_LANES; l++)
+      partial[0][l] += partial[k][l];
+
+  memcpy (out, partial[0], sizeof partial[0]);
+}
+
 /* out[j] = Σ_r v[r][j] over a contiguous rows × cols tensor whose columns
  * are columns unit[j] of the reference's dense_cols (compaction drops
  * columns, the reference's order depends on the dense ones). With one
@@ -448,8 +541,60 @@ torch_sum_dim0 (const float *v,
       return;
     }
 
-  for (guint j = 0; j < cols; j++)
-    out[j] = unit[j] < cascade_end ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
+  for (guint j = 0; j < cols;)
+    {
+      gboolean cascade = unit[j] < cascade_end;
+      guint same = 1;
+
+      /* SUM_LANES neighbours of the same kind at once, others one by one. */
+      while (same < SUM_LANES && j + same < cols && (unit[j + same] < cascade_end) == cascade)
+        same++;
+      if (same == SUM_LANES)
+        {
+          if (cascade)
+            cascade_sum_lanes (v + j, cols, rows, out + j);
+          else
+            row_sum_lanes (v + j, cols, rows, out + j);
+          j += SUM_LANES;
+          continue;
+        }
+      out[j] = cascade ? cascade_sum (v + j, cols, rows) : row_sum (v + j, cols, rows);
+      j++;
+    }
+}
+
+/* g = 0 where a <= 0 (or NaN), with bit masks rather than a branch per
+ * element: half the units are dead, so the branch mispredicted often, and
+ * a loop without branches vectorises. Same values (+0 where zeroed). */
+static void
+relu_backward (float       *restrict g,
+               const float *restrict a,
+               guint                 n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 bits, keep = -(guint32) (a[i] > 0.0f);
+
+      memcpy (&bits, &g[i], sizeof bits);
+      bits &= keep;
+      memcpy (&g[i], &bits, sizeof bits);
+    }
+}
+
+/* v = +0 where the mask byte is 0, branch-free like relu_backward. */
+static void
+zero_unmasked (float        *restrict v,
+               const guint8 *restrict mask,
+               gsize                  n)
+{
+  for (gsize e = 0; e < n; e++)
+    {
+      guint32 bits, keep = -(guint32) (mask[e] != 0);
+
+      memcpy (&bits, &v[e], sizeof bits);
+      bits &= keep;
+      memcpy (&v[e], &bits, sizeof bits);
+    }
 }
 
 static void
@@ -481,9 +626,7 @@ pass_backward (ScPass      *pass,
           /* gW = δᵀ · A (n_out × n_in), masked. */
           sc_gemm (pass->backend, TRUE, FALSE, n_out, n_in, n_rows,
                    1.0f, delta, n_out, pass->act[k], n_in, 0.0f, pass->gw[k], n_in);
-          for (gsize e = 0; e < size; e++)
-            if (!net->m[k][e])
-              pass->gw[k][e] = 0.0f;
+          zero_unmasked (pass->gw[k], net->m[k], size);
         }
 
       if (want_params)
@@ -508,13 +651,10 @@ pass_backward (ScPass      *pass,
           float *g = pass->grad[k] + (gsize) r * n_in;
           const float *a = pass->act[k] + (gsize) r * n_in;
 
-          for (guint i = 0; i < n_in; i++)
-            {
-              if (scores != NULL)
-                scores[k][i] += fabsf (g[i]) * fabsf (a[i]);
-              if (!(a[i] > 0.0f))
-                g[i] = 0.0f;
-            }
+          if (scores != NULL)
+            for (guint i = 0; i < n_in; i++)
+              scores[k][i] += fabsf (g[i]) * fabsf (a[i]);
+          relu_backward (g, a, n_in);
         }
     }
 }
@@ -541,10 +681,22 @@ sc_pass_bce (ScPass      *pass,
              guint64     *correct_rows)
 {
   ScFpMode saved = sc_fp_flush_enter ();
-  double loss = pass_bce (pass, y, n_rows, per_sample, correct_bits, correct_rows);
+  double loss = pass_bce (pass, y, n_rows, per_sample, TRUE, correct_bits, correct_rows);
 
   sc_fp_flush_leave (saved);
   return loss;
+}
+
+void
+sc_pass_bce_gradient (ScPass      *pass,
+                      const float *y,
+                      guint        n_rows,
+                      gboolean     per_sample)
+{
+  ScFpMode saved = sc_fp_flush_enter ();
+
+  pass_bce (pass, y, n_rows, per_sample, FALSE, NULL, NULL);
+  sc_fp_flush_leave (saved);
 }
 
 void

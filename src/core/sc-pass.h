@@ -45,6 +45,9 @@ typedef struct
   float         **gw;
   float         **gb;
   ScSparseLayer **sparse;     /* per weight layer, NULL when dense */
+  double         *loss_t;     /* capacity × outputs: the loss's terms t */
+  double         *loss_log;   /* and their logarithms (sc_pass_bce) */
+  guint8         *loss_ok;    /* and whether each output is predicted right */
   guint           tensor_rows;/* rows of one reference tensor for the output
                                * sigmoid (sc-sigmoid.h); 0: the whole batch */
 } ScPass;
@@ -79,6 +82,13 @@ double   sc_pass_bce          (ScPass      *pass,
                                gboolean     per_sample,
                                guint64     *correct_bits,
                                guint64     *correct_rows);
+/* sc_pass_bce's gradient alone, the same bits, without the loss's
+ * logarithms (for callers that do not use the loss: training without
+ * epoch events, the unit scores). */
+void     sc_pass_bce_gradient (ScPass      *pass,
+                               const float *y,
+                               guint        n_rows,
+                               gboolean     per_sample);
 
 /* Back-propagates grad[L] down to grad[1]. With want_params, fills gw/gb
  * (masked). With scores != NULL (one float per physical unit of each hidden

@@ -136,7 +136,7 @@ sc_unit_scores (const ScNet     *net,
       sc_pass_forward (pass, net, n);
       /* per_sample: each sample's loss is its mean over the outputs, as
        * with the reference's batch size of 1 (§3.1). */
-      sc_pass_bce (pass, data->y + (gsize) start * data->n_out, n, TRUE, NULL, NULL);
+      sc_pass_bce_gradient (pass, data->y + (gsize) start * data->n_out, n, TRUE);
       sc_pass_backward (pass, net, n, FALSE, sums);
     }
 

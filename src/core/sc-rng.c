@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "sc-kernels.h"
 #include "sc-math.h"
 #include "sc-rng.h"
 
@@ -45,8 +46,9 @@ sc_rng_init (ScRng   *rng,
   rng->spare = 0.0;
 }
 
-guint64
-sc_rng_next (ScRng *rng)
+/* xoshiro256**, inline for the loops of this file. */
+static inline guint64
+next_bits (ScRng *rng)
 {
   guint64 *s = rng->s;
   guint64 result = rotl (s[1] * 5, 7) * 9;
@@ -62,10 +64,24 @@ sc_rng_next (ScRng *rng)
   return result;
 }
 
+static inline double
+uniform (ScRng *rng)
+{
+  /* Below 2^53, so signed and unsigned conversions give the same double;
+   * the signed one is one instruction. */
+  return (double) (gint64) (next_bits (rng) >> 11) * 0x1.0p-53;
+}
+
+guint64
+sc_rng_next (ScRng *rng)
+{
+  return next_bits (rng);
+}
+
 double
 sc_rng_uniform (ScRng *rng)
 {
-  return (sc_rng_next (rng) >> 11) * 0x1.0p-53;
+  return uniform (rng);
 }
 
 guint32
@@ -118,6 +134,62 @@ sc_rng_normal (ScRng *rng)
   rng->has_spare = TRUE;
 
   return u * f;
+}
+
+/* Pairs of normals drawn per call of the vectorised logarithm. */
+#define NORMAL_BLOCK 64
+
+/* sc_rng_normal's polar method for many values: the accepted (u, v, s)
+ * of a block of pairs are drawn in the same order, then their sc_log
+ * values computed together (the kernel gives sc_log's bits), then
+ * u·f and v·f as sc_rng_normal returns them; an odd last value keeps
+ * v·f as the spare. */
+void
+sc_rng_normal_fill (ScRng  *rng,
+                    double *out,
+                    gsize   n)
+{
+  const ScKernels *kernels = sc_kernels_get ();
+  gsize e = 0;
+
+  if (n > 0 && rng->has_spare)
+    {
+      rng->has_spare = FALSE;
+      out[e++] = rng->spare;
+    }
+
+  while (e < n)
+    {
+      double u[NORMAL_BLOCK], v[NORMAL_BLOCK], s[NORMAL_BLOCK], log_s[NORMAL_BLOCK];
+      double f[NORMAL_BLOCK];
+      gsize pairs = MIN (NORMAL_BLOCK, (n - e + 1) / 2);
+
+      for (gsize i = 0; i < pairs; i++)
+        {
+          do
+            {
+              u[i] = 2.0 * uniform (rng) - 1.0;
+              v[i] = 2.0 * uniform (rng) - 1.0;
+              s[i] = u[i] * u[i] + v[i] * v[i];
+            }
+          while (s[i] >= 1.0 || s[i] == 0.0);
+        }
+      kernels->log (s, log_s, pairs);
+      /* f of every pair first: a loop that vectorises. */
+      for (gsize i = 0; i < pairs; i++)
+        f[i] = sqrt (-2.0 * log_s[i] / s[i]);
+      for (gsize i = 0; i < pairs; i++)
+        {
+          out[e++] = u[i] * f[i];
+          if (e < n)
+            out[e++] = v[i] * f[i];
+          else
+            {
+              rng->spare = v[i] * f[i];
+              rng->has_spare = TRUE;
+            }
+        }
+    }
 }
 
 void

@@ -31,6 +31,11 @@ double  sc_rng_uniform     (ScRng  *rng);          /* [0, 1), 53 bits */
 guint32 sc_rng_below       (ScRng  *rng,
                             guint32 n);             /* uniform in [0, n), unbiased */
 double  sc_rng_normal      (ScRng  *rng);          /* N(0, 1) */
+/* out[0 … n−1] = n calls of sc_rng_normal, the same numbers and the same
+ * state after, with the logarithms taken side by side. */
+void    sc_rng_normal_fill (ScRng  *rng,
+                            double *out,
+                            gsize   n);
 void    sc_rng_shuffle     (ScRng  *rng,
                             guint  *items,
                             gsize   n_items);       /* Fisher–Yates */
