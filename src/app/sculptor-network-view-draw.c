@@ -106,6 +106,54 @@ _sculptor_network_view_stop_animation (SculptorNetworkView *self)
 
 /* ---- textures -------------------------------------------------------- */
 
+/* GTK 4.8's cairo renderer draws a texture node by converting every pixel
+ * of the texture to floats and back (gdk_memory_convert has no same-format
+ * path), 10–20 ms a frame for a large view. Our frames are Cairo image
+ * surfaces already: with that renderer they are painted as they are, the
+ * way the texture node paints (padded, filling bounds). Other renderers
+ * keep the texture, which they upload once. */
+static gboolean
+paints_with_cairo (SculptorNetworkView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+static void
+append_frame (SculptorNetworkView   *self,
+              GtkSnapshot           *snapshot,
+              GdkTexture            *texture,
+              const graphene_rect_t *bounds)
+{
+  cairo_surface_t *surface = _sculptor_frame_texture_surface (texture);
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  cairo_t *cr;
+
+  if (surface == NULL || !paints_with_cairo (self) ||
+      bounds->size.width <= 0.0f || bounds->size.height <= 0.0f)
+    {
+      gtk_snapshot_append_texture (snapshot, texture, bounds);
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  pattern = cairo_pattern_create_for_surface (surface);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_matrix_init_scale (&matrix,
+                           cairo_image_surface_get_width (surface) / bounds->size.width,
+                           cairo_image_surface_get_height (surface) / bounds->size.height);
+  cairo_matrix_translate (&matrix, -bounds->origin.x, -bounds->origin.y);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_pattern_destroy (pattern);
+  cairo_rectangle (cr, bounds->origin.x, bounds->origin.y, bounds->size.width, bounds->size.height);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
 /* Draws a texture drawn with transform drawn_with as the current view
  * would show it: zooming and panning move the last frame at once, and the
  * next frame redraws it sharply. */
@@ -122,8 +170,7 @@ append_texture (SculptorNetworkView         *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->view.x - drawn_with->x * ratio,
                                                           self->view.y - drawn_with->y * ratio));
   gtk_snapshot_scale (snapshot, ratio, ratio);
-  gtk_snapshot_append_texture (snapshot, texture,
-                               &GRAPHENE_RECT_INIT (0, 0, request->width, request->height));
+  append_frame (self, snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, request->width, request->height));
   gtk_snapshot_restore (snapshot);
 }
 
@@ -297,8 +344,8 @@ draw_overlay (SculptorNetworkView *self,
     {
       const ScRect *rect = &self->frame->overlay_rect;
 
-      gtk_snapshot_append_texture (snapshot, self->frame->overlay,
-                                   &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height));
+      append_frame (self, snapshot, self->frame->overlay,
+                    &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height));
     }
 }
 
