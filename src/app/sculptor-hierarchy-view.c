@@ -14,10 +14,17 @@
 #include "sc-module-tree.h"
 #include "sc-render.h"
 #include "sculptor-hierarchy-view.h"
+#include "sculptor-stable-rows.h"
 
 /* Above this many rows the tree starts collapsed: a DAG with much sharing
  * has very many paths, and every one is a row when all are expanded. */
 #define MAX_EXPANDED_ROWS 400
+
+/* A new tree longer than the last one gets this many more rows per frame:
+ * a row widget costs the main thread about 0.15 ms to make and style, a
+ * tree up to 200 of them (GTK's list view makes them for rows off screen
+ * too), and a frame has 16 ms. The rows on screen come first. */
+#define ROWS_PER_FRAME 16
 
 struct _SculptorHierarchyView
 {
@@ -32,10 +39,12 @@ struct _SculptorHierarchyView
   /* Owned references */
   ScAnalysis         *analysis;
   GtkTreeListModel   *tree;
+  SculptorStableRows *rows;        /* the tree's rows, in slots the row widgets keep */
   GHashTable         *expansion;   /* row path → expanded, over all trees shown */
 
   int                 selected;    /* module index, or -1 */
   guint               updating;    /* > 0: selection changes are ours */
+  guint               grow_id;     /* tick callback adding pending rows */
 };
 
 G_DEFINE_FINAL_TYPE (SculptorHierarchyView, sculptor_hierarchy_view, GTK_TYPE_WIDGET)
@@ -158,6 +167,8 @@ select_row (SculptorHierarchyView *self,
             guint                  position,
             gboolean               scroll)
 {
+  /* a row the tree has not shown yet comes at once */
+  sculptor_stable_rows_reveal (self->rows, position);
   self->updating++;
   gtk_single_selection_set_selected (self->selection, position);
   self->updating--;
@@ -172,7 +183,8 @@ select_row (SculptorHierarchyView *self,
 static int
 selected_row_module (SculptorHierarchyView *self)
 {
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  SculptorRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  GtkTreeListRow *row = slot ? sculptor_row_slot_get_item (slot) : NULL;
   g_autoptr(ScModuleNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
 
   return node ? (int) sc_module_node_get_module (node) : -1;
@@ -242,14 +254,20 @@ add_expand_shortcuts (SculptorHierarchyView *self)
 
 /* A row: expander › [swatch | label, "shared ×n" badge, cycle icon
  * / summary]. Built in C: a builder template parsed for every row made a
- * new tree (each detected step of a run) cost a frame or two. */
+ * new tree (each detected step of a run) cost a frame or two. A row
+ * widget shows a slot (SculptorStableRows): a new tree puts new rows into
+ * the slots, and the widget follows its slot's "item" instead of being
+ * made again. */
 typedef struct
 {
+  GtkWidget *expander;
   GtkWidget *swatch;
   GtkWidget *label;
   GtkWidget *badge;
   GtkWidget *cycle;
   GtkWidget *summary;
+  SculptorRowSlot *slot;   /* bound, or NULL */
+  gulong     item_changed;
 } RowWidgets;
 
 static void
@@ -297,22 +315,26 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), text);
 
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  row->expander = expander;
   g_object_set_data_full (G_OBJECT (item), "sculptor-row", row, g_free);
   gtk_list_item_set_child (item, expander);
 }
 
+/* Setting what a widget already shows costs nothing: a new tree mostly
+ * repeats the rows of the one before. */
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
+show_row (SculptorRowSlot *slot,
+          GParamSpec      *pspec,
+          RowWidgets      *row)
 {
-  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
+  GtkTreeListRow *list_row = sculptor_row_slot_get_item (slot);
   g_autoptr(ScModuleNode) node = gtk_tree_list_row_get_item (list_row);
-  RowWidgets *row = g_object_get_data (G_OBJECT (item), "sculptor-row");
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), list_row);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (row->expander), list_row);
   sculptor_module_swatch_set_module_id (SCULPTOR_MODULE_SWATCH (row->swatch),
                                         sc_module_node_get_id (node));
+  /* the same id may have another colour in the new step's colours */
+  gtk_widget_queue_draw (row->swatch);
   gtk_label_set_label (GTK_LABEL (row->label), sc_module_node_get_label (node));
   gtk_label_set_label (GTK_LABEL (row->badge), sc_module_node_get_shared_text (node));
   gtk_widget_set_visible (row->badge, sc_module_node_get_shared (node));
@@ -322,11 +344,28 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  SculptorRowSlot *slot = gtk_list_item_get_item (item);
+  RowWidgets *row = g_object_get_data (G_OBJECT (item), "sculptor-row");
+
+  show_row (slot, NULL, row);
+  row->slot = slot;
+  row->item_changed = g_signal_connect (slot, "notify::item", G_CALLBACK (show_row), row);
+}
+
+static void
 unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
+  RowWidgets *row = g_object_get_data (G_OBJECT (item), "sculptor-row");
+
+  g_clear_signal_handler (&row->item_changed, row->slot);
+  row->slot = NULL;
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (row->expander), NULL);
 }
 
 static void
@@ -374,6 +413,23 @@ create_tree (ScTask     *task,
                                   sc_module_tree_create_child_model, NULL, NULL);
 }
 
+static gboolean
+grow_rows (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  SculptorHierarchyView *self = SCULPTOR_HIERARCHY_VIEW (widget);
+  gboolean more;
+
+  self->updating++;
+  more = sculptor_stable_rows_grow (self->rows);
+  self->updating--;
+  if (more)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * sculptor_hierarchy_view_set_modules:
  * @task: (nullable): names of the inputs and outputs
@@ -405,11 +461,15 @@ sculptor_hierarchy_view_set_modules (SculptorHierarchyView *self,
   self->updating++;
   g_clear_object (&self->tree);
   if (self->analysis)
-    self->tree = create_tree (task, self->analysis);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
-  if (self->tree)
-    restore_expansion (self);
+    {
+      self->tree = create_tree (task, self->analysis);
+      /* before the list sees the tree: rows change once */
+      restore_expansion (self);
+    }
+  sculptor_stable_rows_set_source (self->rows, G_LIST_MODEL (self->tree));
   self->updating--;
+  if (sculptor_stable_rows_get_n_pending (self->rows) > 0 && self->grow_id == 0)
+    self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_rows, NULL, NULL);
 
   self->selected = selected_id >= 0 && self->analysis
                    ? sc_module_graph_find (self->analysis->modules, (guint) selected_id) : -1;
@@ -459,17 +519,29 @@ sculptor_hierarchy_view_get_selected_module (SculptorHierarchyView *self)
   return self->selected;
 }
 
+gboolean
+sculptor_hierarchy_view_has_pending_rows (SculptorHierarchyView *self)
+{
+  g_return_val_if_fail (SCULPTOR_IS_HIERARCHY_VIEW (self), FALSE);
+
+  return sculptor_stable_rows_get_n_pending (self->rows) > 0;
+}
+
 static void
 sculptor_hierarchy_view_dispose (GObject *object)
 {
   SculptorHierarchyView *self = (SculptorHierarchyView *) object;
   GtkWidget *child;
 
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
+  self->grow_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_HIERARCHY_VIEW);
   /* The template's root is not a bound child. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->tree);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_pointer (&self->expansion, g_hash_table_unref);
 
@@ -519,6 +591,9 @@ sculptor_hierarchy_view_init (SculptorHierarchyView *self)
   self->selected = -1;
   self->expansion = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = sculptor_stable_rows_new ();
+  sculptor_stable_rows_set_max_growth (self->rows, ROWS_PER_FRAME);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   set_row_factory (self);
   add_expand_shortcuts (self);
   update_count (self);
