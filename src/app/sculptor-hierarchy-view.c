@@ -270,6 +270,45 @@ typedef struct
   gulong     item_changed;
 } RowWidgets;
 
+/* Tooltips are asked for when shown: GTK 4.8's gtk_widget_set_tooltip_text()
+ * asks the X server where the pointer is, a round trip per row. */
+static gboolean
+query_fixed_tooltip (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     const char *text)
+{
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+query_summary_tooltip (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_tooltip_query (GtkWidget *widget,
+                   GCallback  query,
+                   gpointer   data)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", query, data);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -295,12 +334,14 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (line), row->label);
   row->badge = gtk_label_new (NULL);
   gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (row->badge, _("Used by several modules: shown under each of them"));
+  set_tooltip_query (row->badge, G_CALLBACK (query_fixed_tooltip),
+                     (gpointer) _("Used by several modules: shown under each of them"));
   gtk_widget_add_css_class (row->badge, "shared-badge");
   gtk_box_append (GTK_BOX (line), row->badge);
   row->cycle = gtk_image_new_from_icon_name ("media-playlist-repeat-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (row->cycle), 12);
-  gtk_widget_set_tooltip_text (row->cycle, _("Already shown above: these modules feed each other"));
+  set_tooltip_query (row->cycle, G_CALLBACK (query_fixed_tooltip),
+                     (gpointer) _("Already shown above: these modules feed each other"));
   gtk_widget_add_css_class (row->cycle, "dim-label");
   gtk_box_append (GTK_BOX (line), row->cycle);
   gtk_box_append (GTK_BOX (text), line);
@@ -311,6 +352,7 @@ setup_row (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (row->summary, "dim-label");
   gtk_widget_add_css_class (row->summary, "caption");
+  set_tooltip_query (row->summary, G_CALLBACK (query_summary_tooltip), NULL);
   gtk_box_append (GTK_BOX (text), row->summary);
   gtk_box_append (GTK_BOX (box), text);
 
@@ -340,7 +382,6 @@ show_row (SculptorRowSlot *slot,
   gtk_widget_set_visible (row->badge, sc_module_node_get_shared (node));
   gtk_widget_set_visible (row->cycle, sc_module_node_get_cycle (node));
   gtk_inscription_set_text (GTK_INSCRIPTION (row->summary), sc_module_node_get_summary (node));
-  gtk_widget_set_tooltip_text (row->summary, sc_module_node_get_summary (node));
 }
 
 static void
