@@ -922,6 +922,75 @@ test_timeline_click (Fixture       *fixture,
   g_assert_false (sculptor_timeline_get_step_position (fixture->timeline, 0, &x, &y));
 }
 
+/* The frame painted moved by x, y and zoomed with the window's renderer,
+ * either as a texture node (GTK's way) or the view's way. */
+static GdkTexture *
+render_frame (Fixture    *fixture,
+              GdkTexture *texture,
+              double      x,
+              double      y,
+              double      zoom,
+              gboolean    as_texture_node)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gdk_texture_get_width (texture),
+                                               gdk_texture_get_height (texture));
+
+  if (as_texture_node)
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_scale (snapshot, zoom, zoom);
+      gtk_snapshot_append_texture (snapshot, texture, &bounds);
+    }
+  else
+    _sculptor_network_view_append_frame (fixture->view, snapshot, texture, x, y, zoom, &bounds);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, 600, 500));
+}
+
+/* With the cairo renderer the view paints its frames from their Cairo
+ * surfaces, not as texture nodes (GTK 4.8 converts every pixel of those,
+ * each frame): the same pixels, as drawn and moved and zoomed as during a
+ * zoom or pan before the sharp frame arrives. */
+static void
+test_view_cairo_frame (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const double moves[][3] = { { 0.0, 0.0, 1.0 }, { -17.5, 9.0, 1.0 }, { -217.5, -109.0, 2.5 },
+                              { 40.0, 12.25, 0.75 } };
+  GdkTexture *content;
+
+  show (fixture, get_run ()->final, get_run ()->analysis);
+  g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (fixture->window))));
+  content = fixture->view->frame->content;
+  g_assert_nonnull (_sculptor_frame_texture_surface (content));
+
+  for (guint m = 0; m < G_N_ELEMENTS (moves); m++)
+    {
+      g_autoptr(GdkTexture) expected = render_frame (fixture, content, moves[m][0], moves[m][1],
+                                                     moves[m][2], TRUE);
+      g_autoptr(GdkTexture) painted = render_frame (fixture, content, moves[m][0], moves[m][1],
+                                                    moves[m][2], FALSE);
+      g_autofree guint8 *a = g_malloc ((gsize) 600 * 500 * 4);
+      g_autofree guint8 *b = g_malloc ((gsize) 600 * 500 * 4);
+      guint worst = 0, inked = 0;
+
+      gdk_texture_download (expected, a, 600 * 4);
+      gdk_texture_download (painted, b, 600 * 4);
+      for (gsize i = 0; i < (gsize) 600 * 500 * 4; i++)
+        {
+          worst = MAX (worst, (guint) ABS ((int) a[i] - (int) b[i]));
+          inked += (i % 4 == 3) && a[i] != 0;
+        }
+      g_test_message ("moved %.2f, %.2f, zoom %.2f: %u pixels with ink, largest difference %u",
+                      moves[m][0], moves[m][1], moves[m][2], inked, worst);
+      g_assert_cmpuint (inked, >, 1000);
+      g_assert_cmpuint (worst, <=, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -938,6 +1007,8 @@ main (int   argc,
   g_test_add ("/NetworkView/png", Fixture, NULL, fixture_set_up, test_view_png, fixture_tear_down);
   g_test_add ("/NetworkView/large", Fixture, NULL, fixture_set_up, test_view_large, fixture_tear_down);
   g_test_add ("/NetworkView/cache", Fixture, NULL, fixture_set_up, test_view_cache, fixture_tear_down);
+  g_test_add ("/NetworkView/cairo-frame", Fixture, NULL, fixture_set_up, test_view_cairo_frame,
+              fixture_tear_down);
   g_test_add ("/Timeline/click", Fixture, NULL, fixture_set_up, test_timeline_click, fixture_tear_down);
 
   status = g_test_run ();
