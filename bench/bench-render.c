@@ -33,7 +33,8 @@
  *           first ("new"), the same network with new weights as during live
  *           training ("live", the median of --repeats updates), zoomed in 8×
  *           on the first hidden layer ("zoom"), and a pruning step with its
- *           fade ("step");
+ *           fade ("step"; "close": per frame of the layers closing up after
+ *           the fade, drawn while the fade plays);
  *   hierarchy new: the tree made for the run's first modules and painted
  *           (a long tree comes a few rows per frame: the most expensive
  *           frame); step: the tree of the step before replaced by the
@@ -329,12 +330,13 @@ add_row (const char *network,
          double      budget)
 {
   Row row = { g_intern_string (network), view, what, draw, paint, budget };
-  double ratio = MAX (isnan (draw) ? 0.0 : draw, paint) / budget;
+  double ratio = MAX (isnan (draw) ? 0.0 : draw, isnan (paint) ? 0.0 : paint) / budget;
+  g_autofree char *draw_text = isnan (draw) ? g_strdup ("-") : g_strdup_printf ("%.1f", draw);
+  g_autofree char *paint_text = isnan (paint) ? g_strdup ("-") : g_strdup_printf ("%.1f", paint);
 
   g_array_append_val (rows, row);
-  printf ("%-30s %-9s %-5s %9s %9.1f %7.0f %6.2f%s\n", network, view, what,
-          isnan (draw) ? "-" : g_strdup_printf ("%.1f", draw), paint, budget, ratio,
-          ratio > 1.0 ? "  over" : "");
+  printf ("%-30s %-9s %-5s %9s %9s %7.0f %6.2f%s\n", network, view, what, draw_text, paint_text,
+          budget, ratio, ratio > 1.0 ? "  over" : "");
   fflush (stdout);
 }
 
@@ -483,6 +485,9 @@ bench_network (Bench        *bench,
   draw = show (bench->view, network, analysis, TRUE);
   WAIT_UNTIL (view_is_still (bench->view));
   add_row (name, "network", "step", draw, frames_since (bench->view_meter, widget, n), budget);
+  /* the layers closing up after the fade, drawn while it plays: per frame */
+  if (bench->view->frame->close_up_cpu_ms > 0.0)
+    add_row (name, "network", "close", bench->view->frame->close_up_cpu_ms, NAN, budget);
 }
 
 static void
@@ -860,8 +865,11 @@ print_json (void)
           json_builder_set_member_name (builder, "draw_ms");
           json_builder_add_double_value (builder, row->draw);
         }
-      json_builder_set_member_name (builder, "paint_ms");
-      json_builder_add_double_value (builder, row->paint);
+      if (!isnan (row->paint))
+        {
+          json_builder_set_member_name (builder, "paint_ms");
+          json_builder_add_double_value (builder, row->paint);
+        }
       json_builder_set_member_name (builder, "budget_ms");
       json_builder_add_double_value (builder, row->budget);
       json_builder_end_object (builder);
@@ -884,7 +892,8 @@ print_summary (void)
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
-      double ratio = MAX (isnan (row->draw) ? 0.0 : row->draw, row->paint) / row->budget;
+      double ratio = MAX (isnan (row->draw) ? 0.0 : row->draw,
+                          isnan (row->paint) ? 0.0 : row->paint) / row->budget;
       guint kind = row->budget == BUDGET_MNIST;
 
       worst[kind] = MAX (worst[kind], ratio);

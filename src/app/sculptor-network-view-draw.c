@@ -64,6 +64,13 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+gboolean
+_sculptor_network_view_in_fade (SculptorNetworkView *self)
+{
+  return self->animation == ANIMATION_FADE && self->frame != NULL &&
+         self->frame->fade_from != NULL && elapsed_ms (self) < FADE_MS;
+}
+
 void
 _sculptor_network_view_start_animation (SculptorNetworkView *self,
                                         AnimationKind        kind)
