@@ -246,6 +246,9 @@ on_close_up_rendered (GObject      *source,
   if (self->frame != NULL && self->frame_serial == serial && self->frame->close_up == NULL)
     {
       self->frame->close_up_cpu_ms = frames->len > 0 ? cpu_ms / frames->len : 0.0;
+      if (self->debug_frames)
+        g_message ("Network close-up: %u frames in %.1f ms of CPU, %s", frames->len, cpu_ms,
+                   _sculptor_network_view_in_fade (self) ? "during the fade" : "too late");
       if (_sculptor_network_view_in_fade (self))
         self->frame->close_up = g_steal_pointer (&frames);
     }
