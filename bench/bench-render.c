@@ -33,9 +33,12 @@
  *           first ("new"), the same network with new weights as during live
  *           training ("live", the median of --repeats updates), zoomed in 8×
  *           on the first hidden layer ("zoom"), and a pruning step with its
- *           fade ("step");
- *   hierarchy new: the tree rebuilt for new modules (a detected step)
- *           and painted; all: painted again whole;
+ *           fade ("step"; "close": per frame of the layers closing up after
+ *           the fade, drawn while the fade plays);
+ *   hierarchy new: the tree made for the run's first modules and painted
+ *           (a long tree comes a few rows per frame: the most expensive
+ *           frame); step: the tree of the step before replaced by the
+ *           run's (each detected step); all: painted again whole;
  *   open    (--run) the longest main-loop iteration while the window opens
  *           the saved run (read and detected on a worker thread, then
  *           shown), in the paint column;
@@ -327,12 +330,13 @@ add_row (const char *network,
          double      budget)
 {
   Row row = { g_intern_string (network), view, what, draw, paint, budget };
-  double ratio = MAX (isnan (draw) ? 0.0 : draw, paint) / budget;
+  double ratio = MAX (isnan (draw) ? 0.0 : draw, isnan (paint) ? 0.0 : paint) / budget;
+  g_autofree char *draw_text = isnan (draw) ? g_strdup ("-") : g_strdup_printf ("%.1f", draw);
+  g_autofree char *paint_text = isnan (paint) ? g_strdup ("-") : g_strdup_printf ("%.1f", paint);
 
   g_array_append_val (rows, row);
-  printf ("%-30s %-9s %-5s %9s %9.1f %7.0f %6.2f%s\n", network, view, what,
-          isnan (draw) ? "-" : g_strdup_printf ("%.1f", draw), paint, budget, ratio,
-          ratio > 1.0 ? "  over" : "");
+  printf ("%-30s %-9s %-5s %9s %9s %7.0f %6.2f%s\n", network, view, what, draw_text, paint_text,
+          budget, ratio, ratio > 1.0 ? "  over" : "");
   fflush (stdout);
 }
 
@@ -481,6 +485,9 @@ bench_network (Bench        *bench,
   draw = show (bench->view, network, analysis, TRUE);
   WAIT_UNTIL (view_is_still (bench->view));
   add_row (name, "network", "step", draw, frames_since (bench->view_meter, widget, n), budget);
+  /* the layers closing up after the fade, drawn while it plays: per frame */
+  if (bench->view->frame->close_up_cpu_ms > 0.0)
+    add_row (name, "network", "close", bench->view->frame->close_up_cpu_ms, NAN, budget);
 }
 
 static void
@@ -497,10 +504,37 @@ bench_timeline (Bench        *bench,
            paint_median (&bench->meter, GTK_WIDGET (bench->timeline), bench->repeats), budget);
 }
 
+/* The tree's modules replaced by detected's, shown before with those of
+ * previous (NULL: none), until its frames are painted (a long tree comes
+ * a few rows per frame): the main thread's CPU time in the call and the
+ * most expensive frame after it, summed (an upper bound of a main-loop
+ * iteration). */
+static double
+hierarchy_update (Bench      *bench,
+                  ScTask     *task,
+                  ScAnalysis *previous,
+                  ScAnalysis *detected)
+{
+  double start, ms;
+  guint n;
+
+  sculptor_hierarchy_view_set_modules (bench->hierarchy, task, NULL);
+  sculptor_hierarchy_view_set_modules (bench->hierarchy, task, previous);
+  WAIT_UNTIL (!sculptor_hierarchy_view_has_pending_rows (bench->hierarchy));
+  paint_frame (&bench->meter, bench->window);
+  n = bench->meter.frames->len;
+  start = thread_cpu_ms ();
+  sculptor_hierarchy_view_set_modules (bench->hierarchy, task, detected);
+  ms = thread_cpu_ms () - start;
+  WAIT_UNTIL (!sculptor_hierarchy_view_has_pending_rows (bench->hierarchy));
+  return ms + frames_since (&bench->meter, GTK_WIDGET (bench->hierarchy), n);
+}
+
 static void
 bench_hierarchy (Bench      *bench,
                  const char *name,
                  ScTask     *task,
+                 ScAnalysis *previous,
                  ScAnalysis *detected,
                  double      budget)
 {
@@ -509,23 +543,28 @@ bench_hierarchy (Bench      *bench,
   if (detected == NULL)
     return;
 
-  /* new modules (each detected step of a run): the tree is rebuilt, on
-   * the main thread, and painted */
+  /* the first modules of a run: the tree made from nothing */
   for (guint r = 0; r < bench->repeats; r++)
     {
-      double start, ms;
-      guint n;
+      double ms = hierarchy_update (bench, task, NULL, detected);
 
-      sculptor_hierarchy_view_set_modules (bench->hierarchy, task, NULL);
-      paint_frame (&bench->meter, bench->window);
-      n = bench->meter.frames->len;
-      start = thread_cpu_ms ();
-      sculptor_hierarchy_view_set_modules (bench->hierarchy, task, detected);
-      /* two main-loop iterations, summed: an upper bound of a frame */
-      ms = thread_cpu_ms () - start + frames_since (&bench->meter, GTK_WIDGET (bench->hierarchy), n);
       g_array_append_val (updates, ms);
     }
   add_row (name, "hierarchy", "new", NAN, median (updates), budget);
+
+  /* new modules after a detected step: the tree of the step before
+   * replaced */
+  if (sc_analysis_n_modules (previous) > 0 && previous != detected)
+    {
+      g_array_set_size (updates, 0);
+      for (guint r = 0; r < bench->repeats; r++)
+        {
+          double ms = hierarchy_update (bench, task, previous, detected);
+
+          g_array_append_val (updates, ms);
+        }
+      add_row (name, "hierarchy", "step", NAN, median (updates), budget);
+    }
   add_row (name, "hierarchy", "all", NAN,
            paint_median (&bench->meter, GTK_WIDGET (bench->hierarchy), bench->repeats), budget);
 }
@@ -558,15 +597,15 @@ bench_run (Bench      *bench,
 {
   g_autofree char *dense = g_strdup_printf ("%s dense", name);
   g_autofree char *pruned = g_strdup_printf ("%s pruned", name);
+  const ScStep *before = run->final ? step_before (run->steps, run->final) : NULL;
 
   sculptor_network_view_set_task (bench->view, run->task);
   if (run->dense != NULL)
     bench_network (bench, dense, run->dense, NULL, NULL, budget);
   if (run->final != NULL)
-    bench_network (bench, pruned, run->final, run->analysis, step_before (run->steps, run->final),
-                   budget);
+    bench_network (bench, pruned, run->final, run->analysis, before, budget);
   bench_timeline (bench, name, run->steps, budget);
-  bench_hierarchy (bench, name, run->task, run->analysis, budget);
+  bench_hierarchy (bench, name, run->task, before ? before->analysis : NULL, run->analysis, budget);
 }
 
 /* Opening a saved run in the window: read and detected on a worker, then
@@ -826,8 +865,11 @@ print_json (void)
           json_builder_set_member_name (builder, "draw_ms");
           json_builder_add_double_value (builder, row->draw);
         }
-      json_builder_set_member_name (builder, "paint_ms");
-      json_builder_add_double_value (builder, row->paint);
+      if (!isnan (row->paint))
+        {
+          json_builder_set_member_name (builder, "paint_ms");
+          json_builder_add_double_value (builder, row->paint);
+        }
       json_builder_set_member_name (builder, "budget_ms");
       json_builder_add_double_value (builder, row->budget);
       json_builder_end_object (builder);
@@ -850,7 +892,8 @@ print_summary (void)
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
-      double ratio = MAX (isnan (row->draw) ? 0.0 : row->draw, row->paint) / row->budget;
+      double ratio = MAX (isnan (row->draw) ? 0.0 : row->draw,
+                          isnan (row->paint) ? 0.0 : row->paint) / row->budget;
       guint kind = row->budget == BUDGET_MNIST;
 
       worst[kind] = MAX (worst[kind], ratio);

@@ -18,6 +18,7 @@
 #include "sculptor-hierarchy-view.h"
 #include "sculptor-module-inspector.h"
 #include "sculptor-resources.h"
+#include "sculptor-stable-rows.h"
 
 #include "detect-test-util.h"
 #include "gui-test-util.h"
@@ -145,15 +146,28 @@ n_rows (Fixture *fx)
   return g_list_model_get_n_items (G_LIST_MODEL (view_selection (fx)));
 }
 
+/* The widget's children, each with a reference (no new widget can take
+ * an old one's address while the array lives). */
+static GPtrArray *
+child_widgets (GtkWidget *widget)
+{
+  GPtrArray *children = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_ptr_array_add (children, g_object_ref (child));
+  return children;
+}
+
 static GtkTreeListRow *
 row_at (Fixture *fx,
         guint    position)
 {
-  GtkTreeListRow *row = g_list_model_get_item (G_LIST_MODEL (view_selection (fx)), position);
+  SculptorRowSlot *slot = g_list_model_get_item (G_LIST_MODEL (view_selection (fx)), position);
 
-  g_assert_nonnull (row);
-  g_object_unref (row);   /* the model keeps one */
-  return row;
+  g_assert_nonnull (slot);
+  g_object_unref (slot);   /* the model keeps one */
+  return sculptor_row_slot_get_item (slot);
 }
 
 static ScModuleNode *
@@ -308,6 +322,32 @@ test_input_separable (void)
   g_assert_cmpuint (gtk_single_selection_get_selected (view_selection (&fx)), ==,
                     find_row_of_module (&fx, (guint) (1 - m01)));
   g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, 1 - m01);
+
+  /* The next detected step's tree (here: the same modules in a new tree)
+   * comes into the row widgets there are, the selection kept: GTK makes a
+   * row widget again for every new item of a new model. */
+  {
+    GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fx.view),
+                                                                 SCULPTOR_TYPE_HIERARCHY_VIEW,
+                                                                 "list_view"));
+    g_autoptr(GPtrArray) before = child_widgets (list);
+    g_autoptr(GPtrArray) after = NULL;
+    g_autofree char *title = sc_render_module_label (graph->modules[m01].id);
+
+    g_assert_cmpuint (before->len, >=, 2);
+    sculptor_hierarchy_view_set_modules (fx.view, fx.task, fx.run->analysis);
+    g_assert_false (sculptor_hierarchy_view_has_pending_rows (fx.view));
+    gui_wait_for_frame (fx.window);
+    after = child_widgets (list);
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+    g_assert_nonnull (find_label (list, title));
+    g_assert_cmpint (sculptor_hierarchy_view_get_selected_module (fx.view), ==, 1 - m01);
+    g_assert_cmpuint (gtk_single_selection_get_selected (view_selection (&fx)), ==,
+                      find_row_of_module (&fx, (guint) (1 - m01)));
+    g_assert_cmpint (fx.n_selected, ==, 1);
+  }
 
   gui_save_png (fx.window, "gui-hierarchy-input-separable.png");
 

@@ -16,8 +16,11 @@
 
 #include "sculptor-preferences.h"
 #include "sculptor-resources.h"
+#include "sculptor-training-panel.h"
 #include "sculptor-window-private.h"
 #include "sculptor-window-state.h"
+
+#include "gui-test-util.h"
 
 /* Every wait is on a condition, with a deadline that only a hang reaches. */
 static gboolean
@@ -681,6 +684,68 @@ test_live_task_switch_and_title (void)
   g_rmdir (dir);
 }
 
+/* Columns of the texture with any ink (alpha) in them, from the left
+ * (from_right FALSE) or the right edge, up to n columns. */
+static guint
+inked_edge_columns (GdkTexture *texture,
+                    guint       n,
+                    gboolean    from_right)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  guint inked = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  for (guint c = 0; c < n; c++)
+    {
+      int x = from_right ? width - 1 - (int) c : (int) c;
+
+      for (int y = 0; y < height; y++)
+        if ((pixels[(gsize) y * width + x] >> 24) != 0)
+          {
+            inked++;
+            break;
+          }
+    }
+  return inked;
+}
+
+/* The training panel as narrow as the window's sidebar makes it: the
+ * placeholder wraps, and the loss axis label ("0.0562") fits, instead of
+ * running past the panel's edges. */
+static void
+test_live_training_panel_fits (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = sculptor_training_panel_new ();
+  ScRunnerEpoch epochs[3];
+  g_autoptr(GdkTexture) empty = NULL;
+  g_autoptr(GdkTexture) curves = NULL;
+
+  gtk_widget_set_size_request (panel, 240, 150);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_set_default_size (GTK_WINDOW (window), 240, 150);
+  gtk_window_present (GTK_WINDOW (window));
+
+  empty = gui_render_widget (panel, "gui-live-training-empty.png");
+  g_assert_cmpint (gdk_texture_get_width (empty), ==, 240);
+  g_assert_cmpuint (inked_edge_columns (empty, 4, FALSE), ==, 0);
+  g_assert_cmpuint (inked_edge_columns (empty, 4, TRUE), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (epochs); i++)
+    epochs[i] = (ScRunnerEpoch) { .step = 22, .stage = SC_STAGE_EDGES, .epoch = i + 1,
+                                  .n_epochs = 10, .loss = 0.05 - 0.01 * i,
+                                  .train_loss = 0.04, .accuracy = 100.0 };
+  sculptor_training_panel_set_epochs (SCULPTOR_TRAINING_PANEL (panel), epochs,
+                                      G_N_ELEMENTS (epochs), "Edge pruning · retraining, step 22");
+  curves = gui_render_widget (panel, "gui-live-training-curves.png");
+  g_assert_cmpuint (inked_edge_columns (curves, 3, FALSE), ==, 0);
+  g_assert_cmpuint (inked_edge_columns (curves, 3, TRUE), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/live/watch-pace", test_live_watch_pace);
   g_test_add_func ("/live/selection-and-colors", test_live_selection_and_colors);
   g_test_add_func ("/live/training", test_live_training);
+  g_test_add_func ("/live/training-panel-fits", test_live_training_panel_fits);
   g_test_add_func ("/live/saved-run-scrubbing", test_live_saved_run_scrubbing);
   g_test_add_func ("/live/space", test_live_space);
   g_test_add_func ("/live/task-search", test_live_task_search);

@@ -535,6 +535,96 @@ assert_close_up (const SculptorFrame *frame,
   return moving;
 }
 
+static void
+on_close_up_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GPtrArray **frames = user_data;
+  double cpu_ms = -1.0;
+
+  *frames = _sculptor_frame_close_up_finish (result, &cpu_ms, NULL);
+  g_assert_cmpfloat (cpu_ms, >=, 0.0);
+}
+
+/* The view has the close-up drawn while the fade plays, so the fade
+ * starts a few frames' drawing sooner: a request deferring it leaves the
+ * fade's end, and the close-up drawn from it afterwards (on a worker, from
+ * references of its own) is the one drawn in one go, pixel for pixel. */
+static void
+test_frame_close_up_deferred (void)
+{
+  g_autoptr(ScSnapshot) before = NULL;
+  g_autoptr(ScSnapshot) after = NULL;
+  g_autoptr(SculptorFrame) whole = NULL;
+  g_autoptr(SculptorFrame) deferred = NULL;
+  g_autoptr(GPtrArray) frames = NULL;
+  SculptorFrameRequest request;
+  ScTask *task = get_run ()->task;
+
+  pruning_pair (&before, &after);
+  frame_request_init (&request, before, after, NULL, task);
+  whole = _sculptor_frame_render (&request);
+  g_assert_nonnull (whole->close_up);
+  g_assert_null (whole->close_up_from);
+
+  frame_request_init (&request, before, after, NULL, task);
+  request.defer_close_up = TRUE;
+  deferred = _sculptor_frame_render (&request);
+  g_assert_nonnull (deferred->fade_from);
+  g_assert_null (deferred->close_up);
+  g_assert_nonnull (deferred->close_up_from);
+
+  _sculptor_frame_close_up_async (deferred, NULL, on_close_up_done, &frames);
+  g_clear_pointer (&deferred, _sculptor_frame_free);   /* the job keeps what it needs */
+  GUI_WAIT_UNTIL (frames != NULL);
+  g_assert_cmpuint (frames->len, ==, whole->close_up->len);
+  for (guint k = 0; k < frames->len; k++)
+    {
+      GdkTexture *a = g_ptr_array_index (whole->close_up, k), *b = g_ptr_array_index (frames, k);
+      int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+      g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
+      g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
+
+      g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+      g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+      gdk_texture_download (a, pa, (gsize) width * 4);
+      gdk_texture_download (b, pb, (gsize) width * 4);
+      g_assert_cmpmem (pa, (gsize) width * height * 4, pb, (gsize) width * height * 4);
+    }
+}
+
+/* In the view: the fade's frame comes without its close-up, which arrives
+ * while the fade plays. */
+static void
+test_view_close_up_arrives (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ScSnapshot) before = NULL;
+  g_autoptr(ScSnapshot) after = NULL;
+  g_autoptr(GPtrArray) textures = NULL;
+
+  pruning_pair (&before, &after);
+  show (fixture, before, NULL);
+  sculptor_network_view_set_snapshot (fixture->view, after, NULL, TRUE);
+  /* the fade's frame: on screen, fading, its close-up still to come */
+  GUI_WAIT_UNTIL (sculptor_network_view_get_snapshot (fixture->view) == after &&
+                  fixture->view->frame != NULL && fixture->view->frame->request.snapshot == after);
+  g_assert_nonnull (fixture->view->frame->fade_from);
+  g_assert_null (fixture->view->frame->close_up);
+  g_assert_nonnull (fixture->view->frame->close_up_from);
+  g_assert_true (sculptor_network_view_is_animating (fixture->view));
+  g_assert_true (sculptor_network_view_is_busy (fixture->view));
+  /* then the close-up, in time for the fade to close up (300 ms) */
+  GUI_WAIT_UNTIL (!sculptor_network_view_is_busy (fixture->view));
+  g_assert_cmpfloat (fixture->view->frame->close_up_cpu_ms, >, 0.0);
+  if (sculptor_network_view_is_animating (fixture->view) && fixture->view->frame->close_up != NULL)
+    textures = g_ptr_array_ref (fixture->view->frame->close_up);
+  g_test_message ("close-up %s, %.1f ms a frame", textures ? "arrived during the fade" : "came late",
+                  fixture->view->frame->close_up_cpu_ms);
+  GUI_WAIT_UNTIL (is_still (fixture));
+}
+
 /* After the fade the layers close up: the frame brings a few textures in
  * between (from where the fade left the units), and so does a frame
  * blended from another layout (from where the view had them: a network
@@ -922,6 +1012,75 @@ test_timeline_click (Fixture       *fixture,
   g_assert_false (sculptor_timeline_get_step_position (fixture->timeline, 0, &x, &y));
 }
 
+/* The frame painted moved by x, y and zoomed with the window's renderer,
+ * either as a texture node (GTK's way) or the view's way. */
+static GdkTexture *
+render_frame (Fixture    *fixture,
+              GdkTexture *texture,
+              double      x,
+              double      y,
+              double      zoom,
+              gboolean    as_texture_node)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gdk_texture_get_width (texture),
+                                               gdk_texture_get_height (texture));
+
+  if (as_texture_node)
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_scale (snapshot, zoom, zoom);
+      gtk_snapshot_append_texture (snapshot, texture, &bounds);
+    }
+  else
+    _sculptor_network_view_append_frame (fixture->view, snapshot, texture, x, y, zoom, &bounds);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, 600, 500));
+}
+
+/* With the cairo renderer the view paints its frames from their Cairo
+ * surfaces, not as texture nodes (GTK 4.8 converts every pixel of those,
+ * each frame): the same pixels, as drawn and moved and zoomed as during a
+ * zoom or pan before the sharp frame arrives. */
+static void
+test_view_cairo_frame (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const double moves[][3] = { { 0.0, 0.0, 1.0 }, { -17.5, 9.0, 1.0 }, { -217.5, -109.0, 2.5 },
+                              { 40.0, 12.25, 0.75 } };
+  GdkTexture *content;
+
+  show (fixture, get_run ()->final, get_run ()->analysis);
+  g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (fixture->window))));
+  content = fixture->view->frame->content;
+  g_assert_nonnull (_sculptor_frame_texture_surface (content));
+
+  for (guint m = 0; m < G_N_ELEMENTS (moves); m++)
+    {
+      g_autoptr(GdkTexture) expected = render_frame (fixture, content, moves[m][0], moves[m][1],
+                                                     moves[m][2], TRUE);
+      g_autoptr(GdkTexture) painted = render_frame (fixture, content, moves[m][0], moves[m][1],
+                                                    moves[m][2], FALSE);
+      g_autofree guint8 *a = g_malloc ((gsize) 600 * 500 * 4);
+      g_autofree guint8 *b = g_malloc ((gsize) 600 * 500 * 4);
+      guint worst = 0, inked = 0;
+
+      gdk_texture_download (expected, a, 600 * 4);
+      gdk_texture_download (painted, b, 600 * 4);
+      for (gsize i = 0; i < (gsize) 600 * 500 * 4; i++)
+        {
+          worst = MAX (worst, (guint) ABS ((int) a[i] - (int) b[i]));
+          inked += (i % 4 == 3) && a[i] != 0;
+        }
+      g_test_message ("moved %.2f, %.2f, zoom %.2f: %u pixels with ink, largest difference %u",
+                      moves[m][0], moves[m][1], moves[m][2], inked, worst);
+      g_assert_cmpuint (inked, >, 1000);
+      g_assert_cmpuint (worst, <=, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -934,10 +1093,15 @@ main (int   argc,
   g_test_add ("/NetworkView/zoom", Fixture, NULL, fixture_set_up, test_view_zoom, fixture_tear_down);
   g_test_add ("/NetworkView/fade", Fixture, NULL, fixture_set_up, test_view_fade, fixture_tear_down);
   g_test_add_func ("/NetworkView/close-up", test_frame_close_up);
+  g_test_add_func ("/NetworkView/close-up-deferred", test_frame_close_up_deferred);
+  g_test_add ("/NetworkView/close-up-arrives", Fixture, NULL, fixture_set_up,
+              test_view_close_up_arrives, fixture_tear_down);
   g_test_add ("/NetworkView/tooltip", Fixture, NULL, fixture_set_up, test_view_tooltip, fixture_tear_down);
   g_test_add ("/NetworkView/png", Fixture, NULL, fixture_set_up, test_view_png, fixture_tear_down);
   g_test_add ("/NetworkView/large", Fixture, NULL, fixture_set_up, test_view_large, fixture_tear_down);
   g_test_add ("/NetworkView/cache", Fixture, NULL, fixture_set_up, test_view_cache, fixture_tear_down);
+  g_test_add ("/NetworkView/cairo-frame", Fixture, NULL, fixture_set_up, test_view_cairo_frame,
+              fixture_tear_down);
   g_test_add ("/Timeline/click", Fixture, NULL, fixture_set_up, test_timeline_click, fixture_tear_down);
 
   status = g_test_run ();

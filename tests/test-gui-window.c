@@ -17,6 +17,7 @@
 #include "sc-module-tree.h"
 #include "sc-result.h"
 #include "sculptor-resources.h"
+#include "sculptor-stable-rows.h"
 #include "sculptor-window-private.h"
 
 #include "gui-test-util.h"
@@ -118,7 +119,7 @@ test_window_run_explore_export (void)
   ScAnalysis *shown;
   const ScModule *module;
   ScModuleNode *node;
-  GtkTreeListRow *row;
+  SculptorRowSlot *slot;
   g_autofree char *dir = g_dir_make_tmp ("sculptor-gui-XXXXXX", NULL);
   g_autofree char *svg = g_build_filename (dir, "network.svg", NULL);
   g_autofree char *hier = g_build_filename (dir, "hierarchy.svg", NULL);
@@ -157,8 +158,8 @@ test_window_run_explore_export (void)
   /* Selecting a row selects the module everywhere; the inspector shows
    * its input set. */
   gtk_single_selection_set_selected (selection, 0);
-  row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
-  node = gtk_tree_list_row_get_item (row);
+  slot = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  node = gtk_tree_list_row_get_item (sculptor_row_slot_get_item (slot));
   GUI_WAIT_UNTIL (sculptor_network_view_get_selected_module (window->network_view) ==
                   (int) sc_module_node_get_module (node));
   module = &shown->modules->modules[sc_module_node_get_module (node)];
@@ -167,7 +168,7 @@ test_window_run_explore_export (void)
     GUI_WAIT_UNTIL (find_label (GTK_WIDGET (window->inspector),
                                 task->input_names[g_array_index (module->inputs, guint, i)]));
   g_object_unref (node);
-  g_object_unref (row);
+  g_object_unref (slot);
 
   /* Export with the core renderer, then save and reopen the run. */
   g_assert_true (_sculptor_window_export (window, "network-svg", svg, &error));

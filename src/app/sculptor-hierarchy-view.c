@@ -14,10 +14,17 @@
 #include "sc-module-tree.h"
 #include "sc-render.h"
 #include "sculptor-hierarchy-view.h"
+#include "sculptor-stable-rows.h"
 
 /* Above this many rows the tree starts collapsed: a DAG with much sharing
  * has very many paths, and every one is a row when all are expanded. */
 #define MAX_EXPANDED_ROWS 400
+
+/* A new tree longer than the last one gets this many more rows per frame:
+ * a row widget costs the main thread about 0.15 ms to make and style, a
+ * tree up to 200 of them (GTK's list view makes them for rows off screen
+ * too), and a frame has 16 ms. The rows on screen come first. */
+#define ROWS_PER_FRAME 16
 
 struct _SculptorHierarchyView
 {
@@ -32,10 +39,12 @@ struct _SculptorHierarchyView
   /* Owned references */
   ScAnalysis         *analysis;
   GtkTreeListModel   *tree;
+  SculptorStableRows *rows;        /* the tree's rows, in slots the row widgets keep */
   GHashTable         *expansion;   /* row path → expanded, over all trees shown */
 
   int                 selected;    /* module index, or -1 */
   guint               updating;    /* > 0: selection changes are ours */
+  guint               grow_id;     /* tick callback adding pending rows */
 };
 
 G_DEFINE_FINAL_TYPE (SculptorHierarchyView, sculptor_hierarchy_view, GTK_TYPE_WIDGET)
@@ -158,6 +167,8 @@ select_row (SculptorHierarchyView *self,
             guint                  position,
             gboolean               scroll)
 {
+  /* a row the tree has not shown yet comes at once */
+  sculptor_stable_rows_reveal (self->rows, position);
   self->updating++;
   gtk_single_selection_set_selected (self->selection, position);
   self->updating--;
@@ -172,7 +183,8 @@ select_row (SculptorHierarchyView *self,
 static int
 selected_row_module (SculptorHierarchyView *self)
 {
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  SculptorRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  GtkTreeListRow *row = slot ? sculptor_row_slot_get_item (slot) : NULL;
   g_autoptr(ScModuleNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
 
   return node ? (int) sc_module_node_get_module (node) : -1;
@@ -242,15 +254,60 @@ add_expand_shortcuts (SculptorHierarchyView *self)
 
 /* A row: expander › [swatch | label, "shared ×n" badge, cycle icon
  * / summary]. Built in C: a builder template parsed for every row made a
- * new tree (each detected step of a run) cost a frame or two. */
+ * new tree (each detected step of a run) cost a frame or two. A row
+ * widget shows a slot (SculptorStableRows): a new tree puts new rows into
+ * the slots, and the widget follows its slot's "item" instead of being
+ * made again. */
 typedef struct
 {
+  GtkWidget *expander;
   GtkWidget *swatch;
   GtkWidget *label;
   GtkWidget *badge;
   GtkWidget *cycle;
   GtkWidget *summary;
+  SculptorRowSlot *slot;   /* bound, or NULL */
+  gulong     item_changed;
 } RowWidgets;
+
+/* Tooltips are asked for when shown: GTK 4.8's gtk_widget_set_tooltip_text()
+ * asks the X server where the pointer is, a round trip per row. */
+static gboolean
+query_fixed_tooltip (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     const char *text)
+{
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+query_summary_tooltip (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_tooltip_query (GtkWidget *widget,
+                   GCallback  query,
+                   gpointer   data)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", query, data);
+}
 
 static void
 setup_row (GtkSignalListItemFactory *factory,
@@ -277,12 +334,14 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (line), row->label);
   row->badge = gtk_label_new (NULL);
   gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (row->badge, _("Used by several modules: shown under each of them"));
+  set_tooltip_query (row->badge, G_CALLBACK (query_fixed_tooltip),
+                     (gpointer) _("Used by several modules: shown under each of them"));
   gtk_widget_add_css_class (row->badge, "shared-badge");
   gtk_box_append (GTK_BOX (line), row->badge);
   row->cycle = gtk_image_new_from_icon_name ("media-playlist-repeat-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (row->cycle), 12);
-  gtk_widget_set_tooltip_text (row->cycle, _("Already shown above: these modules feed each other"));
+  set_tooltip_query (row->cycle, G_CALLBACK (query_fixed_tooltip),
+                     (gpointer) _("Already shown above: these modules feed each other"));
   gtk_widget_add_css_class (row->cycle, "dim-label");
   gtk_box_append (GTK_BOX (line), row->cycle);
   gtk_box_append (GTK_BOX (text), line);
@@ -293,12 +352,36 @@ setup_row (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (row->summary, "dim-label");
   gtk_widget_add_css_class (row->summary, "caption");
+  set_tooltip_query (row->summary, G_CALLBACK (query_summary_tooltip), NULL);
   gtk_box_append (GTK_BOX (text), row->summary);
   gtk_box_append (GTK_BOX (box), text);
 
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  row->expander = expander;
   g_object_set_data_full (G_OBJECT (item), "sculptor-row", row, g_free);
   gtk_list_item_set_child (item, expander);
+}
+
+/* Setting what a widget already shows costs nothing: a new tree mostly
+ * repeats the rows of the one before. */
+static void
+show_row (SculptorRowSlot *slot,
+          GParamSpec      *pspec,
+          RowWidgets      *row)
+{
+  GtkTreeListRow *list_row = sculptor_row_slot_get_item (slot);
+  g_autoptr(ScModuleNode) node = gtk_tree_list_row_get_item (list_row);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (row->expander), list_row);
+  sculptor_module_swatch_set_module_id (SCULPTOR_MODULE_SWATCH (row->swatch),
+                                        sc_module_node_get_id (node));
+  /* the same id may have another colour in the new step's colours */
+  gtk_widget_queue_draw (row->swatch);
+  gtk_label_set_label (GTK_LABEL (row->label), sc_module_node_get_label (node));
+  gtk_label_set_label (GTK_LABEL (row->badge), sc_module_node_get_shared_text (node));
+  gtk_widget_set_visible (row->badge, sc_module_node_get_shared (node));
+  gtk_widget_set_visible (row->cycle, sc_module_node_get_cycle (node));
+  gtk_inscription_set_text (GTK_INSCRIPTION (row->summary), sc_module_node_get_summary (node));
 }
 
 static void
@@ -306,19 +389,12 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
-  g_autoptr(ScModuleNode) node = gtk_tree_list_row_get_item (list_row);
+  SculptorRowSlot *slot = gtk_list_item_get_item (item);
   RowWidgets *row = g_object_get_data (G_OBJECT (item), "sculptor-row");
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), list_row);
-  sculptor_module_swatch_set_module_id (SCULPTOR_MODULE_SWATCH (row->swatch),
-                                        sc_module_node_get_id (node));
-  gtk_label_set_label (GTK_LABEL (row->label), sc_module_node_get_label (node));
-  gtk_label_set_label (GTK_LABEL (row->badge), sc_module_node_get_shared_text (node));
-  gtk_widget_set_visible (row->badge, sc_module_node_get_shared (node));
-  gtk_widget_set_visible (row->cycle, sc_module_node_get_cycle (node));
-  gtk_inscription_set_text (GTK_INSCRIPTION (row->summary), sc_module_node_get_summary (node));
-  gtk_widget_set_tooltip_text (row->summary, sc_module_node_get_summary (node));
+  show_row (slot, NULL, row);
+  row->slot = slot;
+  row->item_changed = g_signal_connect (slot, "notify::item", G_CALLBACK (show_row), row);
 }
 
 static void
@@ -326,7 +402,11 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
+  RowWidgets *row = g_object_get_data (G_OBJECT (item), "sculptor-row");
+
+  g_clear_signal_handler (&row->item_changed, row->slot);
+  row->slot = NULL;
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (row->expander), NULL);
 }
 
 static void
@@ -374,6 +454,23 @@ create_tree (ScTask     *task,
                                   sc_module_tree_create_child_model, NULL, NULL);
 }
 
+static gboolean
+grow_rows (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  SculptorHierarchyView *self = SCULPTOR_HIERARCHY_VIEW (widget);
+  gboolean more;
+
+  self->updating++;
+  more = sculptor_stable_rows_grow (self->rows);
+  self->updating--;
+  if (more)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * sculptor_hierarchy_view_set_modules:
  * @task: (nullable): names of the inputs and outputs
@@ -405,11 +502,15 @@ sculptor_hierarchy_view_set_modules (SculptorHierarchyView *self,
   self->updating++;
   g_clear_object (&self->tree);
   if (self->analysis)
-    self->tree = create_tree (task, self->analysis);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
-  if (self->tree)
-    restore_expansion (self);
+    {
+      self->tree = create_tree (task, self->analysis);
+      /* before the list sees the tree: rows change once */
+      restore_expansion (self);
+    }
+  sculptor_stable_rows_set_source (self->rows, G_LIST_MODEL (self->tree));
   self->updating--;
+  if (sculptor_stable_rows_get_n_pending (self->rows) > 0 && self->grow_id == 0)
+    self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_rows, NULL, NULL);
 
   self->selected = selected_id >= 0 && self->analysis
                    ? sc_module_graph_find (self->analysis->modules, (guint) selected_id) : -1;
@@ -459,17 +560,29 @@ sculptor_hierarchy_view_get_selected_module (SculptorHierarchyView *self)
   return self->selected;
 }
 
+gboolean
+sculptor_hierarchy_view_has_pending_rows (SculptorHierarchyView *self)
+{
+  g_return_val_if_fail (SCULPTOR_IS_HIERARCHY_VIEW (self), FALSE);
+
+  return sculptor_stable_rows_get_n_pending (self->rows) > 0;
+}
+
 static void
 sculptor_hierarchy_view_dispose (GObject *object)
 {
   SculptorHierarchyView *self = (SculptorHierarchyView *) object;
   GtkWidget *child;
 
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
+  self->grow_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SCULPTOR_TYPE_HIERARCHY_VIEW);
   /* The template's root is not a bound child. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->tree);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->analysis, sc_analysis_unref);
   g_clear_pointer (&self->expansion, g_hash_table_unref);
 
@@ -519,6 +632,9 @@ sculptor_hierarchy_view_init (SculptorHierarchyView *self)
   self->selected = -1;
   self->expansion = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = sculptor_stable_rows_new ();
+  sculptor_stable_rows_set_max_growth (self->rows, ROWS_PER_FRAME);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   set_row_factory (self);
   add_expand_shortcuts (self);
   update_count (self);

@@ -29,6 +29,8 @@ void       sculptor_hierarchy_view_set_modules         (SculptorHierarchyView *s
 void       sculptor_hierarchy_view_set_selected_module (SculptorHierarchyView *self,
                                                         int                    module);
 int        sculptor_hierarchy_view_get_selected_module (SculptorHierarchyView *self);
+/* TRUE while a new, longer tree is still being shown a few rows per frame */
+gboolean   sculptor_hierarchy_view_has_pending_rows    (SculptorHierarchyView *self);
 
 /* A small rounded square in the colour of a module (sc_render_module_color,
  * the palette of the network figure, light or dark to suit the theme). Used

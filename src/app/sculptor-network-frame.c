@@ -64,7 +64,35 @@ _sculptor_frame_free (SculptorFrame *frame)
   g_clear_object (&frame->fade_from);
   g_clear_object (&frame->fade_to);
   g_clear_pointer (&frame->close_up, g_ptr_array_unref);
+  g_clear_pointer (&frame->close_up_from, sc_layout_free);
   g_free (frame);
+}
+
+/* A copy of src with references of its own: a worker can draw from it
+ * while the view drops the frame it came from. */
+static void
+request_copy (SculptorFrameRequest       *dst,
+              const SculptorFrameRequest *src)
+{
+  *dst = *src;
+  dst->snapshot = sc_snapshot_ref (src->snapshot);
+  dst->analysis = src->analysis ? sc_analysis_ref (src->analysis) : NULL;
+  dst->previous = src->previous ? sc_snapshot_ref (src->previous) : NULL;
+  dst->previous_analysis = src->previous_analysis ? sc_analysis_ref (src->previous_analysis) : NULL;
+  dst->task = src->task ? sc_task_ref (src->task) : NULL;
+  dst->title = g_strdup (src->title);
+  dst->subtitle = g_strdup (src->subtitle);
+  dst->colors = sc_module_colors_copy (src->colors);
+  dst->previous_colors = sc_module_colors_copy (src->previous_colors);
+  dst->layout_from = src->layout_from ? sc_snapshot_ref (src->layout_from) : NULL;
+  dst->layout_analysis = src->layout_analysis ? sc_analysis_ref (src->layout_analysis) : NULL;
+  dst->layout_colors = sc_module_colors_copy (src->layout_colors);
+  dst->cache = src->cache ? _sculptor_frame_cache_ref (src->cache) : NULL;
+  dst->greyed_units = src->greyed_units
+                      ? g_memdup2 (src->greyed_units, MAX (sc_snapshot_n_units (src->snapshot), 1))
+                      : NULL;
+  dst->greyed_edges = src->greyed_edges ? sc_mask_copy (src->greyed_edges) : NULL;
+  dst->shown_layout = src->shown_layout ? sc_layout_copy (src->shown_layout) : NULL;
 }
 
 /* ---- drawing --------------------------------------------------------- */
@@ -391,33 +419,52 @@ render_fade_in_place (SculptorFrame    *frame,
  * view plays them. Not for a network drawn in another's layout (it does
  * not close up), nor for an image, nor when nothing moves or the frames
  * would take too long. */
-static void
-render_close_up (SculptorFrame  *frame,
-                 const ScLayout *fade_end)
+static guint
+close_up_frames (const SculptorFrame *frame,
+                 const ScLayout      *fade_end)
 {
   const ScLayout *layout = frame->layout;
   double moved = 0.0;
   guint n;
 
   if (layout->has_image || fade_end->n_units != layout->n_units)
-    return;
+    return 0;
   for (guint u = 0; u < layout->n_units; u++)
     if (layout->units[u].visible && fade_end->units[u].visible)
       moved = MAX (moved, MAX (fabs (layout->units[u].x - fade_end->units[u].x),
                                fabs (layout->units[u].y - fade_end->units[u].y)));
   n = (guint) MIN (SCULPTOR_FRAME_CLOSE_UP_FRAMES,
                    SCULPTOR_FRAME_CLOSE_UP_BUDGET_MS / MAX (frame->render_ms, 1.0));
-  if (moved < 1.0 || n < 2)
-    return;
+  return moved < 1.0 || n < 2 ? 0 : n;
+}
 
-  frame->close_up = g_ptr_array_new_with_free_func (g_object_unref);
+static GPtrArray *
+draw_close_up (const SculptorFrameRequest *request,
+               const ScScene              *scene,
+               const ScLayout             *layout,
+               const ScLayout             *fade_end,
+               guint                       n)
+{
+  GPtrArray *frames = g_ptr_array_new_with_free_func (g_object_unref);
+
   for (guint k = 1; k <= n; k++)
     {
       g_autoptr(ScLayout) between = sc_layout_between (fade_end, layout, (double) k / (n + 1));
 
-      g_ptr_array_add (frame->close_up, render_texture (&frame->request, &frame->scene, between,
-                                                        CONTENT_PARTS, &frame->request.transform));
+      g_ptr_array_add (frames, render_texture (request, scene, between, CONTENT_PARTS,
+                                               &request->transform));
     }
+  return frames;
+}
+
+static void
+render_close_up (SculptorFrame  *frame,
+                 const ScLayout *fade_end)
+{
+  guint n = close_up_frames (frame, fade_end);
+
+  if (n > 0)
+    frame->close_up = draw_close_up (&frame->request, &frame->scene, frame->layout, fade_end, n);
 }
 
 /* The renderer fades pruned units out in their old slots: before
@@ -479,8 +526,15 @@ _sculptor_frame_render (SculptorFrameRequest *request)
       else
         fade_end = render_fade (frame);
 
-      /* drawn in another network's layout, it keeps that layout */
-      if (layout_source (req) == NULL)
+      /* drawn in another network's layout, it keeps that layout. The
+       * close-up plays after the fade: the view may have it drawn while
+       * the fade plays, which then starts sooner */
+      if (layout_source (req) == NULL && req->defer_close_up)
+        {
+          if (close_up_frames (frame, fade_end) > 0)
+            frame->close_up_from = g_steal_pointer (&fade_end);
+        }
+      else if (layout_source (req) == NULL)
         render_close_up (frame, fade_end);
     }
   else if (frame->request.shown_layout != NULL && layout_source (&frame->request) == NULL)
@@ -559,5 +613,92 @@ _sculptor_frame_render_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- the deferred close-up --------------------------------------------- */
+
+typedef struct
+{
+  SculptorFrameRequest request;
+  ScLayout            *layout;
+  ScLayout            *from;
+  guint                n;
+  double               cpu_ms;
+} CloseUpJob;
+
+static void
+close_up_job_free (gpointer data)
+{
+  CloseUpJob *job = data;
+
+  _sculptor_frame_request_clear (&job->request);
+  g_clear_pointer (&job->layout, sc_layout_free);
+  g_clear_pointer (&job->from, sc_layout_free);
+  g_free (job);
+}
+
+static void
+close_up_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CloseUpJob *job = task_data;
+  double cpu_start = thread_cpu_ms ();
+  GPtrArray *frames;
+  ScScene scene;
+#ifdef __linux__
+  int nice = getpriority (PRIO_PROCESS, 0);
+
+  setpriority (PRIO_PROCESS, 0, nice + 10);   /* as render_in_thread */
+#endif
+
+  scene_init (&scene, &job->request);
+  frames = draw_close_up (&job->request, &scene, job->layout, job->from, job->n);
+  job->cpu_ms = thread_cpu_ms () - cpu_start;
+
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, 0, nice);
+#endif
+  g_task_return_pointer (task, frames, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+_sculptor_frame_close_up_async (const SculptorFrame *frame,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CloseUpJob *job;
+
+  g_return_if_fail (frame != NULL && frame->close_up_from != NULL);
+
+  job = g_new0 (CloseUpJob, 1);
+  request_copy (&job->request, &frame->request);
+  job->layout = sc_layout_copy (frame->layout);
+  job->from = sc_layout_copy (frame->close_up_from);
+  job->n = close_up_frames (frame, frame->close_up_from);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _sculptor_frame_close_up_async);
+  g_task_set_task_data (task, job, close_up_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, close_up_in_thread);
+}
+
+GPtrArray *
+_sculptor_frame_close_up_finish (GAsyncResult  *result,
+                                 double        *cpu_ms,
+                                 GError       **error)
+{
+  CloseUpJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (cpu_ms != NULL)
+    *cpu_ms = job->cpu_ms;
   return g_task_propagate_pointer (G_TASK (result), error);
 }

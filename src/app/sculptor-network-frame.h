@@ -54,6 +54,8 @@ typedef struct
   ScMask                *greyed_edges; /* unit / edge of the dense shape), or NULL */
   ScLayout              *shown_layout; /* the layout on screen before (animated
                                         * frames: units move from there), or NULL */
+  gboolean               defer_close_up; /* after a fade: leave the close-up to
+                                          * _sculptor_frame_close_up_async() */
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,
@@ -72,8 +74,11 @@ typedef struct
   GPtrArray            *close_up;    /* GdkTexture: after the fade (or on the way
                                       * from shown_layout), the layers closing
                                       * up, in order; or NULL */
+  ScLayout             *close_up_from; /* a deferred close-up from this layout
+                                      * (the fade's end), or NULL */
   double                render_ms;   /* time spent drawing */
   double                cpu_ms;      /* CPU time of the whole frame (the bench) */
+  double                close_up_cpu_ms; /* per frame of its deferred close-up, or 0 */
 } SculptorFrame;
 
 /* Frames that take longer than this to draw do not get the fade. */
@@ -103,6 +108,17 @@ void           _sculptor_frame_render_async  (SculptorFrameRequest *request,
                                               gpointer              user_data);
 SculptorFrame *_sculptor_frame_render_finish (GAsyncResult         *result,
                                               GError              **error);
+
+/* The close-up frames a frame's request deferred (close_up_from), drawn
+ * on a worker thread from references of its own while the fade plays;
+ * finish returns them (GPtrArray of GdkTexture) and the CPU time it took. */
+void           _sculptor_frame_close_up_async  (const SculptorFrame  *frame,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray     *_sculptor_frame_close_up_finish (GAsyncResult         *result,
+                                                double               *cpu_ms,
+                                                GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SculptorFrame, _sculptor_frame_free)
 

@@ -64,6 +64,13 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+gboolean
+_sculptor_network_view_in_fade (SculptorNetworkView *self)
+{
+  return self->animation == ANIMATION_FADE && self->frame != NULL &&
+         self->frame->fade_from != NULL && elapsed_ms (self) < FADE_MS;
+}
+
 void
 _sculptor_network_view_start_animation (SculptorNetworkView *self,
                                         AnimationKind        kind)
@@ -106,6 +113,75 @@ _sculptor_network_view_stop_animation (SculptorNetworkView *self)
 
 /* ---- textures -------------------------------------------------------- */
 
+/* GTK 4.8's cairo renderer draws a texture node by converting every pixel
+ * of the texture to floats and back (gdk_memory_convert has no same-format
+ * path), 10–20 ms a frame for a large view. Our frames are Cairo image
+ * surfaces already: with that renderer they are painted as they are, the
+ * way the texture node paints (padded, filling bounds). Other renderers
+ * keep the texture, which they upload once. */
+static gboolean
+paints_with_cairo (SculptorNetworkView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* GTK 4.8's gtk_snapshot_append_cairo() gets a translation under a scale
+ * wrong (it scales the offset too), so the zoom is applied here, in Cairo,
+ * and the node covers only the part of the widget the frame reaches. */
+void
+_sculptor_network_view_append_frame (SculptorNetworkView   *self,
+                                     GtkSnapshot           *snapshot,
+                                     GdkTexture            *texture,
+                                     double                 x,
+                                     double                 y,
+                                     double                 zoom,
+                                     const graphene_rect_t *bounds)
+{
+  cairo_surface_t *surface = _sculptor_frame_texture_surface (texture);
+  graphene_rect_t reach, area;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  cairo_t *cr;
+
+  if (surface == NULL || !paints_with_cairo (self) || zoom <= 0.0 ||
+      bounds->size.width <= 0.0f || bounds->size.height <= 0.0f)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_scale (snapshot, zoom, zoom);
+      gtk_snapshot_append_texture (snapshot, texture, bounds);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
+  reach = GRAPHENE_RECT_INIT (x + zoom * bounds->origin.x, y + zoom * bounds->origin.y,
+                              zoom * bounds->size.width, zoom * bounds->size.height);
+  if (!graphene_rect_intersection (&reach,
+                                   &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                                                        gtk_widget_get_height (GTK_WIDGET (self))),
+                                   &area))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &area);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, zoom, zoom);
+  pattern = cairo_pattern_create_for_surface (surface);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_matrix_init_scale (&matrix,
+                           cairo_image_surface_get_width (surface) / bounds->size.width,
+                           cairo_image_surface_get_height (surface) / bounds->size.height);
+  cairo_matrix_translate (&matrix, -bounds->origin.x, -bounds->origin.y);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_pattern_destroy (pattern);
+  cairo_rectangle (cr, bounds->origin.x, bounds->origin.y, bounds->size.width, bounds->size.height);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
 /* Draws a texture drawn with transform drawn_with as the current view
  * would show it: zooming and panning move the last frame at once, and the
  * next frame redraws it sharply. */
@@ -118,13 +194,10 @@ append_texture (SculptorNetworkView         *self,
   const SculptorFrameRequest *request = &self->frame->request;
   double ratio = self->view.zoom / drawn_with->zoom;
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->view.x - drawn_with->x * ratio,
-                                                          self->view.y - drawn_with->y * ratio));
-  gtk_snapshot_scale (snapshot, ratio, ratio);
-  gtk_snapshot_append_texture (snapshot, texture,
-                               &GRAPHENE_RECT_INIT (0, 0, request->width, request->height));
-  gtk_snapshot_restore (snapshot);
+  _sculptor_network_view_append_frame (self, snapshot, texture,
+                                       self->view.x - drawn_with->x * ratio,
+                                       self->view.y - drawn_with->y * ratio, ratio,
+                                       &GRAPHENE_RECT_INIT (0, 0, request->width, request->height));
 }
 
 /* (1 − progress) · from + progress · to, pixel by pixel: what a cross-fade
@@ -297,8 +370,9 @@ draw_overlay (SculptorNetworkView *self,
     {
       const ScRect *rect = &self->frame->overlay_rect;
 
-      gtk_snapshot_append_texture (snapshot, self->frame->overlay,
-                                   &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height));
+      _sculptor_network_view_append_frame (self, snapshot, self->frame->overlay, 0.0, 0.0, 1.0,
+                                           &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width,
+                                                                rect->height));
     }
 }
 

@@ -54,6 +54,7 @@ struct _SculptorNetworkView
   int                    hovered;      /* global unit index, or -1 */
 
   /* Drawing on the worker */
+  guint                  frame_serial;     /* of the frame on screen */
   guint                  rendering : 1;
   guint                  dirty : 1;        /* a newer frame is wanted */
   guint                  animate_next : 1;
@@ -111,5 +112,18 @@ void _sculptor_network_view_draw          (SculptorNetworkView *self,
 void _sculptor_network_view_start_animation (SculptorNetworkView *self,
                                              AnimationKind        kind);
 void _sculptor_network_view_stop_animation  (SculptorNetworkView *self);
+/* TRUE while a fade runs and its close-up has not started */
+gboolean _sculptor_network_view_in_fade     (SculptorNetworkView *self);
+/* A frame's texture in bounds, moved by x, y and zoomed by zoom (widget =
+ * (x, y) + zoom · bounds): with the cairo renderer, painted from its Cairo
+ * surface (what a texture node would draw, without GTK 4.8's per-pixel
+ * conversion), as far as the widget reaches; else a texture node. */
+void _sculptor_network_view_append_frame    (SculptorNetworkView   *self,
+                                             GtkSnapshot           *snapshot,
+                                             GdkTexture            *texture,
+                                             double                 x,
+                                             double                 y,
+                                             double                 zoom,
+                                             const graphene_rect_t *bounds);
 
 G_END_DECLS

@@ -91,6 +91,8 @@ start_frame (SculptorNetworkView *self,
     .layout_analysis = self->layout_analysis ? sc_analysis_ref (self->layout_analysis) : NULL,
     .layout_colors = sc_module_colors_copy (self->layout_colors),
     .cache = _sculptor_frame_cache_ref (self->cache),
+    /* the close-up is drawn while the fade plays (on_frame_rendered) */
+    .defer_close_up = TRUE,
   };
 
   if (self->lesion != NULL && !sc_lesion_is_empty (self->lesion) &&
@@ -173,6 +175,7 @@ replace_frame (SculptorNetworkView *self,
 {
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   self->frame = frame;
+  self->frame_serial++;
   if (self->hovered >= 0 &&
       ((guint) self->hovered >= frame->layout->n_units || !frame->layout->units[self->hovered].visible))
     self->hovered = -1;
@@ -214,6 +217,57 @@ install_frame (SculptorNetworkView *self,
   _sculptor_network_view_start_animation (self, kind);
 }
 
+typedef struct
+{
+  SculptorNetworkView *view;
+  guint                serial;   /* the frame it is for */
+} CloseUpData;
+
+/* The close-up frames arrive: they play after the fade if it is still
+ * fading out what was pruned; later, the fade's end blends into the frame
+ * as it does without a close-up. */
+static void
+on_close_up_rendered (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CloseUpData *data = user_data;
+  g_autoptr(SculptorNetworkView) self = data->view;
+  g_autoptr(GError) error = NULL;
+  double cpu_ms = 0.0;
+  g_autoptr(GPtrArray) frames = _sculptor_frame_close_up_finish (result, &cpu_ms, &error);
+  guint serial = data->serial;
+
+  g_free (data);
+  if (frames == NULL)
+    return;   /* cancelled: the view is going away */
+
+  self->rendering = FALSE;
+  if (self->frame != NULL && self->frame_serial == serial && self->frame->close_up == NULL)
+    {
+      self->frame->close_up_cpu_ms = frames->len > 0 ? cpu_ms / frames->len : 0.0;
+      if (self->debug_frames)
+        g_message ("Network close-up: %u frames in %.1f ms of CPU, %s", frames->len, cpu_ms,
+                   _sculptor_network_view_in_fade (self) ? "during the fade" : "too late");
+      if (_sculptor_network_view_in_fade (self))
+        self->frame->close_up = g_steal_pointer (&frames);
+    }
+  if (self->dirty)
+    _sculptor_network_view_request_frame (self, FALSE);
+}
+
+/* One drawing at a time: the close-up, then whatever is newer. */
+static void
+start_close_up (SculptorNetworkView *self)
+{
+  CloseUpData *data = g_new0 (CloseUpData, 1);
+
+  data->view = g_object_ref (self);
+  data->serial = self->frame_serial;
+  self->rendering = TRUE;
+  _sculptor_frame_close_up_async (self->frame, self->cancellable, on_close_up_rendered, data);
+}
+
 static void
 on_frame_rendered (GObject      *source,
                    GAsyncResult *result,
@@ -232,7 +286,9 @@ on_frame_rendered (GObject      *source,
   else
     install_frame (self, frame);
 
-  if (self->dirty)
+  if (self->frame == frame && frame->close_up_from != NULL && _sculptor_network_view_in_fade (self))
+    start_close_up (self);
+  else if (self->dirty)
     _sculptor_network_view_request_frame (self, FALSE);
 }
 

@@ -44,6 +44,33 @@ typedef struct
   double    acc_lo;
 } Painter;
 
+static PangoLayout *
+make_layout (Painter    *p,
+             const char *text,
+             gboolean    bold)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (p->widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+static int
+text_width (Painter    *p,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = make_layout (p, text, FALSE);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
 static void
 draw_text (Painter    *p,
            const char *text,
@@ -54,17 +81,37 @@ draw_text (Painter    *p,
            const GdkRGBA *color,
            gboolean    bold)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (p->widget, text);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoLayout *layout = make_layout (p, text, bold);
   int width, height;
 
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (layout, attrs);
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_move_to (p->cr, x - xalign * width, y - yalign * height);
   _sculptor_theme_set_source (p->cr, color, 1.0);
+  pango_cairo_show_layout (p->cr, layout);
+  g_object_unref (layout);
+}
+
+/* A placeholder centred on x, y, wrapped to width (a narrow panel cut a
+ * single line at both ends), dimmed like the other views' placeholders. */
+static void
+draw_placeholder (Painter    *p,
+                  const char *text,
+                  double      x,
+                  double      y,
+                  double      width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (p->widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int w, h;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, (int) MAX (width, 1.0) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (p->cr, x - MAX (width, 1.0) / 2.0, y - h / 2.0);
+  _sculptor_theme_set_source (p->cr, &p->fg, 0.55);
   pango_cairo_show_layout (p->cr, layout);
   pango_attr_list_unref (attrs);
   g_object_unref (layout);
@@ -150,17 +197,15 @@ paint (SculptorTrainingPanel *self,
   gdk_rgba_parse (&p.loss, dark ? "#ffa348" : "#c64600");
   gdk_rgba_parse (&p.accepted, dark ? "#57e389" : "#26a269");
   gdk_rgba_parse (&p.rejected, dark ? "#f66151" : "#c01c28");
-  p.x = MARGIN_LEFT;
   p.y = MARGIN_TOP;
-  p.w = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 10.0);
   p.h = MAX (height - MARGIN_TOP - MARGIN_BOTTOM, 10.0);
 
   draw_text (&p, self->title ? self->title : _("Training"), 8.0, 4.0, 0.0, 0.0, &p.fg, TRUE);
 
   if (self->epochs->len == 0)
     {
-      draw_text (&p, _("Loss and accuracy of each training run appear here, epoch by epoch"),
-                 width / 2.0, height / 2.0, 0.5, 0.5, &p.fg, FALSE);
+      draw_placeholder (&p, _("Loss and accuracy of each training run appear here, epoch by epoch"),
+                        width / 2.0, height / 2.0, width - 24.0);
       return;
     }
 
@@ -179,24 +224,41 @@ paint (SculptorTrainingPanel *self,
   p.loss_max = p.loss_max > 0.0 && isfinite (p.loss_max)
                ? pow (10.0, ceil (log10 (p.loss_max) * 4.0) / 4.0) : 1.0;
   p.acc_lo = CLAMP (floor ((p.acc_lo - 1.0) / 10.0) * 10.0, 0.0, 90.0);
+  loss_max = g_strdup_printf ("%.3g", p.loss_max);
+  acc_lo = g_strdup_printf ("%g %%", p.acc_lo);
+  /* room for the axis labels ("0.0562" is wider than the margin) */
+  p.x = MAX (MARGIN_LEFT, text_width (&p, loss_max) + 12.0);
+  p.w = MAX (width - p.x - MAX (MARGIN_RIGHT, text_width (&p, "100 %") + 12.0), 10.0);
 
   /* frame and axis labels */
   cairo_rectangle (cr, p.x + 0.5, p.y + 0.5, p.w, p.h);
   _sculptor_theme_set_source (cr, &p.fg, 0.15);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
-  loss_max = g_strdup_printf ("%.3g", p.loss_max);
   draw_text (&p, loss_max, p.x - 4.0, p.y, 1.0, 0.5, &p.loss, FALSE);
   draw_text (&p, "0", p.x - 4.0, p.y + p.h, 1.0, 0.5, &p.loss, FALSE);
   draw_text (&p, "100 %", p.x + p.w + 4.0, p.y, 0.0, 0.5, &p.accuracy, FALSE);
-  acc_lo = g_strdup_printf ("%g %%", p.acc_lo);
   draw_text (&p, acc_lo, p.x + p.w + 4.0, p.y + p.h, 0.0, 0.5, &p.accuracy, FALSE);
-  epochs_label = g_strdup_printf (_("epoch %u/%u · %.1f %%"), last->epoch, last->n_epochs,
-                                  last->accuracy);
-  draw_text (&p, epochs_label, p.x + p.w / 2.0, p.y + p.h + 2.0, 0.5, 0.0, &p.fg, FALSE);
   /* which curve is which: solid validation loss, dashed training loss */
   draw_text (&p, _("loss"), p.x, p.y + p.h + 2.0, 0.0, 0.0, &p.loss, FALSE);
   draw_text (&p, _("accuracy"), p.x + p.w, p.y + p.h + 2.0, 1.0, 0.0, &p.accuracy, FALSE);
+  /* between them, centred in the room they leave, or shorter if it does
+   * not fit ("100.0 %accuracy") */
+  {
+    double left = p.x + text_width (&p, _("loss")) + 8.0;
+    double right = p.x + p.w - text_width (&p, _("accuracy")) - 8.0;
+
+    epochs_label = g_strdup_printf (_("epoch %u/%u · %.1f %%"), last->epoch, last->n_epochs,
+                                    last->accuracy);
+    if (text_width (&p, epochs_label) > right - left)
+      {
+        g_free (epochs_label);
+        epochs_label = g_strdup_printf ("%u/%u · %.1f %%", last->epoch, last->n_epochs,
+                                        last->accuracy);
+      }
+    if (text_width (&p, epochs_label) <= right - left)
+      draw_text (&p, epochs_label, (left + right) / 2.0, p.y + p.h + 2.0, 0.5, 0.0, &p.fg, FALSE);
+  }
 
   /* the accuracy the step needs */
   if (self->threshold > p.acc_lo && self->threshold <= 100.0)
