@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include "fs-test-util.h"
 
 #include <string.h>
 
@@ -101,24 +102,6 @@ check_svg (const char *dir,
       g_assert_cmpint (g_stat (png, &st), ==, 0);
       g_assert_cmpint (st.st_size, >, 1000);
     }
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "sculptor-window-private.h"
 
 #include "gui-test-util.h"
+#include "fs-test-util.h"
 
 #define TASK "exemplar/separable-reused"
 
@@ -59,24 +60,6 @@ run_file (const char *dir,
   g_autofree char *name = g_strdup_printf ("%06u.json", index);
 
   return g_build_filename (dir, "runs", name, NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static GtkWindow *

@@ -16,30 +16,9 @@
 #include "sc-error.h"
 #include "sc-idx.h"
 #include "sc-mnist.h"
+#include "fs-test-util.h"
 
 /* ---------------------------------------------------------------- helpers */
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_remove (path);
-    }
-}
 
 static char *
 make_tmp_dir (void)

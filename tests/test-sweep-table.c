@@ -16,6 +16,7 @@
 #include "sc-sweep-merge.h"
 #include "sc-sweep-run.h"
 #include "sc-sweep-table.h"
+#include "fs-test-util.h"
 
 #define TASK "exemplar/separable-reused"
 
@@ -29,24 +30,6 @@ typedef struct
   ScSweep       *sweep;
   ScSweepTable  *table;
 } Fixture;
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 /* 2 seeds × Pu 70, 40, Pe 2.5 and 1: 4 runs, 8 networks. */
 static void

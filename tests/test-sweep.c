@@ -18,26 +18,9 @@
 #include "sc-linalg.h"
 #include "sc-result.h"
 #include "sc-sweep-merge.h"
+#include "fs-test-util.h"
 
 #define TASK "exemplar/separable-reused"
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static GArray *
 seeds_of (guint n)
