@@ -70,7 +70,7 @@ SC_KERNEL_NAME (sc_log_portable) (const double *restrict x,
 
   for (; e + VD <= n; e += VD)
     {
-      vdouble xv, m, ed, f, s, z, series;
+      vdouble xv, m, ed, f, s, z;
       vlong bits, field, small;
       gboolean normal = TRUE;
 
@@ -96,19 +96,7 @@ SC_KERNEL_NAME (sc_log_portable) (const double *restrict x,
 
       s = f / (2.0 + f);
       z = s * s;
-      series = (vdouble) { 0 } + 1.0 / 21.0;
-      series = 1.0 / 19.0 + z * series;
-      series = 1.0 / 17.0 + z * series;
-      series = 1.0 / 15.0 + z * series;
-      series = 1.0 / 13.0 + z * series;
-      series = 1.0 / 11.0 + z * series;
-      series = 1.0 / 9.0 + z * series;
-      series = 1.0 / 7.0 + z * series;
-      series = 1.0 / 5.0 + z * series;
-      series = 1.0 / 3.0 + z * series;
-      series = 1.0 + z * series;
-
-      m = ed * SC_LN2_HI + (2.0 * s * series + ed * SC_LN2_LO);
+      m = SC_LOG_FROM_SERIES (ed, s, z);
       memcpy (out + e, &m, sizeof m);
     }
   for (; e < n; e++)

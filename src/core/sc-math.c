@@ -113,7 +113,7 @@ sc_exp (double x)
 double
 sc_log (double x)
 {
-  double m, f, s, z, series;
+  double m, f, s, z;
   int e;
 
   if (isnan (x) || x < 0.0)
@@ -136,19 +136,7 @@ sc_log (double x)
    * z = s² <= 0.0295: eleven terms leave less than 2^-60. */
   s = f / (2.0 + f);
   z = s * s;
-  series = 1.0 / 21.0;
-  series = 1.0 / 19.0 + z * series;
-  series = 1.0 / 17.0 + z * series;
-  series = 1.0 / 15.0 + z * series;
-  series = 1.0 / 13.0 + z * series;
-  series = 1.0 / 11.0 + z * series;
-  series = 1.0 / 9.0 + z * series;
-  series = 1.0 / 7.0 + z * series;
-  series = 1.0 / 5.0 + z * series;
-  series = 1.0 / 3.0 + z * series;
-  series = 1.0 + z * series;
-
-  return e * LN2_HI + (2.0 * s * series + e * LN2_LO);
+  return SC_LOG_FROM_SERIES (e, s, z);
 }
 
 double

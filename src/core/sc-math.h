@@ -26,6 +26,16 @@ double sc_exp   (double x);
 #define SC_LN2_LO      1.90821492927058770002e-10
 #define SC_SQRT_HALF   0.70710678118654752440
 
+/* log(2^e (1 + f)) from s = f / (2 + f) and z = s²: ln 2 · e plus
+ * 2s (1 + z/3 + z²/5 + … + z^10/21) by Horner. One expression for the
+ * scalar sc_log and the vectorised one (e, s, z doubles or vectors of
+ * them), so both do the same operations in the same order: the same bits. */
+#define SC_LOG_FROM_SERIES(e, s, z) \
+  ((e) * SC_LN2_HI + (2.0 * (s) * \
+    (1.0 + (z) * (1.0 / 3.0 + (z) * (1.0 / 5.0 + (z) * (1.0 / 7.0 + (z) * \
+    (1.0 / 9.0 + (z) * (1.0 / 11.0 + (z) * (1.0 / 13.0 + (z) * (1.0 / 15.0 + (z) * \
+    (1.0 / 17.0 + (z) * (1.0 / 19.0 + (z) * (1.0 / 21.0))))))))))) + (e) * SC_LN2_LO))
+
 double sc_log   (double x);
 /* base^n for n >= 0, by repeated squaring. */
 double sc_powi  (double base,
