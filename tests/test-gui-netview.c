@@ -377,6 +377,65 @@ test_view_zoom (Fixture       *fixture,
   GUI_WAIT_UNTIL (is_still (fixture));
 }
 
+/* The same network, its weights moved (a training snapshot). */
+static ScSnapshot *
+with_new_weights (const ScSnapshot *snapshot,
+                  float             factor)
+{
+  ScSnapshot *copy = sc_snapshot_new (snapshot->arch, snapshot->n_layers);
+
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    memcpy (copy->mask->m[k], snapshot->mask->m[k], sc_mask_layer_size (snapshot->mask, k));
+  copy->density = snapshot->density;
+
+  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
+    for (gsize e = 0; e < sc_mask_layer_size (snapshot->mask, k); e++)
+      copy->w[k][e] = snapshot->w[k][e] * (e % 2 ? factor : 1.0f);
+  return copy;
+}
+
+/* A fade's mix of two frames: each premultiplied channel is
+ * (1 − w) · from + w · to rounded down, w the progress in 256ths (so within
+ * 1.5 of the exact mix), the ends exact, no channel above its alpha. */
+static void
+test_blend_pixels (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const double progress[] = { 0.0, 0.1, 0.5, 0.73, 1.0 };
+  guint32 from[512], to[512], out[512];
+
+  for (guint i = 0; i < G_N_ELEMENTS (from); i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        guint32 alpha = i < 4 ? (i % 2) * 255 : (guint32) g_rand_int_range (rand, 0, 256);
+        guint32 pixel = alpha << 24;
+
+        for (guint c = 0; c < 3; c++)
+          pixel |= (guint32) g_rand_int_range (rand, 0, alpha + 1) << (8 * c);
+        (j == 0 ? from : to)[i] = pixel;
+      }
+
+  for (guint k = 0; k < G_N_ELEMENTS (progress); k++)
+    {
+      double p = progress[k], w = round (p * 256.0);
+
+      _sculptor_frame_blend_pixels (from, to, out, G_N_ELEMENTS (out), p);
+      for (guint i = 0; i < G_N_ELEMENTS (out); i++)
+        for (guint c = 0; c < 4; c++)
+          {
+            double a = from[i] >> (8 * c) & 0xff, b = to[i] >> (8 * c) & 0xff;
+            guint32 got = out[i] >> (8 * c) & 0xff;
+
+            if (p == 0.0 || p == 1.0)
+              g_assert_cmpuint (got, ==, p == 0.0 ? (guint32) a : (guint32) b);
+            g_assert_cmpuint (got, ==, (guint32) (((256.0 - w) * a + w * b) / 256.0));
+            g_assert_cmpfloat (fabs (got - ((1.0 - p) * a + p * b)), <=, 1.5);
+            if (c < 3)
+              g_assert_cmpuint (got, <=, out[i] >> 24);
+          }
+    }
+}
+
 /* Shows before, then after animated, with their modules or without (how
  * they look before detection): the animation runs and ends. */
 static void
@@ -424,6 +483,28 @@ test_view_fade (Fixture       *fixture,
   /* Detected networks blend; before detection pruned parts fade out. */
   assert_fades (fixture, before, after, TRUE, "gui-netview-blending.png");
   assert_fades (fixture, before, after, FALSE, "gui-netview-fading.png");
+
+  /* The retraining's first snapshots (new weights, the same mask) come
+   * while the fade plays: it goes on into them. The fade is held still
+   * here (its start far ahead) so that the frame surely arrives during it. */
+  {
+    g_autoptr(ScSnapshot) retrained = with_new_weights (after->snapshot, 2.0f);
+
+    show (fixture, before->snapshot, NULL);
+    sculptor_network_view_set_snapshot (fixture->view, after->snapshot, NULL, TRUE);
+    GUI_WAIT_UNTIL (is_animating (fixture) && fixture->view->animation_start != 0);
+    fixture->view->animation_start = G_MAXINT64 / 2;
+    g_assert_nonnull (fixture->view->frame->fade_from);
+    sculptor_network_view_set_snapshot (fixture->view, retrained, NULL, FALSE);
+    GUI_WAIT_UNTIL (!sculptor_network_view_is_busy (fixture->view) &&
+                    fixture->view->frame->request.snapshot == retrained);
+    g_assert_true (sculptor_network_view_is_animating (fixture->view));
+    g_assert_nonnull (fixture->view->frame->fade_from);
+    g_assert_nonnull (fixture->view->frame->fade_to);
+    fixture->view->animation_start = 1;   /* long over: the next tick ends it */
+    GUI_WAIT_UNTIL (is_still (fixture));
+    g_assert_null (fixture->view->frame->fade_from);
+  }
 
   /* Without animate, nothing moves; nor when the desktop says so. */
   sculptor_network_view_set_snapshot (fixture->view, before->snapshot, before->analysis, FALSE);
@@ -864,23 +945,6 @@ test_view_tooltip (Fixture       *fixture,
                             run->task->input_names[g_array_index (module->inputs, guint, 0)]));
 }
 
-/* The same network, its weights moved (a training snapshot). */
-static ScSnapshot *
-with_new_weights (const ScSnapshot *snapshot,
-                  float             factor)
-{
-  ScSnapshot *copy = sc_snapshot_new (snapshot->arch, snapshot->n_layers);
-
-  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
-    memcpy (copy->mask->m[k], snapshot->mask->m[k], sc_mask_layer_size (snapshot->mask, k));
-  copy->density = snapshot->density;
-
-  for (guint k = 0; k + 1 < snapshot->n_layers; k++)
-    for (gsize e = 0; e < sc_mask_layer_size (snapshot->mask, k); e++)
-      copy->w[k][e] = snapshot->w[k][e] * (e % 2 ? factor : 1.0f);
-  return copy;
-}
-
 static void
 cache_stats (Fixture *fixture,
              guint    stats[3])
@@ -1092,6 +1156,7 @@ main (int   argc,
   g_test_add ("/NetworkView/hit-test", Fixture, NULL, fixture_set_up, test_view_hit_test, fixture_tear_down);
   g_test_add ("/NetworkView/zoom", Fixture, NULL, fixture_set_up, test_view_zoom, fixture_tear_down);
   g_test_add ("/NetworkView/fade", Fixture, NULL, fixture_set_up, test_view_fade, fixture_tear_down);
+  g_test_add_func ("/NetworkView/blend-pixels", test_blend_pixels);
   g_test_add_func ("/NetworkView/close-up", test_frame_close_up);
   g_test_add_func ("/NetworkView/close-up-deferred", test_frame_close_up_deferred);
   g_test_add ("/NetworkView/close-up-arrives", Fixture, NULL, fixture_set_up,

@@ -96,6 +96,11 @@ void           _sculptor_frame_request_clear (SculptorFrameRequest *request);
  * frames' pixels itself. */
 GdkTexture      *_sculptor_frame_texture_new     (cairo_surface_t *surface);
 cairo_surface_t *_sculptor_frame_texture_surface (GdkTexture      *texture);
+void             _sculptor_frame_blend_pixels    (const guint32   *from,
+                                                  const guint32   *to,
+                                                  guint32         *out,
+                                                  gsize            n,
+                                                  double           progress);
 
 /* Draws a frame; takes over request (it is cleared). Thread-safe: touches
  * nothing but its arguments. */

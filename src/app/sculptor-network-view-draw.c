@@ -101,6 +101,7 @@ _sculptor_network_view_stop_animation (SculptorNetworkView *self)
   self->animation = ANIMATION_NONE;
   self->animation_start = 0;
   g_clear_object (&self->old_content);
+  _sculptor_network_view_drop_blends (self);
   if (self->frame != NULL)
     {
       /* The fade is over: its textures are not needed any more. */
@@ -111,6 +112,8 @@ _sculptor_network_view_stop_animation (SculptorNetworkView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+#include <time.h>
+static gint64 g_thread_cpu_time_us_dbg (void) { struct timespec t; clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t); return t.tv_sec * 1000000 + t.tv_nsec / 1000; }
 /* ---- textures -------------------------------------------------------- */
 
 /* GTK 4.8's cairo renderer draws a texture node by converting every pixel
@@ -200,36 +203,77 @@ append_texture (SculptorNetworkView         *self,
                                        &GRAPHENE_RECT_INIT (0, 0, request->width, request->height));
 }
 
+/* A surface for a fade's mixed frame. With the cairo renderer the view
+ * takes turns between two it keeps: a fresh 1400 × 1000 image costs more
+ * in page faults than the blend itself. The frame on screen still holds
+ * the other; if it held this one, Cairo would copy it before the blend
+ * writes (the recording's copy-on-write), so reuse is always safe. */
+static cairo_surface_t *
+blend_target (SculptorNetworkView *self,
+              gboolean             reuse,
+              int                  width,
+              int                  height)
+{
+  cairo_surface_t **slot = &self->blends[self->next_blend];
+
+  if (!reuse)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  self->next_blend = (self->next_blend + 1) % G_N_ELEMENTS (self->blends);
+  if (*slot == NULL || cairo_image_surface_get_width (*slot) != width ||
+      cairo_image_surface_get_height (*slot) != height)
+    {
+      g_clear_pointer (slot, cairo_surface_destroy);
+      *slot = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  return cairo_surface_reference (*slot);
+}
+
+void
+_sculptor_network_view_drop_blends (SculptorNetworkView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->blends); i++)
+    g_clear_pointer (&self->blends[i], cairo_surface_destroy);
+}
+
 /* (1 − progress) · from + progress · to, pixel by pixel: what a cross-fade
- * node draws, but Cairo's cross-fade renders both into groups first and
- * costs a software-rendered frame four times as much. NULL when the two
- * are not frames of the same size. */
+ * node draws, but Cairo's cross-fade renders both into groups first, and
+ * Cairo's own blend (paint_with_alpha SOURCE, then ADD) takes pixman's
+ * general path, 6–12 ms for a 1400 × 1000 frame. NULL when the two are not
+ * frames of the same size. */
 static GdkTexture *
-blend (GdkTexture *from,
-       GdkTexture *to,
-       double      progress)
+blend (SculptorNetworkView *self,
+       GdkTexture          *from,
+       GdkTexture          *to,
+       double               progress)
 {
   cairo_surface_t *a = _sculptor_frame_texture_surface (from);
   cairo_surface_t *b = _sculptor_frame_texture_surface (to);
   cairo_surface_t *out;
   GdkTexture *texture;
-  cairo_t *cr;
+  int width, height, stride;
 
   if (a == NULL || b == NULL ||
       cairo_image_surface_get_width (a) != cairo_image_surface_get_width (b) ||
-      cairo_image_surface_get_height (a) != cairo_image_surface_get_height (b))
+      cairo_image_surface_get_height (a) != cairo_image_surface_get_height (b) ||
+      cairo_image_surface_get_stride (a) != cairo_image_surface_get_stride (b))
     return NULL;
 
-  out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (a),
-                                    cairo_image_surface_get_height (a));
-  cr = cairo_create (out);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface (cr, a, 0, 0);
-  cairo_paint_with_alpha (cr, 1.0 - progress);
-  cairo_set_operator (cr, CAIRO_OPERATOR_ADD);
-  cairo_set_source_surface (cr, b, 0, 0);
-  cairo_paint_with_alpha (cr, progress);
-  cairo_destroy (cr);
+  width = cairo_image_surface_get_width (a);
+  height = cairo_image_surface_get_height (a);
+  stride = cairo_image_surface_get_stride (a);
+  /* other renderers upload the texture, which must not change afterwards */
+  out = blend_target (self, paints_with_cairo (self), width, height);
+  if (cairo_surface_status (out) != CAIRO_STATUS_SUCCESS || cairo_image_surface_get_stride (out) != stride)
+    {
+      cairo_surface_destroy (out);
+      return NULL;
+    }
+  cairo_surface_flush (out);
+  _sculptor_frame_blend_pixels ((const guint32 *) cairo_image_surface_get_data (a),
+                                (const guint32 *) cairo_image_surface_get_data (b),
+                                (guint32 *) cairo_image_surface_get_data (out),
+                                (gsize) stride / 4 * height, progress);
+  cairo_surface_mark_dirty (out);
   texture = _sculptor_frame_texture_new (out);
   cairo_surface_destroy (out);
   return texture;
@@ -247,10 +291,13 @@ append_blend (SculptorNetworkView         *self,
   g_autoptr(GdkTexture) mixed = NULL;
 
   progress = CLAMP (progress, 0.0, 1.0);
+  gint64 t0 = g_thread_cpu_time_us_dbg ();
   if (memcmp (from_transform, transform, sizeof *transform) == 0 &&
-      (mixed = blend (from, to, progress)) != NULL)
+      (mixed = blend (self, from, to, progress)) != NULL)
     {
+      gint64 t1 = g_thread_cpu_time_us_dbg ();
       append_texture (self, snapshot, mixed, transform);
+      g_printerr ("DBG blend %.2f ms append %.2f ms\n", (t1-t0)/1e3, (g_thread_cpu_time_us_dbg ()-t1)/1e3);
       return;
     }
 

@@ -40,6 +40,7 @@ struct _SculptorNetworkView
   char                  *placeholder_subtitle;
   SculptorFrame         *frame;        /* on screen */
   GdkTexture            *old_content;  /* ANIMATION_BLEND source */
+  cairo_surface_t       *blends[2];    /* a fade's mixed frames, reused */
   GCancellable          *cancellable;
   SculptorFrameCache    *cache;        /* layouts, shared with the frames */
 
@@ -63,6 +64,7 @@ struct _SculptorNetworkView
   AnimationKind          animation;
   gint64                 animation_start;  /* frame clock µs; 0 = not started */
   guint                  tick_id;
+  guint                  next_blend;       /* into blends */
 
   /* Gestures */
   SculptorViewTransform  drag_start;
@@ -112,6 +114,7 @@ void _sculptor_network_view_draw          (SculptorNetworkView *self,
 void _sculptor_network_view_start_animation (SculptorNetworkView *self,
                                              AnimationKind        kind);
 void _sculptor_network_view_stop_animation  (SculptorNetworkView *self);
+void _sculptor_network_view_drop_blends     (SculptorNetworkView *self);
 /* TRUE while a fade runs and its close-up has not started */
 gboolean _sculptor_network_view_in_fade     (SculptorNetworkView *self);
 /* A frame's texture in bounds, moved by x, y and zoomed by zoom (widget =

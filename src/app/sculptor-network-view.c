@@ -154,8 +154,22 @@ _sculptor_network_view_request_frame (SculptorNetworkView *self,
   start_frame (self, width, height);
 }
 
+/* The same units and edges: the network itself, or it with new weights
+ * (a training snapshot). */
+static gboolean
+same_structure (const ScSnapshot *a,
+                const ScSnapshot *b)
+{
+  return a == b ||
+         (a != NULL && b != NULL && a->n_layers == b->n_layers &&
+          memcmp (a->arch, b->arch, sizeof (guint) * a->n_layers) == 0 &&
+          sc_mask_equal (a->mask, b->mask));
+}
+
 /* A redraw of the same network (a new selection, say) arriving while its
- * fade runs: the fade goes on into the new frame. */
+ * fade runs, or the same network with new weights (the retraining after a
+ * step publishes them every few mini-batches, at the Watch pace within
+ * the fade's first frames): the fade goes on into the new frame. */
 static gboolean
 continues_animation (SculptorNetworkView *self,
                      SculptorFrame       *frame)
@@ -163,7 +177,7 @@ continues_animation (SculptorNetworkView *self,
   const SculptorFrameRequest *old = self->frame ? &self->frame->request : NULL;
 
   return self->animation != ANIMATION_NONE && frame->request.previous == NULL &&
-         old != NULL && old->snapshot == frame->request.snapshot &&
+         old != NULL && same_structure (old->snapshot, frame->request.snapshot) &&
          old->analysis == frame->request.analysis &&
          old->width == frame->request.width && old->height == frame->request.height &&
          memcmp (&old->transform, &frame->request.transform, sizeof old->transform) == 0;
@@ -722,6 +736,7 @@ sculptor_network_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _sculptor_network_view_stop_animation (self);
+  _sculptor_network_view_drop_blends (self);
   g_clear_pointer (&self->frame, _sculptor_frame_free);
   g_clear_pointer (&self->snapshot, sc_snapshot_unref);
   g_clear_pointer (&self->analysis, sc_analysis_unref);
