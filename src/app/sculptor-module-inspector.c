@@ -156,12 +156,51 @@ flow_box_append (GtkFlowBox *box,
 
 static void
 add_chip (GtkFlowBox *box,
-          const char *text)
+          const char *text,
+          const char *tooltip)
 {
   GtkWidget *chip = gtk_label_new (text);
 
   gtk_widget_add_css_class (chip, "chip");
+  if (tooltip != NULL)
+    {
+      gtk_widget_add_css_class (chip, "dim-label");
+      gtk_widget_set_tooltip_text (chip, tooltip);
+    }
   flow_box_append (box, chip, FALSE);
+}
+
+/* Whether input unit i is one of the module's own units. An input read by
+ * several modules belongs to one of them (detection partitions every
+ * unit): the others have it in their input set, not in their units. */
+static gboolean
+owns_input (const ScModule *module,
+            guint           input)
+{
+  for (guint u = 0; u < module->n_units && module->units[u].layer == 0; u++)
+    if (module->units[u].index == input)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the module's input set shows input as another module's: only
+ * modules with input units of their own have such (a higher module reads
+ * inputs through the modules below it). */
+static gboolean
+input_elsewhere (const ScModule *module,
+                 guint           input)
+{
+  return module->first_layer == 0 && !owns_input (module, input);
+}
+
+static guint
+n_inputs_elsewhere (const ScModule *module)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < module->inputs->len; i++)
+    n += input_elsewhere (module, g_array_index (module->inputs, guint, i));
+  return n;
 }
 
 static GtkWidget *
@@ -345,16 +384,24 @@ draw_input_image (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, w * scale, h * scale);
   cairo_fill (cr);
 
-  /* Pixel (r, c) is input r * width + c. */
-  gdk_cairo_set_source_rgba (cr, &on);
-  for (guint i = 0; i < module->inputs->len; i++)
+  /* Pixel (r, c) is input r * width + c: the module's own pixels in its
+   * colour, those in other modules' units that it reads too paler. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      guint input = g_array_index (module->inputs, guint, i);
+      GdkRGBA color = on;
 
-      if (input < w * h)
-        cairo_rectangle (cr, (input % w) * scale, (input / w) * scale, scale, scale);
+      if (pass == 1)
+        color.alpha *= 0.4;
+      gdk_cairo_set_source_rgba (cr, &color);
+      for (guint i = 0; i < module->inputs->len; i++)
+        {
+          guint input = g_array_index (module->inputs, guint, i);
+
+          if (input < w * h && input_elsewhere (module, input) == (pass == 1))
+            cairo_rectangle (cr, (input % w) * scale, (input / w) * scale, scale, scale);
+        }
+      cairo_fill (cr);
     }
-  cairo_fill (cr);
 }
 
 static void
@@ -374,7 +421,7 @@ fill_inputs (SculptorModuleInspector *self,
              const ScModule          *module)
 {
   gboolean image = is_image_task (self);
-  guint n = module->inputs->len;
+  guint n = module->inputs->len, elsewhere;
   g_autofree char *count = NULL;
 
   clear_flow_box (self->input_chips);
@@ -389,10 +436,25 @@ fill_inputs (SculptorModuleInspector *self,
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u input", "%u inputs", n), n);
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *name = input_name (self, g_array_index (module->inputs, guint, i));
+          guint input = g_array_index (module->inputs, guint, i);
+          g_autofree char *name = input_name (self, input);
 
-          add_chip (self->input_chips, name);
+          add_chip (self->input_chips, name,
+                    input_elsewhere (module, input) ? _("In another module’s units; this module reads it too")
+                                                    : NULL);
         }
+    }
+  /* the units list a module's own inputs; its input set may be larger */
+  if ((elsewhere = n_inputs_elsewhere (module)) > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s · %u of them in another module",
+                                                            "%s · %u of them in other modules",
+                                                            elsewhere),
+                                               count, elsewhere);
+
+      g_free (count);
+      count = g_steal_pointer (&more);
     }
 
   gtk_label_set_text (self->inputs_count, count);
@@ -623,7 +685,7 @@ fill_outputs (SculptorModuleInspector *self,
     {
       g_autofree char *name = output_name (self, g_array_index (module->outputs, guint, o));
 
-      add_chip (self->output_chips, name);
+      add_chip (self->output_chips, name, NULL);
     }
 
   /* Without outputs of its own, what it feeds is its role. */
@@ -763,7 +825,7 @@ fill_truth_node (SculptorModuleInspector *self)
     {
       g_autofree char *name = input_name (self, g_array_index (node->input_set, guint, i));
 
-      add_chip (self->truth_node_chips, name);
+      add_chip (self->truth_node_chips, name, NULL);
     }
 }
 
