@@ -595,7 +595,8 @@ test_image_shared_pixel (void)
   image = GTK_WIDGET (gtk_widget_get_template_child (inspector, SCULPTOR_TYPE_MODULE_INSPECTOR,
                                                      "input_image"));
   gui_wait_for_frame (window);
-  g_assert_nonnull (find_label (inspector, "5 of 8 pixels · 1 of them in another module"));
+  g_assert_nonnull (find_label (inspector, "5 of 8 pixels"));
+  g_assert_nonnull (find_label (inspector, "1 of them in another module’s units (paler)"));
   g_assert_nonnull (find_label (inspector, "4 pixels"));   /* its units' input row */
 
   /* pixel 4 paler than the module's own (0), unlike one it does not read (5) */

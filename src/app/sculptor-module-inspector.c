@@ -41,6 +41,7 @@ struct _SculptorModuleInspector
   GtkWidget            *units_section;
   GtkBox               *units_box;
   GtkLabel             *inputs_count;
+  GtkLabel             *inputs_elsewhere;
   GtkFlowBox           *input_chips;
   GtkDrawingArea       *input_image;
   GtkWidget            *inputs_empty;
@@ -445,18 +446,18 @@ fill_inputs (SculptorModuleInspector *self,
         }
     }
   /* the units list a module's own inputs; its input set may be larger */
-  if ((elsewhere = n_inputs_elsewhere (module)) > 0)
+  elsewhere = n_inputs_elsewhere (module);
+  if (elsewhere > 0)
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%s · %u of them in another module",
-                                                            "%s · %u of them in other modules",
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u of them in another module’s units (paler)",
+                                                            "%u of them in other modules’ units (paler)",
                                                             elsewhere),
-                                               count, elsewhere);
+                                               elsewhere);
 
-      g_free (count);
-      count = g_steal_pointer (&more);
+      gtk_label_set_text (self->inputs_elsewhere, text);
     }
-
+  gtk_widget_set_visible (GTK_WIDGET (self->inputs_elsewhere), elsewhere > 0);
   gtk_label_set_text (self->inputs_count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->input_image), image && n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->input_chips), !image && n > 0);
@@ -986,6 +987,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_section);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, units_box);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, inputs_count);
+  gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, inputs_elsewhere);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, input_chips);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, input_image);
   gtk_widget_class_bind_template_child (widget_class, SculptorModuleInspector, inputs_empty);
