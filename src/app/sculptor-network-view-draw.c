@@ -112,8 +112,6 @@ _sculptor_network_view_stop_animation (SculptorNetworkView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-#include <time.h>
-static gint64 g_thread_cpu_time_us_dbg (void) { struct timespec t; clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t); return t.tv_sec * 1000000 + t.tv_nsec / 1000; }
 /* ---- textures -------------------------------------------------------- */
 
 /* GTK 4.8's cairo renderer draws a texture node by converting every pixel
@@ -291,13 +289,10 @@ append_blend (SculptorNetworkView         *self,
   g_autoptr(GdkTexture) mixed = NULL;
 
   progress = CLAMP (progress, 0.0, 1.0);
-  gint64 t0 = g_thread_cpu_time_us_dbg ();
   if (memcmp (from_transform, transform, sizeof *transform) == 0 &&
       (mixed = blend (self, from, to, progress)) != NULL)
     {
-      gint64 t1 = g_thread_cpu_time_us_dbg ();
       append_texture (self, snapshot, mixed, transform);
-      g_printerr ("DBG blend %.2f ms append %.2f ms\n", (t1-t0)/1e3, (g_thread_cpu_time_us_dbg ()-t1)/1e3);
       return;
     }
 
