@@ -675,6 +675,125 @@ test_frame_close_up_deferred (void)
     }
 }
 
+static void
+assert_same_pixels (GdkTexture *a,
+                    GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
+  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, pa, (gsize) width * 4);
+  gdk_texture_download (b, pb, (gsize) width * 4);
+  g_assert_cmpmem (pa, (gsize) width * height * 4, pb, (gsize) width * height * 4);
+}
+
+/* The requests of the frame on screen (before) and of the next (after,
+ * fading from before) as the view makes them: with titles, the selection
+ * and theme of variant; in_place: before and after without modules (a
+ * retraining's snapshots) drawn in the layout of base, the network with
+ * modules shown last. */
+static void
+fade_requests (SculptorFrameRequest *shown,
+               SculptorFrameRequest *next,
+               const ScStep         *base,
+               ScSnapshot           *before,
+               const ScStep         *after,
+               gboolean              in_place,
+               guint                 variant)
+{
+  ScTask *task = get_run ()->task;
+  SculptorFrameRequest *requests[2] = { shown, next };
+
+  frame_request_init (shown, NULL, before, in_place ? NULL : base->analysis, task);
+  frame_request_init (next, before, after->snapshot, in_place ? NULL : after->analysis, task);
+  next->previous_analysis = in_place ? NULL : sc_analysis_ref (base->analysis);
+  for (guint r = 0; r < 2; r++)
+    {
+      requests[r]->title = g_strdup ("A task");
+      requests[r]->subtitle = g_strdup_printf ("density %u %%", 50 - 10 * r);   /* differs */
+      requests[r]->selected_id = variant == 1 ? (int) base->analysis->modules->modules[0].id : -1;
+      requests[r]->dark = variant == 2;
+      if (in_place)
+        {
+          requests[r]->layout_from = sc_snapshot_ref (base->snapshot);
+          requests[r]->layout_analysis = sc_analysis_ref (base->analysis);
+        }
+    }
+}
+
+/* A fade starts from the frame on screen instead of drawing the network
+ * before again: the same pixels, for every pruning step of the run,
+ * detected networks and networks drawn in their predecessor's layout
+ * (retraining), plain, with a module selected, dark. */
+static void
+test_frame_fade_starts_from_shown (void)
+{
+  ScRun *run = get_run ();
+  const ScStep *before = NULL;
+  guint pairs = 0;
+
+  for (guint i = 0; i < run->steps->len; i++)
+    {
+      const ScStep *step = &g_array_index (run->steps, ScStep, i);
+
+      if (!step->accepted || step->snapshot == NULL || step->analysis == NULL)
+        continue;
+      if (before != NULL && !sc_mask_equal (before->snapshot->mask, step->snapshot->mask))
+        for (guint k = 0; k < 6; k++)
+          {
+            gboolean in_place = k >= 3;
+            /* a retraining's snapshot: before's mask, other weights */
+            g_autoptr(ScSnapshot) shown_net = in_place ? with_new_weights (before->snapshot, 1.5f)
+                                                       : sc_snapshot_ref (before->snapshot);
+            g_autoptr(SculptorFrame) shown = NULL;
+            g_autoptr(SculptorFrame) drawn = NULL;
+            g_autoptr(SculptorFrame) reused = NULL;
+            SculptorFrameRequest request, next;
+
+            fade_requests (&request, &next, before, shown_net, step, in_place, k % 3);
+            shown = _sculptor_frame_render (&request);
+            g_assert_true (_sculptor_frame_can_start_fade (&shown->request, &next));
+            drawn = _sculptor_frame_render (&next);
+
+            fade_requests (&request, &next, before, shown_net, step, in_place, k % 3);
+            _sculptor_frame_request_clear (&request);
+            next.shown_content = g_object_ref (shown->content);
+            reused = _sculptor_frame_render (&next);
+
+            g_assert_nonnull (drawn->fade_from);
+            g_assert_true (reused->fade_from == shown->content);
+            assert_same_pixels (drawn->fade_from, reused->fade_from);
+            assert_same_pixels (drawn->fade_to, reused->fade_to);
+            pairs++;
+          }
+      before = step;
+    }
+  g_assert_cmpuint (pairs, >=, 6);
+  g_test_message ("%u fades compared", pairs);
+
+  /* not when what is on screen differs */
+  {
+    SculptorFrameRequest shown, next;
+    g_autoptr(SculptorFrame) frame = NULL;
+
+    fade_requests (&shown, &next, before, before->snapshot, before, FALSE, 0);
+    frame = _sculptor_frame_render (&shown);
+    g_assert_true (_sculptor_frame_can_start_fade (&frame->request, &next));
+    next.dark = TRUE;
+    g_assert_false (_sculptor_frame_can_start_fade (&frame->request, &next));
+    next.dark = FALSE;
+    next.transform.zoom = 2.0;
+    g_assert_false (_sculptor_frame_can_start_fade (&frame->request, &next));
+    next.transform.zoom = 1.0;
+    g_clear_pointer (&next.title, g_free);
+    g_assert_false (_sculptor_frame_can_start_fade (&frame->request, &next));
+    _sculptor_frame_request_clear (&next);
+  }
+}
+
 /* In the view: the fade's frame comes without its close-up, which arrives
  * while the fade plays. */
 static void
@@ -1158,6 +1277,7 @@ main (int   argc,
   g_test_add ("/NetworkView/fade", Fixture, NULL, fixture_set_up, test_view_fade, fixture_tear_down);
   g_test_add_func ("/NetworkView/blend-pixels", test_blend_pixels);
   g_test_add_func ("/NetworkView/close-up", test_frame_close_up);
+  g_test_add_func ("/NetworkView/fade-starts-from-shown", test_frame_fade_starts_from_shown);
   g_test_add_func ("/NetworkView/close-up-deferred", test_frame_close_up_deferred);
   g_test_add ("/NetworkView/close-up-arrives", Fixture, NULL, fixture_set_up,
               test_view_close_up_arrives, fixture_tear_down);

@@ -98,6 +98,14 @@ test_match (void)
   for (guint i = 0; i < next->n; i++)
     g_assert_cmpuint (copy->keys[i], ==, next->keys[i]);
 
+  /* equality: a copy is equal, other keys or NULL are not */
+  g_assert_true (sc_module_colors_equal (copy, next));
+  g_assert_true (sc_module_colors_equal (NULL, NULL));
+  g_assert_false (sc_module_colors_equal (next, NULL));
+  g_assert_false (sc_module_colors_equal (first, next));
+  copy->keys[0]++;
+  g_assert_false (sc_module_colors_equal (copy, next));
+
   graph_free (before);
   graph_free (now);
 }

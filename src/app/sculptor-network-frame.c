@@ -47,6 +47,7 @@ _sculptor_frame_request_clear (SculptorFrameRequest *request)
   g_clear_pointer (&request->greyed_units, g_free);
   g_clear_pointer (&request->greyed_edges, sc_mask_free);
   g_clear_pointer (&request->shown_layout, sc_layout_free);
+  g_clear_object (&request->shown_content);
   g_clear_pointer (&request->title, g_free);
   g_clear_pointer (&request->subtitle, g_free);
 }
@@ -93,6 +94,7 @@ request_copy (SculptorFrameRequest       *dst,
                       : NULL;
   dst->greyed_edges = src->greyed_edges ? sc_mask_copy (src->greyed_edges) : NULL;
   dst->shown_layout = src->shown_layout ? sc_layout_copy (src->shown_layout) : NULL;
+  dst->shown_content = src->shown_content ? g_object_ref (src->shown_content) : NULL;
 }
 
 /* ---- drawing --------------------------------------------------------- */
@@ -342,6 +344,38 @@ layout_source (const SculptorFrameRequest *request)
   return from;
 }
 
+/* Whether the content of the frame shown (drawn from request shown) is,
+ * pixel for pixel, what next's fade starts from: the network before drawn
+ * in the layout the fade uses — its own modules' (shown with them), or,
+ * for a network without modules (a retraining's snapshot), the same
+ * detected network's that shown was drawn in. The same size, zoom, theme,
+ * selection and module colours, a title in both or neither (the layout
+ * leaves room for it), no what-if greyed in either. A test compares the
+ * two. */
+gboolean
+_sculptor_frame_can_start_fade (const SculptorFrameRequest *shown,
+                                const SculptorFrameRequest *next)
+{
+  gboolean same_view = shown->width == next->width && shown->height == next->height &&
+                       shown->scale == next->scale && shown->dark == next->dark &&
+                       shown->orientation == next->orientation &&
+                       shown->selected_id == next->selected_id &&
+                       memcmp (&shown->transform, &next->transform, sizeof shown->transform) == 0 &&
+                       (shown->title == NULL) == (next->title == NULL) &&
+                       (shown->subtitle == NULL) == (next->subtitle == NULL) &&
+                       shown->greyed_units == NULL && shown->greyed_edges == NULL &&
+                       next->greyed_units == NULL && next->greyed_edges == NULL;
+
+  if (!same_view || next->previous != shown->snapshot || next->previous_analysis != shown->analysis)
+    return FALSE;
+  if (shown->analysis != NULL)   /* in its own layout */
+    return sc_module_colors_equal (shown->colors, next->previous_colors);
+  /* both drawn in the same detected network's layout */
+  return layout_source (shown) != NULL && layout_source (shown) == layout_source (next) &&
+         shown->layout_analysis == next->layout_analysis &&
+         sc_module_colors_equal (shown->layout_colors, next->layout_colors);
+}
+
 /* net drawn in the layout of base's modules (base_scene, layout): units
  * net no longer has are left out, what previous_mask had fades with
  * progress. */
@@ -431,8 +465,13 @@ render_fade_in_place (SculptorFrame    *frame,
 
   base_scene_init (&scene, request, base, base_analysis, base_colors);
   layout = layout_of (request, &scene, base, base_analysis);
-  frame->fade_from = render_in_place (request, &scene, layout, base_analysis, before,
-                                      request->previous_analysis, NULL, 1.0, NULL);
+  /* the network before in the base's layout: what the view shows, when it
+   * shows it as this request would draw it (a third of a step's drawing) */
+  if (request->shown_content != NULL)
+    frame->fade_from = g_object_ref (request->shown_content);
+  else
+    frame->fade_from = render_in_place (request, &scene, layout, base_analysis, before,
+                                        request->previous_analysis, NULL, 1.0, NULL);
   frame->fade_to = render_in_place (request, &scene, layout, base_analysis, request->snapshot,
                                     request->analysis, before->mask, 0.999, &end);
   return end;

@@ -56,6 +56,9 @@ typedef struct
                                         * frames: units move from there), or NULL */
   gboolean               defer_close_up; /* after a fade: leave the close-up to
                                           * _sculptor_frame_close_up_async() */
+  GdkTexture            *shown_content; /* the frame on screen, when it shows
+                                         * previous as the fade starts from it
+                                         * (_sculptor_frame_can_start_fade), or NULL */
 } SculptorFrameRequest;
 
 /* A drawn frame: its layout (for hit-testing) and textures of its parts,
@@ -96,6 +99,8 @@ void           _sculptor_frame_request_clear (SculptorFrameRequest *request);
  * frames' pixels itself. */
 GdkTexture      *_sculptor_frame_texture_new     (cairo_surface_t *surface);
 cairo_surface_t *_sculptor_frame_texture_surface (GdkTexture      *texture);
+gboolean         _sculptor_frame_can_start_fade  (const SculptorFrameRequest *shown,
+                                                  const SculptorFrameRequest *next);
 void             _sculptor_frame_blend_pixels    (const guint32   *from,
                                                   const guint32   *to,
                                                   guint32         *out,

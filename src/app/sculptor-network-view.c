@@ -112,6 +112,8 @@ start_frame (SculptorNetworkView *self,
       request.previous_analysis = shown->analysis ? sc_analysis_ref (shown->analysis) : NULL;
       request.previous_colors = sc_module_colors_copy (self->frame->request.colors);
       request.shown_layout = sc_layout_copy (self->frame->layout);
+      if (_sculptor_frame_can_start_fade (shown, &request))
+        request.shown_content = g_object_ref (self->frame->content);
     }
   self->animate_next = FALSE;
   request_titles (self, &request);

@@ -174,6 +174,16 @@ sc_module_colors_copy (const ScModuleColors *colors)
   return copy;
 }
 
+gboolean
+sc_module_colors_equal (const ScModuleColors *a,
+                        const ScModuleColors *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->n == b->n && memcmp (a->ids, b->ids, sizeof (guint) * a->n) == 0 &&
+         memcmp (a->keys, b->keys, sizeof (guint) * a->n) == 0;
+}
+
 void
 sc_module_colors_free (ScModuleColors *colors)
 {

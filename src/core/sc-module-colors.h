@@ -35,6 +35,9 @@ ScModuleColors *sc_module_colors_match       (const ScModuleGraph  *before,
 guint           sc_module_colors_key         (const ScModuleColors *colors,
                                               guint                 id);
 ScModuleColors *sc_module_colors_copy        (const ScModuleColors *colors);
+/* The same ids with the same keys, in the same order (NULL only equals NULL). */
+gboolean        sc_module_colors_equal       (const ScModuleColors *a,
+                                              const ScModuleColors *b);
 void            sc_module_colors_free        (ScModuleColors       *colors);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScModuleColors, sc_module_colors_free)
