@@ -446,14 +446,19 @@ assert_fades (Fixture      *fixture,
               const char   *png_name)
 {
   ScSnapshot *after_snapshot = after->snapshot;
+  g_autoptr(GdkTexture) shown = NULL;
 
   show (fixture, before->snapshot, detected ? before->analysis : NULL);
   g_assert_false (sculptor_network_view_is_animating (fixture->view));
+  shown = g_object_ref (fixture->view->frame->content);
 
   sculptor_network_view_set_snapshot (fixture->view, after->snapshot,
                                       detected ? after->analysis : NULL, TRUE);
   g_assert_true (sculptor_network_view_get_snapshot (fixture->view) == after_snapshot);
   GUI_WAIT_UNTIL (is_animating (fixture));
+  /* detected networks fade from the frame that was on screen, not drawn again */
+  if (detected)
+    g_assert_true (fixture->view->frame->fade_from == shown);
   g_object_unref (gui_render_widget (GTK_WIDGET (fixture->view), png_name));
   GUI_WAIT_UNTIL (is_still (fixture));
 }

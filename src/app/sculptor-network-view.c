@@ -103,6 +103,8 @@ start_frame (SculptorNetworkView *self,
       request.greyed_edges = sc_mask_copy (self->lesion->pruned_edges);
     }
 
+  request_titles (self, &request);
+
   /* Animate from what is on screen now. */
   if (self->animate_next && self->frame != NULL)
     {
@@ -116,7 +118,6 @@ start_frame (SculptorNetworkView *self,
         request.shown_content = g_object_ref (self->frame->content);
     }
   self->animate_next = FALSE;
-  request_titles (self, &request);
 
   self->rendering = TRUE;
   self->dirty = FALSE;
