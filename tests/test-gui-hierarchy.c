@@ -473,24 +473,17 @@ test_reused (void)
   fixture_clear (&fx);
 }
 
-/* An image task: the input set is a heat map, not chips. */
-static void
-test_image_heat_map (void)
+/* A 4 × 2 image task whose top row (pixels 0–3) feeds h0 → y0 and bottom
+ * row (4–7) h1 → y1, detected: two modules. */
+static ScAnalysis *
+tiny_image_analysis (ScTask **task_out)
 {
   const guint arch[] = { 8, 2, 2 };
-  g_autoptr(ScTask) task = sc_task_new ();
   g_autoptr(ScMask) mask = NULL;
-  g_autoptr(ScAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *window, *inspector;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkWidget *image;
-  g_autofree guint32 *pixels = NULL;
-  int module, width, height;
-  ScRgba color;
+  ScTask *task = sc_task_new ();
+  ScAnalysis *analysis;
 
-  /* A 4 × 2 image: the top row (pixels 0–3) feeds h0 → y0, the bottom row
-   * (4–7) h1 → y1. */
   task->kind = SC_TASK_IMAGE;
   task->name = g_strdup ("tiny-image");
   task->n_in = 8;
@@ -502,19 +495,52 @@ test_image_heat_map (void)
   analysis = sc_analysis_new (mask, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (analysis->modules->n_modules, ==, 2);
-  module = g_array_index (analysis->modules->modules[0].inputs, guint, 0) == 0 ? 0 : 1;
+  *task_out = task;
+  return analysis;
+}
 
-  inspector = sculptor_module_inspector_new ();
-  window = gtk_window_new ();
+/* The index of the module reading the top row. */
+static int
+top_row_module (const ScAnalysis *analysis)
+{
+  return g_array_index (analysis->modules->modules[0].inputs, guint, 0) == 0 ? 0 : 1;
+}
+
+/* An inspector showing module in a window of its own, drawn. */
+static GtkWidget *
+present_inspector (ScTask      *task,
+                   ScAnalysis  *analysis,
+                   int          module,
+                   GtkWidget  **window_out)
+{
+  GtkWidget *inspector = sculptor_module_inspector_new ();
+  GtkWidget *window = gtk_window_new ();
+
   gtk_window_set_default_size (GTK_WINDOW (window), 300, 500);
   gtk_window_set_child (GTK_WINDOW (window), inspector);
   gtk_window_present (GTK_WINDOW (window));
   sculptor_module_inspector_set_module (SCULPTOR_MODULE_INSPECTOR (inspector), task, analysis,
                                         module);
-
-  image = GTK_WIDGET (gtk_widget_get_template_child (inspector, SCULPTOR_TYPE_MODULE_INSPECTOR,
-                                                     "input_image"));
   gui_wait_for_frame (window);
+  *window_out = window;
+  return inspector;
+}
+
+/* An image task: the input set is a heat map, not chips. */
+static void
+test_image_heat_map (void)
+{
+  g_autoptr(ScTask) task = NULL;
+  g_autoptr(ScAnalysis) analysis = tiny_image_analysis (&task);
+  int module = top_row_module (analysis);
+  GtkWidget *window, *inspector = present_inspector (task, analysis, module, &window);
+  GtkWidget *image = GTK_WIDGET (gtk_widget_get_template_child (inspector, SCULPTOR_TYPE_MODULE_INSPECTOR,
+                                                                "input_image"));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint32 *pixels = NULL;
+  int width, height;
+  ScRgba color;
+
   g_assert_true (gtk_widget_get_mapped (image));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
     inspector, SCULPTOR_TYPE_MODULE_INSPECTOR, "input_chips"))));
@@ -557,44 +583,21 @@ test_image_heat_map (void)
 static void
 test_image_shared_pixel (void)
 {
-  const guint arch[] = { 8, 2, 2 };
-  g_autoptr(ScTask) task = sc_task_new ();
-  g_autoptr(ScMask) mask = NULL;
-  g_autoptr(ScAnalysis) analysis = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTask) task = NULL;
+  g_autoptr(ScAnalysis) analysis = tiny_image_analysis (&task);
+  ScModule *module = &analysis->modules->modules[top_row_module (analysis)];
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guint32 *pixels = NULL;
   GtkWidget *window, *inspector, *image;
-  ScModule *module;
   guint32 at_own, at_shared, at_none;
   int width, height;
 
-  task->kind = SC_TASK_IMAGE;
-  task->name = g_strdup ("tiny-image");
-  task->n_in = 8;
-  task->n_out = 2;
-  task->image_width = 4;
-  task->image_height = 2;
-  mask = test_mask_from_edges (arch, 3,
-    "[[[0,0],[1,0],[2,0],[3,0],[4,1],[5,1],[6,1],[7,1]],[[0,0],[1,1]]]");
-  analysis = sc_analysis_new (mask, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (analysis->modules->n_modules, ==, 2);
   /* the top row's module reads pixel 4 (the bottom row's) too */
-  module = &analysis->modules->modules[g_array_index (analysis->modules->modules[0].inputs, guint, 0) == 0 ? 0 : 1];
   g_assert_cmpuint (module->inputs->len, ==, 4);
   g_array_append_val (module->inputs, (guint) { 4 });
-
-  inspector = sculptor_module_inspector_new ();
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 300, 500);
-  gtk_window_set_child (GTK_WINDOW (window), inspector);
-  gtk_window_present (GTK_WINDOW (window));
-  sculptor_module_inspector_set_module (SCULPTOR_MODULE_INSPECTOR (inspector), task, analysis,
-                                        (int) (module - analysis->modules->modules));
+  inspector = present_inspector (task, analysis, (int) (module - analysis->modules->modules), &window);
   image = GTK_WIDGET (gtk_widget_get_template_child (inspector, SCULPTOR_TYPE_MODULE_INSPECTOR,
                                                      "input_image"));
-  gui_wait_for_frame (window);
   g_assert_nonnull (find_label (inspector, "5 of 8 pixels"));
   g_assert_nonnull (find_label (inspector, "1 of them in another module’s units (paler)"));
   g_assert_nonnull (find_label (inspector, "4 pixels"));   /* its units' input row */

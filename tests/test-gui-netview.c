@@ -633,6 +633,21 @@ on_close_up_done (GObject      *source,
   g_assert_cmpfloat (cpu_ms, >=, 0.0);
 }
 
+static void
+assert_same_pixels (GdkTexture *a,
+                    GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
+  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, pa, (gsize) width * 4);
+  gdk_texture_download (b, pb, (gsize) width * 4);
+  g_assert_cmpmem (pa, (gsize) width * height * 4, pb, (gsize) width * height * 4);
+}
+
 /* The view has the close-up drawn while the fade plays, so the fade
  * starts a few frames' drawing sooner: a request deferring it leaves the
  * fade's end, and the close-up drawn from it afterwards (on a worker, from
@@ -666,33 +681,7 @@ test_frame_close_up_deferred (void)
   GUI_WAIT_UNTIL (frames != NULL);
   g_assert_cmpuint (frames->len, ==, whole->close_up->len);
   for (guint k = 0; k < frames->len; k++)
-    {
-      GdkTexture *a = g_ptr_array_index (whole->close_up, k), *b = g_ptr_array_index (frames, k);
-      int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
-      g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
-      g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
-
-      g_assert_cmpint (gdk_texture_get_width (b), ==, width);
-      g_assert_cmpint (gdk_texture_get_height (b), ==, height);
-      gdk_texture_download (a, pa, (gsize) width * 4);
-      gdk_texture_download (b, pb, (gsize) width * 4);
-      g_assert_cmpmem (pa, (gsize) width * height * 4, pb, (gsize) width * height * 4);
-    }
-}
-
-static void
-assert_same_pixels (GdkTexture *a,
-                    GdkTexture *b)
-{
-  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
-  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
-  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
-  gdk_texture_download (a, pa, (gsize) width * 4);
-  gdk_texture_download (b, pb, (gsize) width * 4);
-  g_assert_cmpmem (pa, (gsize) width * height * 4, pb, (gsize) width * height * 4);
+    assert_same_pixels (g_ptr_array_index (whole->close_up, k), g_ptr_array_index (frames, k));
 }
 
 /* The requests of the frame on screen (before) and of the next (after,
