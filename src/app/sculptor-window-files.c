@@ -89,6 +89,29 @@ read_run_in_thread (GTask        *task,
   g_task_return_pointer (task, run, (GDestroyNotify) sc_run_free);
 }
 
+/* The run a worker read for the window (self->opening), or NULL: the
+ * reading was superseded or the window is going away (nothing to do), or
+ * it failed (said in a dialog titled failure). */
+ScRun *
+_sculptor_window_take_opened_run (SculptorWindow *self,
+                                  GAsyncResult   *result,
+                                  const char     *failure)
+{
+  g_autoptr(GError) error = NULL;
+  ScRun *run = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&run, sc_run_free);
+      return NULL;
+    }
+  g_clear_object (&self->opening);
+  _sculptor_window_set_message (self, "");
+  if (run == NULL)
+    _sculptor_window_show_error (self, failure, error);
+  return run;
+}
+
 static void
 on_run_read (GObject      *source,
              GAsyncResult *result,
@@ -97,21 +120,10 @@ on_run_read (GObject      *source,
   g_autoptr(SculptorWindow) self = user_data;
   OpenJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  ScRun *run = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_pointer (&run, sc_run_free);
-      return;   /* superseded, or the window is going away */
-    }
-  g_clear_object (&self->opening);
+  ScRun *run = _sculptor_window_take_opened_run (self, result, _("Cannot open the saved run"));
 
   if (run == NULL)
-    {
-      _sculptor_window_set_message (self, "");
-      _sculptor_window_show_error (self, _("Cannot open the saved run"), error);
-      return;
-    }
+    return;
   if (run->load_notice != NULL)
     g_set_error_literal (&error, SC_ERROR, SC_ERROR_IO, run->load_notice);
   _sculptor_window_load_run (self, run);

@@ -158,6 +158,9 @@ void              _sculptor_window_class_actions_init (GtkWidgetClass *widget_cl
 /* sculptor-window-files.c */
 /* A saved run still being read (and its steps detected) is dropped. */
 void              _sculptor_window_cancel_open    (SculptorWindow *self);
+ScRun            *_sculptor_window_take_opened_run (SculptorWindow *self,
+                                                    GAsyncResult   *result,
+                                                    const char     *failure);
 void              _sculptor_window_open_dialog    (SculptorWindow *self);
 
 /* sculptor-window-sweep.c */

@@ -230,23 +230,12 @@ on_run_loaded (GObject      *source,
 {
   g_autoptr(SculptorWindow) self = user_data;
   RunJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  ScRun *run = g_task_propagate_pointer (G_TASK (result), &error);
+  ScRun *run = _sculptor_window_take_opened_run (self, result, _("Cannot open the sweep's run"));
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_pointer (&run, sc_run_free);
-      return;
-    }
-  g_clear_object (&self->opening);
-  _sculptor_window_set_message (self, "");
   if (run == NULL)
-    {
-      _sculptor_window_show_error (self, _("Cannot open the sweep's run"), error);
-      return;
-    }
+    return;
   _sculptor_window_load_run (self, run);
   name = g_strdup_printf ("%06u.json", job->index);
   path = g_build_filename (job->dir, "runs", name, NULL);
