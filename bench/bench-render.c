@@ -31,10 +31,12 @@
  *   draw    the network view's worker drawing the frame of a new state
  *           (SCULPTOR_DEBUG_FRAMES logs its wall time): the network shown
  *           first ("new"), the same network with new weights as during live
- *           training ("live", the median of --repeats updates), zoomed in 8×
- *           on the first hidden layer ("zoom"), and a pruning step with its
- *           fade ("step"; "close": per frame of the layers closing up after
- *           the fade, drawn while the fade plays);
+ *           training ("live", the median of --repeats updates; "retrain":
+ *           the same without modules of its own, drawn in the detected
+ *           network's layout, as while a step's network is retrained),
+ *           zoomed in 8× on the first hidden layer ("zoom"), and a pruning
+ *           step with its fade ("step"; "close": per frame of the layers
+ *           closing up after the fade, drawn while the fade plays);
  *   hierarchy new: the tree made for the run's first modules and painted
  *           (a long tree comes a few rows per frame: the most expensive
  *           frame); step: the tree of the step before replaced by the
@@ -47,7 +49,7 @@
  *           the most expensive of them (for "step", of the fade's whole
  *           animation); the timeline and the hierarchy repainted whole.
  *
- * new, live and zoom are the medians of --repeats measurements.
+ * new, live, retrain and zoom are the medians of --repeats measurements.
  *
  * and the ratio to the budget: 16 ms for Boolean networks, 33 ms for MNIST
  * networks (the largest of the draw and paint ratios of a row). Needs a
@@ -451,6 +453,28 @@ bench_network (Bench        *bench,
       g_array_append_val (paints, paint);
     }
   add_row (name, "network", "live", median (draws), median (paints), budget);
+
+  /* the retraining after a step: new weights without modules of their
+   * own, drawn in the layout of the detected network shown before */
+  if (analysis != NULL)
+    {
+      g_array_set_size (draws, 0);
+      g_array_set_size (paints, 0);
+      show (bench->view, network, analysis, FALSE);
+      WAIT_UNTIL (view_is_still (bench->view));
+      for (guint r = 0; r < bench->repeats; r++)
+        {
+          g_autoptr(ScSnapshot) next = nudged (network, bench->rand);
+
+          n = bench->view_meter->frames->len;
+          draw = show (bench->view, next, NULL, FALSE);
+          WAIT_UNTIL (view_is_still (bench->view));
+          paint = frames_since (bench->view_meter, widget, n);
+          g_array_append_val (draws, draw);
+          g_array_append_val (paints, paint);
+        }
+      add_row (name, "network", "retrain", median (draws), median (paints), budget);
+    }
 
   /* zoomed in on the first hidden layer: the last frame scaled at once,
    * then the new one */
