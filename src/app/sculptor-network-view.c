@@ -217,9 +217,13 @@ install_frame (SculptorNetworkView *self,
       frame->fade_to = g_steal_pointer (&self->frame->fade_to);
       frame->close_up = g_steal_pointer (&self->frame->close_up);
       replace_frame (self, frame);
+      if (self->debug_frames)
+        g_message ("Network frame: the animation running goes on into it");
       return;
     }
 
+  if (self->debug_frames && self->animation != ANIMATION_NONE)
+    g_message ("Network frame: cuts the animation running short");
   _sculptor_network_view_stop_animation (self);
   if (animate && frame->fade_from != NULL)
     kind = ANIMATION_FADE;
