@@ -93,6 +93,10 @@ write_script (const char  *path,
     "#!/bin/sh\n"
     "# One run of the sweep in %s per task of the array\n"
     "# (written by sculptor-cli sweep --backend slurm).\n"
+    "# OpenBLAS starts a thread per core of the node when a process loads it,\n"
+    "# in every task: as many as the CPUs Slurm gave the task, unless set.\n"
+    ": \"${OPENBLAS_NUM_THREADS:=${SLURM_CPUS_PER_TASK:-1}}\"\n"
+    "export OPENBLAS_NUM_THREADS\n"
     "exec %s sweep-run %s \"$SLURM_ARRAY_TASK_ID\"\n", dir, cli_q, dir_q);
 
   if (!sc_file_write_atomic (path, text, strlen (text), error))
