@@ -619,6 +619,37 @@ test_image_shared_pixel (void)
   gui_drain ();
 }
 
+/* The same for a Boolean task: the input read from another module's units
+ * is a dimmed chip that says why. */
+static void
+test_chip_shared_input (void)
+{
+  g_autoptr(ScTask) task = NULL;
+  g_autoptr(ScAnalysis) analysis = tiny_image_analysis (&task);
+  ScModule *module = &analysis->modules->modules[top_row_module (analysis)];
+  GtkWidget *window, *inspector, *own, *shared;
+  const char *tooltip;
+
+  task->kind = SC_TASK_BOOLEAN;
+  task->image_width = task->image_height = 0;
+  g_array_append_val (module->inputs, (guint) { 4 });
+  inspector = present_inspector (task, analysis, (int) (module - analysis->modules->modules), &window);
+
+  own = find_label (inspector, "x0");
+  shared = find_label (inspector, "x4");
+  g_assert_nonnull (own);
+  g_assert_nonnull (shared);
+  g_assert_nonnull (find_label (inspector, "5 inputs"));
+  g_assert_nonnull (find_label (inspector, "1 of them in another module’s units (paler)"));
+  g_assert_false (gtk_widget_has_css_class (own, "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (shared, "dim-label"));
+  tooltip = gtk_widget_get_tooltip_text (shared);
+  g_assert_cmpstr (tooltip, ==, "In another module’s units; this module reads it too");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_drain ();
+}
+
 static void
 load_style (void)
 {
@@ -644,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/GuiHierarchy/reused", test_reused);
   g_test_add_func ("/GuiHierarchy/image-heat-map", test_image_heat_map);
   g_test_add_func ("/GuiHierarchy/image-shared-pixel", test_image_shared_pixel);
+  g_test_add_func ("/GuiHierarchy/chip-shared-input", test_chip_shared_input);
 
   return g_test_run ();
 }
