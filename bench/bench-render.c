@@ -407,6 +407,34 @@ frames_since (FrameMeter *meter,
   return maximum (frames);
 }
 
+/* A row of --repeats frames of network with new weights (as a training
+ * snapshot brings), shown with analysis. */
+static void
+add_update_row (Bench      *bench,
+                const char *name,
+                const char *which,
+                ScSnapshot *network,
+                ScAnalysis *analysis,
+                double      budget)
+{
+  g_autoptr(GArray) draws = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paints = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *widget = GTK_WIDGET (bench->view);
+
+  for (guint r = 0; r < bench->repeats; r++)
+    {
+      g_autoptr(ScSnapshot) next = nudged (network, bench->rand);
+      guint n = bench->view_meter->frames->len;
+      double draw = show (bench->view, next, analysis, FALSE), paint;
+
+      WAIT_UNTIL (view_is_still (bench->view));
+      paint = frames_since (bench->view_meter, widget, n);
+      g_array_append_val (draws, draw);
+      g_array_append_val (paints, paint);
+    }
+  add_row (name, "network", which, median (draws), median (paints), budget);
+}
+
 /* The rows of one network shown in the network view. */
 static void
 bench_network (Bench        *bench,
@@ -440,41 +468,15 @@ bench_network (Bench        *bench,
   screenshot (bench, gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW), name, "network");
 
   /* live training: new weights, the same mask */
-  g_array_set_size (draws, 0);
-  g_array_set_size (paints, 0);
-  for (guint r = 0; r < bench->repeats; r++)
-    {
-      g_autoptr(ScSnapshot) next = nudged (network, bench->rand);
-
-      n = bench->view_meter->frames->len;
-      draw = show (bench->view, next, analysis, FALSE);
-      WAIT_UNTIL (view_is_still (bench->view));
-      paint = frames_since (bench->view_meter, widget, n);
-      g_array_append_val (draws, draw);
-      g_array_append_val (paints, paint);
-    }
-  add_row (name, "network", "live", median (draws), median (paints), budget);
+  add_update_row (bench, name, "live", network, analysis, budget);
 
   /* the retraining after a step: new weights without modules of their
    * own, drawn in the layout of the detected network shown before */
   if (analysis != NULL)
     {
-      g_array_set_size (draws, 0);
-      g_array_set_size (paints, 0);
       show (bench->view, network, analysis, FALSE);
       WAIT_UNTIL (view_is_still (bench->view));
-      for (guint r = 0; r < bench->repeats; r++)
-        {
-          g_autoptr(ScSnapshot) next = nudged (network, bench->rand);
-
-          n = bench->view_meter->frames->len;
-          draw = show (bench->view, next, NULL, FALSE);
-          WAIT_UNTIL (view_is_still (bench->view));
-          paint = frames_since (bench->view_meter, widget, n);
-          g_array_append_val (draws, draw);
-          g_array_append_val (paints, paint);
-        }
-      add_row (name, "network", "retrain", median (draws), median (paints), budget);
+      add_update_row (bench, name, "retrain", network, NULL, budget);
     }
 
   /* zoomed in on the first hidden layer: the last frame scaled at once,
