@@ -132,6 +132,25 @@ sc_mask_count (const ScMask *mask)
 }
 
 guint
+sc_mask_hidden_with_edges (const ScMask *mask)
+{
+  guint alive = 0;
+
+  for (guint l = 1; l + 1 < mask->n_layers; l++)
+    for (guint u = 0; u < mask->arch[l]; u++)
+      {
+        gboolean has = FALSE;
+
+        for (guint i = 0; i < mask->arch[l - 1] && !has; i++)
+          has = sc_mask_get (mask, l - 1, i, u);
+        for (guint j = 0; j < mask->arch[l + 1] && !has; j++)
+          has = sc_mask_get (mask, l, u, j);
+        alive += has;
+      }
+  return alive;
+}
+
+guint
 sc_mask_unit_offset (const ScMask *mask,
                      guint         layer)
 {

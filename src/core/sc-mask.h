@@ -62,6 +62,7 @@ gsize    sc_mask_count_layer    (const ScMask *mask,
 guint    sc_mask_unit_offset    (const ScMask *mask,
                                  guint         layer); /* global index of unit 0 of layer */
 guint    sc_mask_n_units        (const ScMask *mask);
+guint    sc_mask_hidden_with_edges (const ScMask *mask); /* hidden units with an edge in or out */
 
 /* JSON "edges_by_layer": for weight layer k a list of [i, j] pairs (unit i
  * of layer k -> unit j of layer k+1), in row-major order of the mask (j

@@ -160,7 +160,7 @@ sc_unit_prune_mask (ScMask      *mask,
                     double       percent,
                     double      *threshold_out)
 {
-  guint H = 0, offset = 0, alive = 0;
+  guint H = 0, offset = 0;
   double threshold;
 
   for (guint l = 1; l + 1 < mask->n_layers; l++)
@@ -189,19 +189,7 @@ sc_unit_prune_mask (ScMask      *mask,
       offset += mask->arch[l];
     }
 
-  for (guint l = 1; l + 1 < mask->n_layers; l++)
-    for (guint u = 0; u < mask->arch[l]; u++)
-      {
-        gboolean has = FALSE;
-
-        for (guint i = 0; i < mask->arch[l - 1] && !has; i++)
-          has = sc_mask_get (mask, l - 1, i, u);
-        for (guint j = 0; j < mask->arch[l + 1] && !has; j++)
-          has = sc_mask_get (mask, l, u, j);
-        alive += has;
-      }
-
-  return alive;
+  return sc_mask_hidden_with_edges (mask);
 }
 
 ScMask *

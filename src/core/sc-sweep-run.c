@@ -15,26 +15,6 @@
 #include "sc-sweep-merge.h"
 #include "sc-sweep-run.h"
 
-/* Hidden units with an edge in or out, as the pipeline counts them. */
-static guint
-hidden_alive (const ScMask *mask)
-{
-  guint alive = 0;
-
-  for (guint k = 1; k + 1 < mask->n_layers; k++)
-    for (guint i = 0; i < mask->arch[k]; i++)
-      {
-        gboolean any = FALSE;
-
-        for (guint h = 0; h < mask->arch[k - 1] && !any; h++)
-          any = sc_mask_get (mask, k - 1, h, i);
-        for (guint j = 0; j < mask->arch[k + 1] && !any; j++)
-          any = sc_mask_get (mask, k, i, j);
-        alive += any;
-      }
-  return alive;
-}
-
 /* Scored when the truth fits; shown unscored when it does not (as a saved
  * run is, sc-result.c). */
 static ScAnalysis *
@@ -79,7 +59,7 @@ add_edge_run (ScRun              *run,
     .exact_accuracy = NAN,
     .loss = NAN,
     .density = network->density,
-    .hidden_units = hidden_alive (network->mask),
+    .hidden_units = sc_mask_hidden_with_edges (network->mask),
     .snapshot = sc_snapshot_ref (network),
   };
 
